@@ -1,0 +1,309 @@
+"""The built-in check kinds. Each is referenced from templates by its name (``typ``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from drafter.checks.registry import CheckContext, Params, check_kind
+from drafter.findings import Finding, Severity
+from drafter.model import AspectsContent, DecisionContent, ProseContent, SignaturesContent
+from drafter.templates import AspectDef
+from drafter.text import parse_lead_in, words
+
+# --------------------------------------------------------------------------- FTB-8
+
+
+class LeadInParams(Params):
+    pass
+
+
+@check_kind("beslutsinledning", LeadInParams, severity=Severity.ERROR, sections={"beslut"})
+def check_lead_in(ctx: CheckContext, params: LeadInParams) -> Iterator[Finding]:
+    """The decision lead-in names who proposes and which body decides."""
+    assert ctx.section is not None
+    content = ctx.arende.content(ctx.section)
+    assert isinstance(content, DecisionContent)
+    lead_in = content.inledning.strip()
+    if not lead_in:
+        proposer = ctx.arende.field_value("beredande_organ").strip()
+        body = ctx.arende.field_value("beslutsinstans").strip()
+        if proposer and body:
+            return  # drafter writes "<proposer> föreslår <body> att besluta följande:"
+        yield ctx.finding(
+            "Inledningen saknas. Skriv vem som föreslår och vem som beslutar, till exempel "
+            "”Utvecklingsutskottet föreslår Regionstyrelsen att besluta följande:”, eller fyll "
+            "i Beredande organ och Beslutsinstans under Uppgifter om ärendet.",
+            field="inledning",
+        )
+        return
+    if parse_lead_in(lead_in) is None:
+        yield ctx.finding(
+            f"Inledningen ”{_short(lead_in)}” säger inte vem som föreslår och vilket organ "
+            "som beslutar. Skriv till exempel ”Utvecklingsutskottet föreslår Regionstyrelsen "
+            "att besluta följande:”.",
+            field="inledning",
+        )
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+class PhraseParams(Params):
+    fraser: tuple[str, ...] = Field(min_length=1)
+    var: Literal["punkter", "inledning", "text", "allt"] = "allt"
+    meddelande: str = "Texten innehåller ”{fras}”. Skriv om så att texten kan förstås på egen hand."
+
+    @field_validator("meddelande")
+    @classmethod
+    def _has_placeholder(cls, value: str) -> str:
+        try:
+            value.format(fras="x")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ValueError("meddelandet får bara använda {fras} som platshållare") from exc
+        return value
+
+
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p.strip()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _texts(content: object, where: str) -> Iterator[tuple[str, str]]:
+    """(field, text) pairs of a section's content selected by ``where``."""
+    if isinstance(content, DecisionContent):
+        if where in ("inledning", "allt"):
+            yield "inledning", content.inledning
+        if where in ("punkter", "allt"):
+            for i, point in enumerate(content.punkter):
+                yield f"punkter.{i}", point
+    elif isinstance(content, AspectsContent):
+        if where in ("text", "allt"):
+            yield "text", content.text
+        if where == "allt":
+            for key, entry in content.aspekter.items():
+                yield f"aspekter.{key}", entry.text
+    elif isinstance(content, ProseContent) and where in ("text", "allt"):
+        yield "text", content.text
+
+
+@check_kind("forbjudna_fraser", PhraseParams, sections={"beslut", "prosa", "aspekter"})
+def check_phrases(ctx: CheckContext, params: PhraseParams) -> Iterator[Finding]:
+    """Flag phrases that should not be used (for example "enligt bilaga" in a decision)."""
+    assert ctx.section is not None
+    pattern = _phrase_pattern(params.fraser)
+    for field, text in _texts(ctx.arende.content(ctx.section), params.var):
+        for match in pattern.finditer(text):
+            yield ctx.finding(params.meddelande.strip().format(fras=match.group(0)), field=field)
+
+
+# --------------------------------------------------------------------------- KON-1
+
+
+class AspectParams(Params):
+    pass
+
+
+def aspect_mentioned(aspect: AspectDef, text: str) -> bool:
+    """True when a word of ``text`` addresses the aspect (see :class:`AspectDef`)."""
+    for word in words(text):
+        if any(word.startswith(stem) for stem in aspect.inte):
+            continue
+        if any(word.startswith(stem) for stem in aspect.ord):
+            return True
+        if any(stem in word for stem in aspect.i_sammansattning):
+            return True
+    return False
+
+
+@check_kind("aspekter_tackta", AspectParams, severity=Severity.ERROR, sections={"aspekter"})
+def check_aspects(ctx: CheckContext, params: AspectParams) -> Iterator[Finding]:
+    """Every aspect the template lists is addressed, per aspect or in the prose."""
+    assert ctx.section is not None
+    content = ctx.arende.content(ctx.section)
+    assert isinstance(content, AspectsContent)
+    for aspect in ctx.section.aspekter:
+        entry = content.aspekter.get(aspect.id)
+        if entry is not None and entry.bedomning == "inga":
+            continue
+        if entry is not None and entry.bedomning == "beskriv":
+            if entry.text.strip():
+                continue
+            yield ctx.finding(
+                f"Du har valt att beskriva konsekvenserna för {aspect.etikett} men inte skrivit "
+                "något. Beskriv dem, eller välj ”inga konsekvenser”.",
+                field=f"aspekter.{aspect.id}",
+            )
+            continue
+        if aspect_mentioned(aspect, content.text):
+            continue
+        yield ctx.finding(
+            f"Konsekvensbeskrivningen tar inte upp {aspect.etikett}. Beskriv hur beslutet "
+            f"påverkar {aspect.etikett}, eller skriv att det inte påverkar (”Beslutet bedöms "
+            f"inte ha några konsekvenser för {aspect.etikett}.”).",
+            field=f"aspekter.{aspect.id}",
+        )
+
+
+# --------------------------------------------------------------------------- EK-2
+
+
+class AmountParams(Params):
+    enheter: tuple[str, ...] = Field(min_length=1)
+    fraser: tuple[str, ...] = ()
+
+
+_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+
+
+def amount_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
+    """A number with one of the units after it (or before it: "SEK 100", "€100")."""
+    unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?<![\w]){'(?:' + _NUMBER + ')'}\s?(?:{unit})(?![^\W\d_]))"
+        rf"|(?:(?<!\w)(?:{unit})\s?(?:{_NUMBER}))",
+        re.IGNORECASE,
+    )
+
+
+@check_kind("belopp_eller_fras", AmountParams, sections={"prosa"})
+def check_amount(ctx: CheckContext, params: AmountParams) -> Iterator[Finding]:
+    """The text states an amount with a unit, or says plainly there are no costs."""
+    assert ctx.section is not None
+    content = ctx.arende.content(ctx.section)
+    assert isinstance(content, ProseContent)
+    text = content.text
+    if amount_pattern(params.enheter).search(text):
+        return
+    lowered = text.lower()
+    if any(phrase.lower() in lowered for phrase in params.fraser):
+        return
+    yield ctx.finding(
+        "Ange kostnaden med belopp och enhet (till exempel ”12 500 euro/år” eller "
+        "”1,2 mnkr”), eller skriv uttryckligen att beslutet inte medför några kostnader "
+        "eller att kostnaden ryms inom budget.",
+        field="text",
+    )
+
+
+# --------------------------------------------------------------------------- SIG-1
+
+
+class SignatureParams(Params):
+    minst: int = Field(default=1, ge=0)
+
+
+@check_kind("underskrifter", SignatureParams, severity=Severity.ERROR, sections={"underskrifter"})
+def check_signatures(ctx: CheckContext, params: SignatureParams) -> Iterator[Finding]:
+    """At least ``minst`` signatures, each with name and title."""
+    assert ctx.section is not None
+    content = ctx.arende.content(ctx.section)
+    assert isinstance(content, SignaturesContent)
+    complete = 0
+    for i, person in enumerate(content.personer):
+        if person.is_empty():
+            continue
+        if not person.namn.strip():
+            yield ctx.finding(
+                f"Underskrift {i + 1} saknar namn. Skriv namnet på den som skriver under.",
+                field=f"personer.{i}",
+            )
+        elif not person.titel.strip():
+            yield ctx.finding(
+                f"Underskriften för {person.namn.strip()} saknar befattning. Skriv "
+                "befattningen, till exempel ”Handläggare” eller ”Regional utvecklingsdirektör”.",
+                field=f"personer.{i}",
+            )
+        else:
+            complete += 1
+    if complete < params.minst:
+        yield ctx.finding(
+            f"Skrivelsen behöver minst {params.minst} underskrift med både namn och befattning.",
+            field="personer",
+        )
+
+
+# --------------------------------------------------------------------------- FORM-1a
+
+
+class NoParams(Params):
+    pass
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def is_iso_date(value: str) -> bool:
+    """True for a real calendar date written YYYY-MM-DD."""
+    if not _ISO_DATE.match(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@check_kind("datumfalt", NoParams, severity=Severity.ERROR)
+def check_date_fields(ctx: CheckContext, params: NoParams) -> Iterator[Finding]:
+    """Header fields of type datum hold a real date in ISO form (YYYY-MM-DD)."""
+    for fld in ctx.template.falt:
+        value = ctx.arende.field_value(fld.id).strip()
+        if fld.typ != "datum" or not value or is_iso_date(value):
+            continue
+        yield ctx.finding(
+            f"{fld.etikett} ”{value}” är inte ett giltigt datum i formen ÅÅÅÅ-MM-DD. "
+            f"Skriv till exempel {dt.date.today().isoformat()}.",
+            field=fld.id,
+        )
+
+
+# --------------------------------------------------------------------------- DNR
+
+
+_LENIENT_DNR = re.compile(
+    r"^(?:dnr:?\s*)?"  # optional "Dnr"
+    r"(?=.*[^\W\d_])"  # a prefix somewhere (letters)
+    r"(?=.*(?:(?<!\d)(?:19|20)\d{2}(?!\d)|(?<!\d)\d{2}(?!\d)))"  # a year, 4 or 2 digits
+    r"[\w \-–/:.]+$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_diarienummer(value: str) -> bool:
+    """Lenient: a prefix, a year and a serial number ("RS 2025/123", "KS/2017:457")."""
+    digit_groups = re.findall(r"\d+", value)
+    return bool(_LENIENT_DNR.match(value)) and len(digit_groups) >= 2
+
+
+@check_kind("diarienummer", NoParams, severity=Severity.WARNING)
+def check_diarienummer(ctx: CheckContext, params: NoParams) -> Iterator[Finding]:
+    """Diarienummer fields look like one (the field's ``monster`` makes it strict)."""
+    for fld in ctx.template.falt:
+        value = ctx.arende.field_value(fld.id).strip()
+        if fld.typ != "diarienummer" or not value:
+            continue
+        if fld.monster is not None:
+            if re.fullmatch(fld.monster, value):
+                continue
+            yield ctx.finding(
+                f"Diarienumret ”{value}” följer inte organisationens format"
+                f"{' (till exempel ' + fld.exempel + ')' if fld.exempel else ''}. "
+                "Kontrollera numret i diariet.",
+                field=fld.id,
+            )
+        elif not looks_like_diarienummer(value):
+            yield ctx.finding(
+                f"”{value}” ser inte ut som ett diarienummer. Det brukar ha prefix, år och "
+                "löpnummer, till exempel RS 2025/123.",
+                field=fld.id,
+            )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

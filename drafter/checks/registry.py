@@ -1,0 +1,138 @@
+"""Registry of check kinds: the code half of "rules are data".
+
+A template rule names a kind (``typ``) and gives parameters; the kind is a function
+registered here with a pydantic model for its parameters, so a template is validated when
+it loads. New kinds register with :func:`check_kind`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from drafter.errors import describe_validation_error
+from drafter.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from drafter.model import Arende
+    from drafter.templates import RuleDef, SectionDef, Template
+
+
+class Params(BaseModel):
+    """Base for a check kind's parameters; unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+P = TypeVar("P", bound=Params)
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check function gets: the ärende, the template, its section and its rule."""
+
+    arende: Arende
+    template: Template
+    section: SectionDef | None
+    rule_id: str
+    severity: Severity
+
+    def finding(
+        self, message: str, field: str | None = None, section: str | None = None
+    ) -> Finding:
+        """A finding for this rule, in this section unless another is given."""
+        sec = section if section is not None else (self.section.id if self.section else None)
+        return Finding(self.rule_id, self.severity, message, sec, field)
+
+
+CheckFunc = Callable[[CheckContext, Any], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class CheckKind:
+    """A registered kind of check."""
+
+    name: str
+    func: CheckFunc
+    params: type[Params]
+    default_severity: Severity
+    section_kinds: frozenset[str] | None
+    """Section kinds it applies to; ``None`` for a document-wide check."""
+    description: str
+
+
+KINDS: dict[str, CheckKind] = {}
+
+
+def check_kind(
+    name: str,
+    params: type[P],
+    *,
+    severity: Severity = Severity.WARNING,
+    sections: Iterable[str] | None = None,
+) -> Callable[
+    [Callable[[CheckContext, P], Iterable[Finding]]], Callable[[CheckContext, P], Iterable[Finding]]
+]:
+    """Register a check kind under ``name`` (the ``typ`` used in templates).
+
+    ``sections`` lists the section kinds it can be attached to; leave it out for a
+    document-wide kind, which goes in the template's top-level ``[[regler]]``.
+    """
+
+    def register(
+        func: Callable[[CheckContext, P], Iterable[Finding]],
+    ) -> Callable[[CheckContext, P], Iterable[Finding]]:
+        KINDS[name] = CheckKind(
+            name=name,
+            func=func,
+            params=params,
+            default_severity=severity,
+            section_kinds=frozenset(sections) if sections is not None else None,
+            description=(func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else "",
+        )
+        return func
+
+    return register
+
+
+def _ensure_loaded() -> None:
+    # The kinds live in modules that register themselves on import.
+    from drafter.checks import kinds  # noqa: F401
+
+
+def get_kind(name: str) -> CheckKind | None:
+    """The registered kind with this name, or ``None``."""
+    _ensure_loaded()
+    return KINDS.get(name)
+
+
+def validate_rule(rule: RuleDef, section: SectionDef | None) -> str | None:
+    """Why a template rule is invalid, in Swedish, or ``None`` when it is fine."""
+    kind = get_kind(rule.typ)
+    if kind is None:
+        known = ", ".join(sorted(KINDS))
+        return f"okänd regeltyp ”{rule.typ}”; kända typer är: {known}"
+    if section is None and kind.section_kinds is not None:
+        return f"regeltypen ”{rule.typ}” hör till en sektion, inte till hela dokumentet"
+    if section is not None:
+        if kind.section_kinds is None:
+            return f"regeltypen ”{rule.typ}” gäller hela dokumentet; lägg den i [[regler]]"
+        if section.typ not in kind.section_kinds:
+            allowed = ", ".join(sorted(kind.section_kinds))
+            return (
+                f"regeltypen ”{rule.typ}” passar inte en sektion av typen ”{section.typ}” "
+                f"(bara {allowed})"
+            )
+    try:
+        kind.params.model_validate(rule.params)
+    except ValidationError as exc:
+        return describe_validation_error(exc)
+    return None
+
+
+def parsed_params(kind: CheckKind, rule: RuleDef) -> Params:
+    """The rule's parameters as the kind's model (the template was validated at load)."""
+    return kind.params.model_validate(rule.params)

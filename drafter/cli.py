@@ -1,0 +1,296 @@
+"""The ``drafter`` command line. Swedish output; only the TUI command imports Textual.
+
+Exit codes: 0 no errors, 1 an ärende has errors (``check``), 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from drafter import __version__
+from drafter.errors import DrafterError
+from drafter.findings import Finding, Severity
+
+COMMANDS = ("new", "check", "export", "mallar", "import")
+
+_ARGPARSE_SV = {
+    "usage: ": "användning: ",
+    "positional arguments": "argument",
+    "options": "flaggor",
+    "show this help message and exit": "visa den här hjälpen och avsluta",
+    "the following arguments are required: %s": "följande argument krävs: %s",
+    "unrecognized arguments: %s": "okända argument: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ogiltigt val: %(value)r (välj bland %(choices)s)"
+    ),
+    "expected one argument": "förväntade ett argument",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fel: %(message)s\n",
+    "show program's version number and exit": "visa versionsnumret och avsluta",
+}
+
+
+def _translate(text: str) -> str:
+    return _ARGPARSE_SV.get(text, text)
+
+
+argparse._ = _translate  # type: ignore[attr-defined]  # argparse has no other i18n hook
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fel: {message}\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="drafter",
+        description=(
+            "Skrivstöd för tjänsteskrivelser. Utan kommando öppnas ärendet FIL i "
+            "skrivprogrammet (terminalgränssnittet)."
+        ),
+        epilog="Kör ”drafter KOMMANDO --help” för hjälp om ett kommando.",
+    )
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
+
+    p_new = sub.add_parser("new", help="skapa ett nytt ärende från en mall")
+    p_new.add_argument("file", metavar="FIL", help="ärendefilen som ska skapas (.toml)")
+    p_new.add_argument("--mall", default=None, help="mallens namn eller sökväg")
+    p_new.add_argument("--force", action="store_true", help="skriv över en befintlig fil")
+
+    p_check = sub.add_parser("check", help="granska ärenden och visa fel och varningar")
+    p_check.add_argument("files", metavar="FIL", nargs="+", help="en eller flera ärendefiler")
+    p_check.add_argument("--format", choices=("text", "json"), default="text", help="utdataformat")
+    p_check.add_argument("--mall", default=None, help="granska mot den här mallen i stället")
+
+    p_export = sub.add_parser("export", help="exportera ett ärende som Markdown")
+    p_export.add_argument("file", metavar="FIL", help="ärendefilen (.toml)")
+    p_export.add_argument(
+        "-o",
+        "--output",
+        metavar="UT",
+        default=None,
+        help="Markdown-filen att skriva (standard: FIL med .md; ”-” för standard ut)",
+    )
+    p_export.add_argument("--mall", default=None, help="mallens namn eller sökväg")
+
+    sub.add_parser("mallar", help="lista tillgängliga mallar och var de finns")
+
+    p_import = sub.add_parser(
+        "import", help="importera en tjänsteskrivelse från text eller Markdown"
+    )
+    p_import.add_argument("input", metavar="IN", help="textfil (.txt) eller Markdown (.md)")
+    p_import.add_argument(
+        "-o", "--output", metavar="UT", default=None, help="ärendefilen att skriva"
+    )
+    p_import.add_argument("--mall", default=None, help="mallens namn eller sökväg")
+    p_import.add_argument("--force", action="store_true", help="skriv över en befintlig fil")
+    return parser
+
+
+def _build_tui_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="drafter",
+        description=(
+            "Skrivstöd för tjänsteskrivelser. Öppnar ärendet FIL (eller ett nytt ärende) i "
+            "skrivprogrammet. Kommandon: " + ", ".join(COMMANDS) + " (se drafter KOMMANDO --help)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    parser.add_argument(
+        "file", metavar="FIL", nargs="?", help="ärendefil (.toml), eller .txt/.md att importera"
+    )
+    parser.add_argument("--mall", default=None, help="mall för ett nytt ärende (namn eller sökväg)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``drafter`` console script."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and args_list[0] in COMMANDS:
+            args = _build_parser().parse_args(args_list)
+            handler = {
+                "new": cmd_new,
+                "check": cmd_check,
+                "export": cmd_export,
+                "mallar": cmd_mallar,
+                "import": cmd_import,
+            }[args.command]
+            return handler(args)
+        if args_list and args_list[0] in ("-h", "--help"):
+            _build_parser().print_help()
+            return 0
+        args = _build_tui_parser().parse_args(args_list)
+        return cmd_tui(args)
+    except DrafterError as exc:
+        _error(exc.message)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _error(message: str) -> None:
+    print(f"drafter: fel: {message}", file=sys.stderr)
+
+
+# --------------------------------------------------------------------------- new
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from drafter.model import Arende
+    from drafter.storage import save_arende
+    from drafter.templates import DEFAULT_TEMPLATE, find_template
+
+    path = Path(args.file)
+    if path.exists() and not args.force:
+        _error(f"{path}: filen finns redan. Välj ett annat namn eller använd --force.")
+        return 2
+    loaded = find_template(args.mall or DEFAULT_TEMPLATE, near=path)
+    arende = Arende.new(loaded.template)
+    if loaded.origin == "fil":
+        arende.mall = str(loaded.path)
+    save_arende(path, arende, loaded.template)
+    print(f"Skapade {path} från mallen ”{loaded.template.namn}”.")
+    print(f"Öppna den med: drafter {path}")
+    return 0
+
+
+# --------------------------------------------------------------------------- check
+
+
+def _colour(stream: TextIO) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from drafter.checks import run_checks
+    from drafter.storage import load_arende
+
+    results: list[dict[str, object]] = []
+    worst = 0
+    colour = _colour(sys.stdout)
+    for name in args.files:
+        path = Path(name)
+        try:
+            loaded = load_arende(path, args.mall)
+        except DrafterError as exc:
+            worst = 2
+            if args.format == "json":
+                results.append({"file": str(path), "error": exc.message, "findings": []})
+            else:
+                _error(exc.message)
+            continue
+        template = loaded.template.template
+        findings = run_checks(loaded.arende, template)
+        if any(f.severity is Severity.ERROR for f in findings):
+            worst = max(worst, 1)
+        if args.format == "json":
+            results.append({"file": str(path), "findings": [f.as_json() for f in findings]})
+        else:
+            _print_findings(path, findings, template, colour)
+    if args.format == "json":
+        json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return worst
+
+
+def _print_findings(path: Path, findings: list[Finding], template: object, colour: bool) -> None:
+    from drafter.templates import Template
+
+    assert isinstance(template, Template)
+    bold, reset = ("\033[1m", "\033[0m") if colour else ("", "")
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    summary = (
+        f"{counts[Severity.ERROR]} fel, {counts[Severity.WARNING]} varningar, "
+        f"{counts[Severity.INFO]} info"
+    )
+    print(f"{bold}{path}{reset}: {summary if findings else 'inga anmärkningar'}")
+    groups: dict[str | None, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.section, []).append(finding)
+    for section_id, items in groups.items():
+        title = (
+            "Uppgifter om ärendet" if section_id is None else template.section(section_id).rubrik
+        )
+        print(f"  {bold}{title}{reset}")
+        for f in sorted(items, key=lambda f: f.severity.rank):
+            label = f.severity.label
+            if colour:
+                label = f"{_COLOURS[f.severity]}{label}{reset}"
+            print(f"    {label}: {f.message} [{f.rule}]")
+
+
+# --------------------------------------------------------------------------- export
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from drafter.render import render_markdown
+    from drafter.storage import atomic_write_text, load_arende
+
+    path = Path(args.file)
+    loaded = load_arende(path, args.mall)
+    markdown = render_markdown(loaded.arende, loaded.template.template)
+    if args.output == "-":
+        sys.stdout.write(markdown)
+        return 0
+    out = Path(args.output) if args.output else path.with_suffix(".md")
+    atomic_write_text(out, markdown)
+    print(f"Exporterade {path} till {out}.")
+    return 0
+
+
+# --------------------------------------------------------------------------- mallar
+
+
+def cmd_mallar(args: argparse.Namespace) -> int:
+    from drafter.templates import available_templates, template_dirs
+
+    found = available_templates()
+    for item in found:
+        if isinstance(item, DrafterError):
+            print(f"  (trasig) {item.message}")
+            continue
+        t = item.template
+        print(f"  {t.namn:<24} {t.beskrivning}")
+        print(f"  {'':<24} {item.origin}: {item.path}")
+    print("Mallar söks i: " + ", ".join(str(d) for d, _ in template_dirs()))
+    return 0
+
+
+# --------------------------------------------------------------------------- import
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    try:
+        from drafter.importer import run_import_command  # type: ignore[import-untyped]
+    except ImportError:
+        _error("import finns inte i den här versionen av drafter ännu.")
+        return 2
+    return int(run_import_command(args))
+
+
+# --------------------------------------------------------------------------- tui
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    try:
+        from drafter.tui import run_tui  # type: ignore[attr-defined]
+    except ImportError:
+        _error("skrivprogrammet (terminalgränssnittet) finns inte i den här versionen ännu.")
+        return 2
+    return int(run_tui(Path(args.file) if args.file else None, args.mall))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""Where drafter looks for templates and keeps user state. One place for all paths."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "drafter"
+
+
+def builtin_templates_dir() -> Path:
+    """The shipped templates: ``drafter/_sections`` in a wheel, ``sections/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_sections"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "sections"
+
+
+def user_config_dir() -> Path:
+    """The user's config folder (``$DRAFTER_CONFIG_DIR`` overrides platformdirs)."""
+    override = os.environ.get("DRAFTER_CONFIG_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def user_templates_dir() -> Path:
+    """The user's own templates: ``<config dir>/mallar``."""
+    return user_config_dir() / "mallar"
+
+
+def user_state_dir() -> Path:
+    """Recovery files, locks and other state (``$DRAFTER_STATE_DIR`` overrides)."""
+    override = os.environ.get("DRAFTER_STATE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME, appauthor=False)

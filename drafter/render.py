@@ -1,0 +1,161 @@
+"""Rendering an ärende to Markdown (deterministic; user text is escaped).
+
+Layout::
+
+    # <dokumenttyp> – <titel>
+
+    - **<etikett>:** <värde>          (each non-empty header field but titel/dokumenttyp)
+
+    ## <rubrik>                        (each section in template order; empty optional
+                                        sections are left out)
+    <lead-in>                          beslut: lead-in, then a numbered list
+    1. <punkt>
+    <paragraphs>                       prosa: paragraphs as written
+    - <post>                           lista: bullets
+    **<namn>**  \\n<titel>              underskrifter: name, then title
+    ### <aspekt>                       aspekter: prose, one sentence for the aspects
+                                        without consequences, an H3 per described aspect
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.model import (
+    Arende,
+    AspectsContent,
+    DecisionContent,
+    ListContent,
+    ProseContent,
+    SignaturesContent,
+)
+from drafter.templates import SectionDef, Template
+from drafter.text import default_lead_in, join_list_sv
+
+#: Separator between document type and title in the H1.
+TITLE_SEPARATOR = " – "
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_BLOCK_START = re.compile(r"^(\s*)([#>+\-=~]|\d+[.)])")
+_RULE_LINE = re.compile(r"^\s*([-=_*~`])\s*(\1\s*)+$")
+
+
+def escape_line(line: str) -> str:
+    """Escape one line of user text so it renders as plain text in Markdown."""
+    line = _INLINE_SPECIAL.sub(r"\\\1", line.strip())
+    if _RULE_LINE.match(line):
+        return "".join("\\" + c if not c.isspace() else c for c in line)
+    match = _BLOCK_START.match(line)
+    if match:
+        marker = match.group(2)
+        if marker[0].isdigit():
+            # "1." → "1\." so it is not a list item
+            line = line[: match.start(2)] + marker[:-1] + "\\" + marker[-1] + line[match.end(2) :]
+        else:
+            line = line[: match.start(2)] + "\\" + line[match.start(2) :]
+    return line
+
+
+def escape_text(text: str) -> str:
+    """Escape a block of user text; paragraphs (blank-line separated) are kept."""
+    blocks = [b for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
+    rendered = []
+    for block in blocks:
+        lines = [escape_line(line) for line in block.splitlines() if line.strip()]
+        rendered.append("  \n".join(lines))
+    return "\n\n".join(rendered)
+
+
+def _one_line(text: str) -> str:
+    return escape_line(" ".join(text.split()))
+
+
+def lead_in_text(arende: Arende, content: DecisionContent) -> str:
+    """The lead-in as written, or the default one built from the header."""
+    if content.inledning.strip():
+        return content.inledning.strip()
+    proposer = arende.field_value("beredande_organ")
+    body = arende.field_value("beslutsinstans")
+    if proposer.strip() and body.strip():
+        return default_lead_in(proposer, body)
+    return ""
+
+
+def render_section_body(arende: Arende, section: SectionDef) -> str:
+    """The Markdown of one section's content (without its heading)."""
+    content = arende.content(section)
+    parts: list[str] = []
+    if isinstance(content, DecisionContent):
+        lead = lead_in_text(arende, content)
+        if lead:
+            parts.append(_one_line(lead))
+        points = [p for p in content.punkter if p.strip()]
+        if points:
+            parts.append("\n".join(f"{i}. {_one_line(p)}" for i, p in enumerate(points, 1)))
+    elif isinstance(content, ProseContent):
+        if content.text.strip():
+            parts.append(escape_text(content.text))
+    elif isinstance(content, AspectsContent):
+        if content.text.strip():
+            parts.append(escape_text(content.text))
+        none_labels = [
+            a.etikett
+            for a in section.aspekter
+            if (e := content.aspekter.get(a.id)) is not None and e.bedomning == "inga"
+        ]
+        if none_labels:
+            sentence = section.inga_konsekvenser.format(aspekter=join_list_sv(none_labels, "eller"))
+            parts.append(_one_line(sentence))
+        for aspect in section.aspekter:
+            entry = content.aspekter.get(aspect.id)
+            if entry is not None and entry.bedomning == "beskriv" and entry.text.strip():
+                label = aspect.etikett[:1].upper() + aspect.etikett[1:]
+                parts.append(f"### {_one_line(label)}\n\n{escape_text(entry.text)}")
+    elif isinstance(content, ListContent):
+        items = [p for p in content.poster if p.strip()]
+        if items:
+            parts.append("\n".join(f"- {_one_line(p)}" for p in items))
+    elif isinstance(content, SignaturesContent):
+        for person in content.personer:
+            if person.is_empty():
+                continue
+            lines = [f"**{_one_line(person.namn)}**" if person.namn.strip() else ""]
+            if person.titel.strip():
+                lines.append(_one_line(person.titel))
+            parts.append("  \n".join(line for line in lines if line))
+    return "\n\n".join(parts)
+
+
+def render_header(arende: Arende, template: Template) -> str:
+    """The H1 and the header field list."""
+    doc_type = arende.field_value("dokumenttyp").strip() or template.dokumenttyp
+    title = arende.field_value("titel").strip()
+    heading = (
+        f"# {_one_line(doc_type)}{TITLE_SEPARATOR}{_one_line(title)}"
+        if title
+        else (f"# {_one_line(doc_type)}")
+    )
+    items = [
+        f"- **{fld.etikett}:** {_one_line(arende.field_value(fld.id))}"
+        for fld in template.falt
+        if fld.id not in ("titel", "dokumenttyp") and arende.field_value(fld.id).strip()
+    ]
+    return heading + ("\n\n" + "\n".join(items) if items else "")
+
+
+def render_section(arende: Arende, section: SectionDef) -> str:
+    """One section with its H2 heading, or "" for an empty optional section."""
+    body = render_section_body(arende, section)
+    if not body and not section.obligatorisk:
+        return ""
+    return f"## {section.rubrik}" + (f"\n\n{body}" if body else "")
+
+
+def render_markdown(arende: Arende, template: Template) -> str:
+    """The whole ärende as Markdown, ending with one newline."""
+    blocks = [render_header(arende, template)]
+    for section in template.sektioner:
+        block = render_section(arende, section)
+        if block:
+            blocks.append(block)
+    return "\n\n".join(blocks) + "\n"

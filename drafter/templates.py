@@ -1,0 +1,360 @@
+"""Templates (mallar): which sections a document has, their headings, help and rules.
+
+A template is a TOML file in ``sections/`` (shipped), in the user's template folder, in a
+``mallar/`` folder beside the ärende, or given by path. It is data only: nothing in a
+template folder is ever executed or imported. It is validated when it is loaded; a broken
+template raises :class:`~drafter.errors.TemplateError` naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from drafter.errors import TemplateError, describe_validation_error
+from drafter.findings import Severity
+from drafter.paths import builtin_templates_dir, user_templates_dir
+
+#: The template used when none is named.
+DEFAULT_TEMPLATE = "tjansteskrivelse"
+
+SeverityName = Literal["fel", "varning", "info"]
+SectionKind = Literal["prosa", "beslut", "aspekter", "lista", "underskrifter"]
+FieldKind = Literal["text", "datum", "diarienummer"]
+
+#: Top-level keys of an ärende file that section ids may not use.
+RESERVED_KEYS = frozenset({"format", "mall", "arende"})
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RuleDef(BaseModel):
+    """One check applied to a section or the whole document.
+
+    ``typ`` names a check kind (code, see :mod:`drafter.checks`); every other key is a
+    parameter of that kind and is validated by it when the template loads.
+    """
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    typ: str
+    id: str | None = None
+    allvarlighet: SeverityName | None = None
+    av: bool = False
+    """``av = true`` switches the rule off (for a template that extends another one)."""
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The kind-specific parameters."""
+        return dict(self.model_extra or {})
+
+    @property
+    def severity(self) -> Severity | None:
+        """The severity the template set, or ``None`` for the kind's default."""
+        return Severity.from_swedish(self.allvarlighet) if self.allvarlighet else None
+
+
+class FieldDef(_Strict):
+    """A header field (uppgift om ärendet), e.g. titel, diarienummer, datum."""
+
+    id: str
+    etikett: str
+    hjalp: str = ""
+    typ: FieldKind = "text"
+    obligatorisk: bool = False
+    saknas: SeverityName | None = None
+    """Severity when empty; defaults to ``fel`` for obligatoriska fields, else nothing."""
+    standard: str = ""
+    """Value a new ärende starts with."""
+    exempel: str = ""
+    """Placeholder shown in an empty input."""
+    monster: str | None = None
+    """Regular expression the value must match (for example a strict diarienummer)."""
+
+    @field_validator("id")
+    @classmethod
+    def _check_id(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError("id får bara innehålla a–z, 0–9 och _ och börja med en bokstav")
+        return value
+
+    @field_validator("monster")
+    @classmethod
+    def _check_pattern(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"ogiltigt reguljärt uttryck: {exc}") from exc
+        return value
+
+    @property
+    def empty_severity(self) -> Severity | None:
+        """Severity of the finding when the field is empty, or ``None`` for no finding."""
+        if self.saknas is not None:
+            return Severity.from_swedish(self.saknas)
+        return Severity.ERROR if self.obligatorisk else None
+
+
+class AspectDef(_Strict):
+    """One aspect a konsekvensbeskrivning must cover (arbetsmiljö, barn …).
+
+    Words are matched case-insensitively against the words of the text:
+    ``ord`` are stems a word may start with (``miljö`` matches miljön, miljöpåverkan);
+    ``i_sammansattning`` are stems that also count inside a compound (``hälsa`` in
+    folkhälsan); ``inte`` are stems that never count for this aspect, checked first
+    (``arbetsmiljö`` does not cover miljö).
+    """
+
+    id: str
+    etikett: str
+    ord: tuple[str, ...] = Field(min_length=1)
+    i_sammansattning: tuple[str, ...] = ()
+    inte: tuple[str, ...] = ()
+    hjalp: str = ""
+
+    @field_validator("ord", "i_sammansattning", "inte")
+    @classmethod
+    def _lower(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(v.lower() for v in value)
+
+
+class SectionDef(_Strict):
+    """A section (rubrik) of the document."""
+
+    id: str
+    rubrik: str
+    typ: SectionKind
+    hjalp: str
+    alias: tuple[str, ...] = ()
+    obligatorisk: bool = True
+    saknas: SeverityName | None = None
+    """Severity when empty; defaults to ``fel`` for obligatoriska sections."""
+    regler: tuple[RuleDef, ...] = ()
+    aspekter: tuple[AspectDef, ...] = ()
+    """Only for ``typ = "aspekter"``."""
+    inga_konsekvenser: str = "Beslutet bedöms inte ha några konsekvenser för {aspekter}."
+    """Sentence that renders the aspects marked "inga konsekvenser" ({aspekter} = list)."""
+
+    @field_validator("id")
+    @classmethod
+    def _check_id(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError("id får bara innehålla a–z, 0–9 och _ och börja med en bokstav")
+        if value in RESERVED_KEYS:
+            raise ValueError(f"id ”{value}” är reserverat; välj ett annat")
+        return value
+
+    @model_validator(mode="after")
+    def _check_aspects(self) -> SectionDef:
+        if self.typ == "aspekter" and not self.aspekter:
+            raise ValueError("en sektion av typen aspekter måste lista sina [[sektioner.aspekter]]")
+        if self.typ != "aspekter" and self.aspekter:
+            raise ValueError("bara sektioner av typen aspekter kan ha aspekter")
+        ids = [a.id for a in self.aspekter]
+        if len(ids) != len(set(ids)):
+            raise ValueError("två aspekter har samma id")
+        return self
+
+    @property
+    def empty_severity(self) -> Severity | None:
+        """Severity of the finding when the section is empty, or ``None``."""
+        if self.saknas is not None:
+            return Severity.from_swedish(self.saknas)
+        return Severity.ERROR if self.obligatorisk else None
+
+    def aspect(self, aspect_id: str) -> AspectDef | None:
+        """The aspect with this id, if the section has it."""
+        return next((a for a in self.aspekter if a.id == aspect_id), None)
+
+
+class Template(_Strict):
+    """A whole template: header fields, sections in order, document-wide rules."""
+
+    format: int = 1
+    namn: str
+    beskrivning: str = ""
+    dokumenttyp: str = "Tjänsteskrivelse"
+    falt: tuple[FieldDef, ...] = Field(min_length=1)
+    sektioner: tuple[SectionDef, ...] = Field(min_length=1)
+    regler: tuple[RuleDef, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_unique(self) -> Template:
+        for what, ids in (
+            ("fält", [f.id for f in self.falt]),
+            ("sektioner", [s.id for s in self.sektioner]),
+        ):
+            seen: set[str] = set()
+            for item in ids:
+                if item in seen:
+                    raise ValueError(f"två {what} har id ”{item}”")
+                seen.add(item)
+        if not any(f.id == "titel" for f in self.falt):
+            raise ValueError("mallen måste ha ett fält med id ”titel” (ärendemeningen)")
+        return self
+
+    def section(self, section_id: str) -> SectionDef:
+        """The section with this id (KeyError if the template has none)."""
+        for sec in self.sektioner:
+            if sec.id == section_id:
+                return sec
+        raise KeyError(section_id)
+
+    def field(self, field_id: str) -> FieldDef:
+        """The header field with this id (KeyError if the template has none)."""
+        for fld in self.falt:
+            if fld.id == field_id:
+                return fld
+        raise KeyError(field_id)
+
+    @property
+    def section_ids(self) -> tuple[str, ...]:
+        """Section ids in document order."""
+        return tuple(s.id for s in self.sektioner)
+
+
+@dataclass(frozen=True)
+class LoadedTemplate:
+    """A template and where it came from."""
+
+    template: Template
+    path: Path
+    origin: str
+    """Swedish description of the source: "inbyggd", "användarens mallar" or "fil"."""
+
+
+def _validate_rules(template: Template, path: Path) -> None:
+    from drafter.checks.registry import validate_rule
+
+    places: list[tuple[str, RuleDef, SectionDef | None]] = [
+        (f"regler[{i + 1}]", r, None) for i, r in enumerate(template.regler)
+    ]
+    for sec in template.sektioner:
+        places += [
+            (f"sektioner[{sec.id}].regler[{i + 1}]", r, sec) for i, r in enumerate(sec.regler)
+        ]
+    for key, rule, owner in places:
+        problem = validate_rule(rule, owner)
+        if problem:
+            raise TemplateError(f"ogiltig mall: nyckeln ”{key}”: {problem}", path)
+
+
+def parse_template(text: str, path: Path) -> Template:
+    """Parse and validate template TOML text; ``path`` is used in messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        from drafter.storage import describe_toml_error
+
+        raise TemplateError(
+            f"mallen är inte giltig TOML: {describe_toml_error(exc)}", path
+        ) from exc
+    data.setdefault("namn", path.stem)
+    try:
+        template = Template.model_validate(data)
+    except ValidationError as exc:
+        raise TemplateError(
+            f"ogiltig mall: {describe_validation_error(exc, data=data)}", path
+        ) from exc
+    if template.format > 1:
+        raise TemplateError(
+            f"mallen har format {template.format}, men den här versionen av drafter "
+            "klarar bara format 1. Uppdatera drafter.",
+            path,
+        )
+    _validate_rules(template, path)
+    return template
+
+
+@lru_cache(maxsize=32)
+def _load_cached(path: Path, mtime_ns: int) -> Template:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise TemplateError(
+            "mallen är inte sparad som UTF-8; spara om den som UTF-8", path
+        ) from exc
+    except OSError as exc:
+        raise TemplateError(f"mallen kan inte läsas ({exc.strerror})", path) from exc
+    return parse_template(text, path)
+
+
+def load_template_file(path: Path) -> Template:
+    """Load and validate one template file (cached while the file is unchanged)."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise TemplateError("mallen finns inte eller kan inte läsas", path) from exc
+    if not path.is_file():
+        raise TemplateError("är ingen fil; ange en mallfil (.toml) eller ett mallnamn", path)
+    return _load_cached(path.resolve(), stat.st_mtime_ns)
+
+
+def template_dirs(near: Path | None = None) -> list[tuple[Path, str]]:
+    """Folders searched for templates by name, first match wins, with their Swedish labels.
+
+    ``near`` is an ärende file: its folder's ``mallar/`` is searched first.
+    """
+    dirs: list[tuple[Path, str]] = []
+    if near is not None:
+        dirs.append((near.resolve().parent / "mallar", "ärendets mappen mallar/"))
+    dirs.append((user_templates_dir(), "användarens mallar"))
+    dirs.append((builtin_templates_dir(), "inbyggd"))
+    return dirs
+
+
+def _looks_like_path(name: str) -> bool:
+    return name.endswith(".toml") or "/" in name or "\\" in name
+
+
+def find_template(name: str = DEFAULT_TEMPLATE, near: Path | None = None) -> LoadedTemplate:
+    """Find and load a template by name or path.
+
+    Raises :class:`TemplateError` with the folders searched when there is no such template.
+    """
+    if _looks_like_path(name):
+        path = Path(name).expanduser()
+        return LoadedTemplate(load_template_file(path), path, "fil")
+    if not _ID.match(name):
+        raise TemplateError(
+            f"”{name}” är inget giltigt mallnamn; ange ett namn som ”{DEFAULT_TEMPLATE}” "
+            "eller en sökväg till en .toml-fil"
+        )
+    for folder, origin in template_dirs(near):
+        candidate = folder / f"{name}.toml"
+        if candidate.is_file():
+            return LoadedTemplate(load_template_file(candidate), candidate, origin)
+    searched = ", ".join(str(d) for d, _ in template_dirs(near))
+    raise TemplateError(
+        f"mallen ”{name}” finns inte. Sökte i: {searched}. "
+        "Kör ”drafter mallar” för att se vilka mallar som finns."
+    )
+
+
+def available_templates(near: Path | None = None) -> list[LoadedTemplate | TemplateError]:
+    """Every template that can be found, first match per name; broken ones as errors."""
+    seen: set[str] = set()
+    found: list[LoadedTemplate | TemplateError] = []
+    for folder, origin in template_dirs(near):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            if path.stem in seen:
+                continue
+            seen.add(path.stem)
+            try:
+                found.append(LoadedTemplate(load_template_file(path), path, origin))
+            except TemplateError as exc:
+                found.append(exc)
+    return found
