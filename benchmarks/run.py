@@ -1,0 +1,320 @@
+"""drafter benchmarks: start-up, batch checks, save/load, memory (and typing/preview).
+
+Run from the project root with ``python benchmarks/run.py`` (``--quick`` for a smoke run on
+tiny sizes, as the test suite does). Every figure is a median over repeated runs with its
+spread (min–max); the things compared are measured alternately in the same run, because
+this machine class drifts up to 2× within a minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import textwrap
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import write_arende  # noqa: E402
+
+PYTHON = sys.executable
+KB = 1024
+
+
+@dataclass
+class Row:
+    """One line of the result table."""
+
+    name: str
+    samples: list[float]  # seconds (or bytes for memory)
+    unit: str = "ms"
+    budget: str = ""
+    ok: bool | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    def fmt(self, value: float) -> str:
+        if self.unit == "ms":
+            return f"{value * 1000:.1f}"
+        if self.unit == "MB":
+            return f"{value / (1024 * 1024):.1f}"
+        return f"{value:.2f}"
+
+    def line(self) -> str:
+        spread = f"{self.fmt(min(self.samples))}–{self.fmt(max(self.samples))}"
+        verdict = "" if self.ok is None else ("ok" if self.ok else "ÖVER BUDGET")
+        return (
+            f"{self.name:<46} {self.fmt(self.median):>9} {self.unit:<3} {spread:>17}  "
+            f"{self.budget:<24} {verdict}"
+        )
+
+
+def alternate(runs: int, *funcs: Callable[[], float]) -> list[list[float]]:
+    """Call each function ``runs`` times, interleaved; return their samples."""
+    samples: list[list[float]] = [[] for _ in funcs]
+    for _ in range(runs):
+        for i, func in enumerate(funcs):
+            samples[i].append(func())
+    return samples
+
+
+def timed_process(args: list[str], cwd: Path | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+# --------------------------------------------------------------------------- pty
+
+
+MINIMAL_APP = textwrap.dedent(
+    """
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Minimal(App[None]):
+        def compose(self):
+            yield Static("Uppgifter om ärendet")
+
+    Minimal().run()
+    """
+)
+
+
+def first_frame(args: list[str], marker: bytes, timeout: float = 20.0) -> tuple[float, int]:
+    """Start ``args`` in a 100×30 pseudo-terminal; seconds until ``marker`` is painted,
+    and the process's peak RSS (VmHWM, bytes) one second later."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="30")
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        args, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+    )
+    os.close(slave)
+    seen = b""
+    elapsed = float("nan")
+    peak = 0
+    try:
+        deadline = start + timeout
+        while time.perf_counter() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    break
+                seen += chunk
+                if marker in seen.replace(b"\x1b", b""):
+                    elapsed = time.perf_counter() - start
+                    break
+                seen = seen[-4096:]
+        settle = time.perf_counter() + 1.0
+        while time.perf_counter() < settle:  # keep draining so the app is not blocked
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                try:
+                    os.read(master, 65536)
+                except OSError:
+                    break
+        peak = _peak_rss(proc.pid)
+    finally:
+        with _suppress():
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        os.close(master)
+    return elapsed, peak
+
+
+class _suppress:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> bool:
+        return True
+
+
+def _peak_rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+# --------------------------------------------------------------------------- benchmarks
+
+
+def bench_startup(work: Path, runs: int, rows: list[Row]) -> None:
+    example = write_arende(work, "start", 5 * KB)
+    minimal = work / "minimal_app.py"
+    minimal.write_text(MINIMAL_APP, encoding="utf-8")
+    drafter_cmd = [PYTHON, "-m", "drafter", str(example)]
+    minimal_cmd = [PYTHON, str(minimal)]
+    d, m = alternate(
+        runs,
+        lambda: first_frame(drafter_cmd, b"Uppgifter")[0],
+        lambda: first_frame(minimal_cmd, b"Uppgifter")[0],
+    )
+    ratio = statistics.median(d) / statistics.median(m)
+    rows.append(Row("start-up: minimal Textual app, first frame", m))
+    rows.append(
+        Row(
+            f"start-up: drafter, first frame (×{ratio:.2f})",
+            d,
+            budget="≤ 1.3× minimal",
+            ok=ratio <= 1.3,
+        )
+    )
+
+    check_cmd = [PYTHON, "-m", "drafter", "check", str(example)]
+    pyd_cmd = [PYTHON, "-c", "import pydantic"]
+    c, p = alternate(runs, lambda: timed_process(check_cmd), lambda: timed_process(pyd_cmd))
+    ratio = statistics.median(c) / statistics.median(p)
+    rows.append(Row("python -c 'import pydantic'", p))
+    rows.append(
+        Row(
+            f"drafter check, one file (×{ratio:.2f})",
+            c,
+            budget="≤ 2× import pydantic",
+            ok=ratio <= 2,
+        )
+    )
+
+
+def bench_memory(work: Path, sizes: list[int], rows: list[Row]) -> None:
+    budgets = {50 * KB: 60, 500 * KB: 150}
+    for size in sizes:
+        path = write_arende(work, f"mem{size}", size)
+        samples = []
+        for _ in range(2):
+            _, peak = first_frame([PYTHON, "-m", "drafter", str(path)], b"Uppgifter")
+            samples.append(float(peak))
+        budget = budgets.get(size)
+        rows.append(
+            Row(
+                f"memory: TUI peak RSS, {size // KB} KB ärende",
+                samples,
+                unit="MB",
+                budget=f"≤ {budget} MB" if budget else "",
+                ok=(statistics.median(samples) <= budget * 1024 * 1024) if budget else None,
+            )
+        )
+
+
+def bench_batch(work: Path, count: int, runs: int, rows: list[Row]) -> None:
+    folder = work / "batch"
+    folder.mkdir()
+    files = [write_arende(folder, f"a{i:04d}", 5 * KB, seed=i) for i in range(count)]
+    few = files[: max(1, count // 100)]
+    many_cmd = [PYTHON, "-m", "drafter", "check", *map(str, files)]
+    few_cmd = [PYTHON, "-m", "drafter", "check", *map(str, few)]
+    many, small = alternate(runs, lambda: timed_process(many_cmd), lambda: timed_process(few_cmd))
+    per_file = [(a - b) / (len(files) - len(few)) for a, b in zip(many, small, strict=True)]
+
+    def parse_all() -> float:
+        start = time.perf_counter()
+        for f in files:
+            tomllib.loads(f.read_text(encoding="utf-8"))
+        return (time.perf_counter() - start) / len(files)
+
+    toml_only = [parse_all() for _ in range(runs)]
+    ratio = statistics.median(per_file) / statistics.median(toml_only)
+    rows.append(Row("tomllib parse, per 5 KB file", toml_only))
+    rows.append(
+        Row(
+            f"drafter check marginal cost per file (×{ratio:.2f})",
+            per_file,
+            budget="≤ 3× tomllib",
+            ok=ratio <= 3,
+        )
+    )
+
+
+def bench_save_load(work: Path, sizes: list[int], runs: int, rows: list[Row]) -> None:
+    from drafter.storage import load_arende, save_arende
+
+    for size in sizes:
+        path = write_arende(work, f"io{size}", size)
+        loaded = load_arende(path)
+
+        def load() -> float:
+            start = time.perf_counter()
+            load_arende(path)
+            return time.perf_counter() - start
+
+        def save() -> float:
+            start = time.perf_counter()
+            save_arende(path, loaded.arende, loaded.template.template)
+            return time.perf_counter() - start
+
+        lo, sa = alternate(runs, load, save)
+        budget_ok = size < 500 * KB or None
+        rows.append(
+            Row(
+                f"load, {size // KB} KB",
+                lo,
+                budget="≤ 100 ms at 500 KB",
+                ok=statistics.median(lo) <= 0.1 if size >= 500 * KB else budget_ok,
+            )
+        )
+        rows.append(
+            Row(
+                f"save (atomic, fsync), {size // KB} KB",
+                sa,
+                budget="≤ 100 ms at 500 KB",
+                ok=statistics.median(sa) <= 0.1 if size >= 500 * KB else budget_ok,
+            )
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="drafter benchmarks")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, few runs (smoke test)")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    runs = 2 if quick else 7
+    sizes = [5 * KB] if quick else [5 * KB, 50 * KB, 500 * KB]
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="drafter-bench-") as tmp:
+        work = Path(tmp)
+        os.environ.setdefault("DRAFTER_STATE_DIR", str(work / "state"))
+        bench_save_load(work, sizes, runs, rows)
+        bench_batch(work, 20 if quick else 1000, 2 if quick else 5, rows)
+        bench_startup(work, runs, rows)
+        bench_memory(work, [5 * KB] if quick else [50 * KB, 500 * KB], rows)
+        try:
+            from typing_bench import bench_typing_and_preview
+        except ImportError:
+            pass
+        else:
+            bench_typing_and_preview(work, sizes, quick, rows)
+    print(
+        f"{'benchmark':<46} {'median':>9} {'':<3} {'spread (min–max)':>17}  {'budget':<24} verdict"
+    )
+    for row in rows:
+        print(row.line())
+    failed = [r for r in rows if r.ok is False]
+    return 1 if failed and not quick else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
