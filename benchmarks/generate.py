@@ -96,11 +96,13 @@ def make_arende(template: Template, size: int, seed: int = 1) -> Arende:
         beslutsinstans="Regionstyrelsen",
     )
     s = arende.sektioner
-    s["forslag_till_beslut"].punkter = ["Region Gävleborg avslutar sitt medlemskap i nätverket."]  # type: ignore[union-attr]
+    point = "Region Gävleborg avslutar sitt medlemskap i nätverket."
+    s["forslag_till_beslut"].punkter = [point]  # type: ignore[union-attr]
     s["sammanfattning"].text = prose(rng, min(800, size // 10))  # type: ignore[union-attr]
     s["kostnader_och_finansiering"].text = "Minskade kostnader med 12 500 euro/år."  # type: ignore[union-attr]
     s["konsekvensbeskrivningar"].text = (  # type: ignore[union-attr]
-        "Beslutet bedöms inte ha några konsekvenser för arbetsmiljö, barn och unga, hälsa eller miljö."
+        "Beslutet bedöms inte ha några konsekvenser för arbetsmiljö, barn och unga, "
+        "hälsa eller miljö."
     )
     s["expedieras_till"].poster = ["Regionstyrelsen", "Ekonomifunktionen"]  # type: ignore[union-attr]
     s["underskrifter"].personer = [Signature(namn="Anna Andersson", titel="Regiondirektör")]  # type: ignore[union-attr]

@@ -250,18 +250,18 @@ def bench_batch(work: Path, count: int, runs: int, rows: list[Row]) -> None:
 
 
 def bench_save_load(work: Path, sizes: list[int], runs: int, rows: list[Row]) -> None:
-    from drafter.storage import load_arende, save_arende
+    from drafter.storage import Loaded, load_arende, save_arende
 
     for size in sizes:
         path = write_arende(work, f"io{size}", size)
         loaded = load_arende(path)
 
-        def load() -> float:
+        def load(path: Path = path) -> float:
             start = time.perf_counter()
             load_arende(path)
             return time.perf_counter() - start
 
-        def save() -> float:
+        def save(path: Path = path, loaded: Loaded = loaded) -> float:
             start = time.perf_counter()
             save_arende(path, loaded.arende, loaded.template.template)
             return time.perf_counter() - start
