@@ -17,7 +17,7 @@ from drafter import __version__
 from drafter.errors import DrafterError
 from drafter.findings import Finding, Severity
 
-COMMANDS = ("new", "check", "export", "mallar", "import")
+COMMANDS = ("new", "check", "export", "mallar", "import", "utkast")
 
 _ARGPARSE_SV = {
     "usage: ": "användning: ",
@@ -82,6 +82,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--mall", default=None, help="mallens namn eller sökväg")
 
     sub.add_parser("mallar", help="lista tillgängliga mallar och var de finns")
+    sub.add_parser("utkast", help="lista osparade ändringar som kan återställas")
 
     p_import = sub.add_parser(
         "import", help="importera en tjänsteskrivelse från text eller Markdown"
@@ -123,6 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "export": cmd_export,
                 "mallar": cmd_mallar,
                 "import": cmd_import,
+                "utkast": cmd_utkast,
             }[args.command]
             return handler(args)
         if args_list and args_list[0] in ("-h", "--help"):
@@ -156,7 +158,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     loaded = find_template(args.mall or DEFAULT_TEMPLATE, near=path)
     arende = Arende.new(loaded.template)
     if loaded.origin == "fil":
-        arende.mall = str(loaded.path)
+        # stored relative to the ärende's folder, where load_arende looks for it
+        arende.mall = Path(os.path.relpath(loaded.path.resolve(), path.resolve().parent)).as_posix()
     save_arende(path, arende, loaded.template)
     print(f"Skapade {path} från mallen ”{loaded.template.namn}”.")
     print(f"Öppna den med: drafter {path}")
@@ -283,7 +286,38 @@ def cmd_import(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- tui
 
 
+def print_drafts(always: bool = False) -> int:
+    """Print the recoverable drafts (Swedish); with ``always`` also when there are none.
+
+    Returns the number of drafts listed.
+    """
+    from drafter.recovery import list_drafts
+
+    drafts = list_drafts()
+    if not drafts:
+        if always:
+            print("Inga osparade ändringar att återställa.")
+        return 0
+    print("Osparade ändringar som kan återställas:")
+    for draft in drafts:
+        when = f"{draft.saved_at:%Y-%m-%d %H:%M}"
+        if draft.target is not None:
+            print(f"  {draft.target}  (sparat {when})")
+        else:
+            print(f"  nytt ärende som inte sparats  (sparat {when})")
+            print(f"    kopiera det till en fil: cp {draft.path} NY.toml")
+    print("Återställ genom att öppna filen: drafter FIL")
+    return len(drafts)
+
+
+def cmd_utkast(args: argparse.Namespace) -> int:
+    print_drafts(always=True)
+    return 0
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
+    if args.file is None and args.mall is None:
+        print_drafts()
     try:
         from drafter.tui import run_tui  # type: ignore[attr-defined]
     except ImportError:

@@ -44,6 +44,9 @@ def describe_validation_error(error: object, *, prefix: str = "", data: object =
     assert isinstance(error, ValidationError)
     lines = []
     for item in error.errors(include_url=False):
+        if not item["loc"] and not prefix:  # a whole-model check: the message names the key
+            lines.append(_explain(item))
+            continue
         key = _key_path(item["loc"], prefix, data)
         lines.append(f"nyckeln ”{key}”: {_explain(item)}")
     return "; ".join(lines)
@@ -74,7 +77,12 @@ _TYPE_NAMES = {
     "int_parsing": "ska vara ett heltal",
     "bool_type": "ska vara true eller false",
     "bool_parsing": "ska vara true eller false",
+    "int_from_float": "ska vara ett heltal",
     "list_type": 'ska vara en lista, till exempel ["a", "b"]',
+    "tuple_type": 'ska vara en lista, till exempel ["a", "b"]',
+    "set_type": 'ska vara en lista, till exempel ["a", "b"]',
+    "float_type": "ska vara ett tal",
+    "float_parsing": "ska vara ett tal",
     "dict_type": "ska vara en tabell",
     "model_type": "ska vara en tabell",
     "missing": "saknas men måste finnas",
@@ -89,9 +97,22 @@ def _explain(item: object) -> str:
         return _TYPE_NAMES[kind]
     if kind == "literal_error":
         expected = item.get("ctx", {}).get("expected", "")
+        expected = str(expected).replace(" or ", " eller ").replace("''", '""')
         return f"har ett okänt värde; tillåtna värden är {expected}"
     if kind == "value_error":
         return str(item.get("ctx", {}).get("error", item.get("msg", "")))
-    if kind.startswith("too_short"):
+    if kind.startswith("too_short") or kind == "string_too_short":
         return "får inte vara tom"
-    return f"ogiltigt värde ({item.get('msg', kind)})"
+    ctx = item.get("ctx", {})
+    bounds = {
+        "greater_than_equal": ("ska vara minst", "ge"),
+        "greater_than": ("ska vara större än", "gt"),
+        "less_than_equal": ("får vara högst", "le"),
+        "less_than": ("ska vara mindre än", "lt"),
+    }
+    if kind in bounds:
+        words, key = bounds[kind]
+        return f"{words} {ctx.get(key, '')}".strip()
+    if kind.startswith("too_long") or kind == "string_too_long":
+        return "är för lång"
+    return "har ett ogiltigt värde"

@@ -37,7 +37,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from drafter import FORMAT_VERSION
-from drafter.errors import ArendeFileError, DrafterError, describe_validation_error
+from drafter.errors import ArendeFileError, DrafterError, TemplateError, describe_validation_error
 from drafter.model import (
     CONTENT_TYPES,
     Arende,
@@ -61,7 +61,13 @@ _TOML_MESSAGES = {
     "Cannot declare": "samma tabell förekommer två gånger",
     "Unclosed array": "en lista saknar avslutande ”]”",
     "Unterminated string": "en text saknar avslutande citattecken",
+    "Illegal character '\\n'": (
+        "texten tar slut vid radbrytningen; avslutande citattecken saknas "
+        '(använd """ för text på flera rader)'
+    ),
     "Illegal character": "otillåtet tecken",
+    "Unclosed inline table": "en tabell {…} saknar avslutande ”}”",
+    "Unescaped '\\'": "ett \\ i en text måste skrivas \\\\",
     "Expected newline or end of document after a statement": (
         "förväntade radslut efter värdet (två värden på samma rad?)"
     ),
@@ -91,6 +97,27 @@ class Loaded:
     arende: Arende
     template: LoadedTemplate
     path: Path
+    has_comments: bool = False
+    """The file has TOML comments, which saving does not keep (warn before the first save)."""
+
+
+# A TOML string (multi-line first) or a comment start. In valid TOML, a "#" that is not
+# inside a string starts a comment; keys and values outside strings cannot contain one.
+_TOML_STRING_OR_COMMENT = re.compile(
+    r'"""(?:[^"\\]++|\\.|"(?!""))*+"""(?:""|")?'
+    r"|'''(?:[^']++|'(?!''))*+'''(?:''|')?"
+    r'|"(?:[^"\\\n]++|\\.)*+"'
+    r"|'[^'\n]*+'"
+    r"|#",
+    re.DOTALL,
+)
+
+
+def has_toml_comments(text: str) -> bool:
+    """Whether valid TOML ``text`` contains a comment (whole-line or after a value)."""
+    if "#" not in text:
+        return False
+    return any(m.group() == "#" for m in _TOML_STRING_OR_COMMENT.finditer(text))
 
 
 def read_text_file(path: Path, what: str = "filen") -> str:
@@ -149,14 +176,25 @@ def load_arende(path: Path, mall: str | None = None) -> Loaded:
         raise ArendeFileError(
             'nyckeln ”mall” ska vara text, till exempel mall = "tjansteskrivelse"', path
         )
+    wanted = mall or name
+    if (
+        mall is None
+        and _looks_like_template_path(name)
+        and not Path(name).expanduser().is_absolute()
+    ):
+        wanted = str(path.parent / name)  # a template path in the file is relative to the file
     try:
-        loaded_template = find_template(mall or name, near=path)
+        loaded_template = find_template(wanted, near=path)
     except DrafterError as exc:
         if exc.path is None:
-            raise DrafterError(f"{path}: {exc.detail}") from exc
-        raise
+            raise TemplateError(exc.detail, path) from exc
+        raise TemplateError(f"mallen går inte att använda: {exc.message}", path) from exc
     arende = arende_from_data(data, loaded_template.template, path)
-    return Loaded(arende, loaded_template, path)
+    return Loaded(arende, loaded_template, path, has_comments=has_toml_comments(text))
+
+
+def _looks_like_template_path(name: str) -> bool:
+    return name.endswith(".toml") or "/" in name or "\\" in name
 
 
 def arende_from_data(data: dict[str, Any], template: Template, path: Path | None = None) -> Arende:
@@ -295,10 +333,13 @@ def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:
     except OSError as exc:
         raise DrafterError(f"kan inte spara: {_os_error_sv(exc)}", path) from exc
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:  # os.write in a loop: short writes are completed, ENOSPC surfaces here
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         if mode is None:
             try:
                 mode = stat.S_IMODE(path.stat().st_mode)
