@@ -1,0 +1,277 @@
+"""Markdown export: the golden example, and user text that cannot break the structure."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from drafter.model import (
+    Arende,
+    AspectEntry,
+    AspectsContent,
+    DecisionContent,
+    ListContent,
+    ProseContent,
+    Signature,
+    SignaturesContent,
+)
+from drafter.render import escape_line, render_markdown
+from drafter.storage import load_arende
+from drafter.templates import Template, find_template
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "vanguard.toml"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "vanguard.md"
+SEED = Path("/work/shared/seeds/000_606e106578bc4acd.txt")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("DRAFTER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+TEMPLATE: Template = find_template("tjansteskrivelse").template
+MD = MarkdownIt("commonmark").enable("table")
+
+
+def plain_text(markdown: str) -> str:
+    """The text a reader sees, whitespace collapsed (markup and escapes removed)."""
+    parts: list[str] = []
+    for token in MD.parse(markdown):
+        if token.type == "inline":
+            for child in token.children or []:
+                parts.append(child.content if child.type in ("text", "code_inline") else " ")
+            parts.append(" ")
+        elif token.type == "list_item_open" and token.info:
+            parts.append(f"{token.info}. ")
+    return " ".join("".join(parts).split())
+
+
+def test_export_matches_golden_file() -> None:
+    markdown = render_markdown(load_arende(EXAMPLE).arende, TEMPLATE)
+    assert markdown == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_export_is_deterministic() -> None:
+    first = render_markdown(load_arende(EXAMPLE).arende, TEMPLATE)
+    assert render_markdown(load_arende(EXAMPLE).arende, TEMPLATE) == first
+
+
+def test_golden_layout() -> None:
+    markdown = GOLDEN.read_text(encoding="utf-8")
+    headings = re.findall(r"^(#+) (.*)$", markdown, flags=re.MULTILINE)
+    assert headings == [
+        ("#", "Tjänsteskrivelse – Avsluta medlemskap i Vanguard"),
+        ("##", "Förslag till beslut"),
+        ("##", "Sammanfattning"),
+        ("##", "Ärendet"),
+        ("##", "Kostnader och finansiering"),
+        ("##", "Konsekvensbeskrivningar"),
+        ("##", "Expedieras till"),
+        ("##", "Underskrifter"),
+    ]
+    assert (
+        "Utvecklingsutskottet föreslår Regionstyrelsen att besluta följande:\n\n"
+        "1. Region Gävleborg avslutar sitt medlemskap i Vanguardinitiativet.\n"
+    ) in markdown
+    assert markdown.endswith(
+        "**Katrien Vanhaverbeke**  \nRegional utvecklingsdirektör\n\n"
+        "**Niclas Cronsell**  \nHandläggare\n"
+    )
+
+
+# The seed as shipped in the repository (kept in sync with examples/vanguard.toml).
+def _seed_paragraphs() -> list[str]:
+    if not SEED.is_file():
+        pytest.skip("the seed document is not available here")
+    text = SEED.read_text(encoding="utf-8")
+    blocks = re.split(r"\n\s*\n", text)
+    out = []
+    for block in blocks:
+        flat = " ".join(block.split())
+        if flat and flat != "-":
+            out.append(flat.replace("Tjänsteskrivelse - ", "Tjänsteskrivelse – "))
+    return out
+
+
+def test_export_holds_every_paragraph_of_the_seed() -> None:
+    seen = plain_text(GOLDEN.read_text(encoding="utf-8"))
+    paragraphs = _seed_paragraphs()
+    assert len(paragraphs) > 10
+    for paragraph in paragraphs:
+        assert paragraph in seen
+
+
+def test_empty_optional_section_is_left_out_but_required_one_kept() -> None:
+    markdown = GOLDEN.read_text(encoding="utf-8")
+    assert "Beslutsunderlag" not in markdown  # optional and empty
+    assert "## Expedieras till\n" in markdown  # required (a warning), kept as a heading
+
+
+def test_header_fields_listed() -> None:
+    arende = load_arende(EXAMPLE).arende
+    arende.arende["diarienummer"] = "RS 2025/123"
+    arende.arende["datum"] = "2025-03-14"
+    markdown = render_markdown(arende, TEMPLATE)
+    assert "- **Diarienummer:** RS 2025/123\n- **Datum:** 2025-03-14\n" in markdown
+
+
+@pytest.mark.parametrize(
+    ("line", "escaped"),
+    [
+        ("# Rubrik", "\\# Rubrik"),
+        ("1. punkt", "1\\. punkt"),
+        ("- punkt", "\\- punkt"),
+        ("> citat", "\\> citat"),
+        ("| a | b |", "\\| a \\| b \\|"),
+        ("---", "\\-\\-\\-"),
+        ("vanlig text, 12 500 euro/år.", "vanlig text, 12 500 euro/år."),
+    ],
+)
+def test_escape_line(line: str, escaped: str) -> None:
+    assert escape_line(line) == escaped
+
+
+# --------------------------------------------------------------------------- property
+
+_CHARS = st.characters(codec="utf-8", exclude_categories=("Cs",))
+# Lines that would be Markdown structure if written raw.
+_MARKUP = st.sampled_from(
+    [
+        "# ",
+        "## ",
+        "#",
+        "1. ",
+        "1) ",
+        "12345. ",
+        "- ",
+        "+ ",
+        "* ",
+        "> ",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "|",
+        "```",
+        "~~~",
+        "    kod",
+        "\t",
+        "---",
+        "***",
+        "___",
+        "- - -",
+        "===",
+        "=",
+        "<div>",
+        "<!-- x -->",
+        "[a]: /url",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "  \n",
+        "\\",
+        "&#35; ",
+        "\u00a0",
+        "\u2028",
+        "\x0c",
+        "x",
+    ]
+)
+USER_TEXT = st.lists(_MARKUP | st.text(_CHARS, max_size=5), max_size=12).map("".join)
+
+
+def _structure(markdown: str) -> list[tuple[str, ...]]:
+    """Block structure: headings (level, text), lists, items, quotes, tables, code, rules."""
+    out: list[tuple[str, ...]] = []
+    tokens = MD.parse(markdown)
+    for i, token in enumerate(tokens):
+        if token.type in ("paragraph_open", "paragraph_close", "inline"):
+            continue
+        if token.type == "heading_open":
+            out.append((token.type, token.tag, tokens[i + 1].content))
+        else:
+            out.append((token.type, token.tag))
+    return out
+
+
+def _placeholder(text: str) -> str:
+    return "x" if text.strip() else text
+
+
+@st.composite
+def arenden(draw: st.DrawFn) -> tuple[Arende, Arende]:
+    """An ärende full of user text, and the same ärende with every text replaced by "x"."""
+    real = Arende.new(TEMPLATE)
+    safe = Arende.new(TEMPLATE)
+    for fld in TEMPLATE.falt:
+        value = draw(USER_TEXT)
+        real.arende[fld.id] = value
+        safe.arende[fld.id] = _placeholder(value)
+
+    def texts(n: int) -> list[str]:
+        return draw(st.lists(USER_TEXT, max_size=n))
+
+    lead, points = draw(USER_TEXT), texts(3)
+    real.sektioner["forslag_till_beslut"] = DecisionContent(inledning=lead, punkter=points)
+    safe.sektioner["forslag_till_beslut"] = DecisionContent(
+        inledning=_placeholder(lead), punkter=[_placeholder(p) for p in points]
+    )
+    for sid in ("sammanfattning", "arendet", "kostnader_och_finansiering"):
+        text = draw(USER_TEXT)
+        real.sektioner[sid] = ProseContent(text=text)
+        # prose keeps its paragraphs: the safe twin has the same number of them
+        paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+        safe.sektioner[sid] = ProseContent(text="\n\n".join("x" for _ in paragraphs))
+    aspect_text = draw(USER_TEXT)
+    entries = {
+        a.id: (draw(st.sampled_from(["", "inga", "beskriv"])), draw(USER_TEXT))
+        for a in TEMPLATE.section("konsekvensbeskrivningar").aspekter
+    }
+    real.sektioner["konsekvensbeskrivningar"] = AspectsContent(
+        text=aspect_text,
+        aspekter={k: AspectEntry(bedomning=b, text=t) for k, (b, t) in entries.items()},  # type: ignore[arg-type]
+    )
+    safe.sektioner["konsekvensbeskrivningar"] = AspectsContent(
+        text=_placeholder(aspect_text),
+        aspekter={
+            k: AspectEntry(bedomning=b, text=_placeholder(t))  # type: ignore[arg-type]
+            for k, (b, t) in entries.items()
+        },
+    )
+    for sid in ("beslutsunderlag", "expedieras_till"):
+        items = texts(3)
+        real.sektioner[sid] = ListContent(poster=items)
+        safe.sektioner[sid] = ListContent(poster=[_placeholder(p) for p in items])
+    people = draw(st.lists(st.tuples(USER_TEXT, USER_TEXT), max_size=3))
+    real.sektioner["underskrifter"] = SignaturesContent(
+        personer=[Signature(namn=n, titel=t) for n, t in people]
+    )
+    safe.sektioner["underskrifter"] = SignaturesContent(
+        personer=[Signature(namn=_placeholder(n), titel=_placeholder(t)) for n, t in people]
+    )
+    return real, safe
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(arenden())
+def test_user_text_cannot_change_the_document_structure(pair: tuple[Arende, Arende]) -> None:
+    real, safe = pair
+    got = render_markdown(real, TEMPLATE)
+    want = render_markdown(safe, TEMPLATE)
+    got_structure = _structure(got)
+    want_structure = _structure(want)
+    # the H1 holds the user's title; compare its level only
+    assert got_structure[0][:2] == want_structure[0][:2] == ("heading_open", "h1")
+    assert got_structure[1:] == want_structure[1:], got
+
+
+@settings(max_examples=300, deadline=None)
+@given(USER_TEXT)
+def test_escaped_text_is_only_paragraphs(text: str) -> None:
+    from drafter.render import escape_text
+
+    kinds = {t.type for t in MD.parse(escape_text(text))}
+    assert kinds <= {"paragraph_open", "paragraph_close", "inline"}
