@@ -1,0 +1,408 @@
+"""The ``drafter`` command line: commands, exit codes, output, and bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from drafter.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "vanguard.toml"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "vanguard.md"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRAFTER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("DRAFTER_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    path = tmp_path / "vanguard.toml"
+    shutil.copyfile(EXAMPLE, path)
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --------------------------------------------------------------------------- new
+
+
+def test_new_writes_an_arende_that_check_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "nytt.toml"
+    code, out, _ = run(capsys, "new", str(path))
+    assert code == 0
+    assert "Skapade" in out and str(path) in out
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith('format = 1\nmall = "tjansteskrivelse"\n')
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1
+    assert "Fältet ”Ärendemening (titel)” är tomt" in out
+
+
+def test_new_refuses_to_overwrite(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = example.read_bytes()
+    code, _, err = run(capsys, "new", str(example))
+    assert code == 2
+    assert "finns redan" in err and str(example) in err
+    assert example.read_bytes() == before
+    code, _, _ = run(capsys, "new", str(example), "--force")
+    assert code == 0
+    assert example.read_bytes() != before
+
+
+def test_new_with_unknown_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "new", str(tmp_path / "x.toml"), "--mall", "finnsinte")
+    assert code == 2
+    assert "mallen ”finnsinte” finns inte" in err
+    assert not (tmp_path / "x.toml").exists()
+
+
+# --------------------------------------------------------------------------- check
+
+
+def test_check_example_exit_0_grouped_by_section(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "check", str(example))
+    assert code == 0
+    assert err == ""
+    assert out == textwrap.dedent(
+        f"""\
+        {example}: 0 fel, 3 varningar, 0 info
+          Uppgifter om ärendet
+            varning: Fältet ”Diarienummer” är tomt. Fyll i det, till exempel ”RS 2025/123”. [tomt-falt]
+            varning: Fältet ”Datum” är tomt. Fyll i det, till exempel ”2025-03-14”. [tomt-falt]
+          Expedieras till
+            varning: Sektionen ”Expedieras till” är tom. Lägg till minst en rad. [tom-sektion]
+        """  # noqa: E501
+    )
+
+
+def test_check_json_shape(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--format", "json", str(example))
+    assert code == 0
+    data = json.loads(out)
+    assert isinstance(data, list) and len(data) == 1
+    assert data[0]["file"] == str(example)
+    assert {f["rule"] for f in data[0]["findings"]} == {"tomt-falt", "tom-sektion"}
+    for finding in data[0]["findings"]:
+        assert set(finding) == {"section", "severity", "rule", "message"}
+        assert finding["severity"] == "warning"
+    sections = [f["section"] for f in data[0]["findings"]]
+    assert sections == [None, None, "expedieras_till"]
+
+
+def test_check_errors_exit_1_and_several_files(
+    example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "dalig.toml"
+    bad.write_text(
+        example.read_text(encoding="utf-8")
+        .replace("Vanguardinitiativet.", "Vanguardinitiativet enligt bilaga.")
+        .replace('titel = "Avsluta medlemskap i Vanguard"', 'titel = ""'),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "check", str(example), str(bad))
+    assert code == 1
+    assert f"{example}: 0 fel" in out
+    assert f"{bad}: 1 fel, 4 varningar" in out
+    block = out[out.index(f"{bad}:") :]
+    assert "  Förslag till beslut\n    varning: Punkten hänvisar till ”enligt bilaga”" in block
+    code, out, _ = run(capsys, "check", "--format", "json", str(example), str(bad))
+    assert code == 1
+    data = json.loads(out)
+    assert [d["file"] for d in data] == [str(example), str(bad)]
+    assert {"section": None, "severity": "error", "rule": "tomt-falt"}.items() <= next(
+        f for f in data[1]["findings"] if f["severity"] == "error"
+    ).items()
+
+
+def test_check_unreadable_among_good_files_exits_2(
+    example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "saknas.toml"
+    code, out, err = run(capsys, "check", str(example), str(missing))
+    assert code == 2
+    assert f"{example}: 0 fel" in out  # the good file is still checked
+    assert str(missing) in err and "finns inte" in err
+    code, out, _ = run(capsys, "check", "--format", "json", str(missing))
+    assert code == 2
+    (entry,) = json.loads(out)
+    assert entry["file"] == str(missing) and entry["findings"] == []
+    assert "finns inte" in entry["error"]
+
+
+def test_check_with_other_template(
+    example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mall = tmp_path / "liten.toml"
+    mall.write_text(
+        'namn = "liten"\n[[falt]]\nid = "titel"\netikett = "Titel"\nobligatorisk = true\n'
+        '[[sektioner]]\nid = "sammanfattning"\nrubrik = "Kort"\ntyp = "prosa"\nhjalp = "h"\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "check", str(example), "--mall", str(mall))
+    assert code == 0
+    assert out.strip() == f"{example}: inga anmärkningar"
+
+
+# --------------------------------------------------------------------------- export
+
+
+def test_export_to_stdout_matches_golden(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "export", str(example), "-o", "-")
+    assert code == 0
+    assert out == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_export_to_file(example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "export", str(example))
+    assert code == 0
+    md = example.with_suffix(".md")
+    assert md.read_text(encoding="utf-8") == GOLDEN.read_text(encoding="utf-8")
+    assert "Exporterade" in out
+    target = tmp_path / "ut" / "x.md"
+    target.parent.mkdir()
+    assert run(capsys, "export", str(example), "-o", str(target))[0] == 0
+    assert target.read_text(encoding="utf-8") == GOLDEN.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- mallar
+
+
+def test_mallar_lists_builtin_and_user_templates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "config" / "mallar"
+    folder.mkdir(parents=True)
+    (folder / "kommun.toml").write_text(
+        'namn = "kommun"\nbeskrivning = "Min kommun"\n[[falt]]\nid = "titel"\n'
+        'etikett = "Titel"\n[[sektioner]]\nid = "a"\nrubrik = "A"\ntyp = "prosa"\nhjalp = "h"\n',
+        encoding="utf-8",
+    )
+    (folder / "trasig.toml").write_text("namn = ", encoding="utf-8")
+    code, out, _ = run(capsys, "mallar")
+    assert code == 0
+    assert "tjansteskrivelse" in out and "inbyggd" in out
+    assert "kommun" in out and "Min kommun" in out and "användarens mallar" in out
+    assert "(trasig)" in out and "trasig.toml" in out
+    assert str(folder) in out
+
+
+# --------------------------------------------------------------------------- usage
+
+
+def test_help_is_swedish(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    assert "användning" in out and "granska ärenden" in out
+
+
+def test_unknown_option_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["check", "--nej", "x.toml"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "okända argument" in err and "Traceback" not in err
+
+
+# --------------------------------------------------------------------------- bad input
+
+BAD_FILES: dict[str, tuple[bytes, list[str]]] = {
+    "trasig_toml": (
+        b'format = 1\nmall = "tjansteskrivelse"\n\n[arende]\ntitel = "Ny\n',
+        ["inte giltig TOML", "rad 5, kolumn 12"],
+    ),
+    "ogiltigt_varde": (
+        b"format = 1\n[arende]\ntitel = Avsluta\n",
+        ["rad 3, kolumn 9", "citattecken"],
+    ),
+    "inte_utf8": ('[arende]\ntitel = "Ärende"\n'.encode("latin-1"), ["UTF-8"]),
+    "binar": (b"\x00\x01\x02format", ["binär"]),
+    "punkter_text": (b'[forslag_till_beslut]\npunkter = "x"\n', ["forslag_till_beslut.punkter"]),
+    "titel_tal": (b"[arende]\ntitel = 5\n", ["arende.titel", "text"]),
+    "nyare_format": (b"format = 2\n", ["format 2", "Uppdatera drafter"]),
+    "format_bool": (b"format = true\n", ["format", "heltal"]),
+    "mall_tal": (b"mall = 3\n", ["mall", "text"]),
+    "okand_mall": (b'mall = "finnsinte"\n', ["mallen ”finnsinte” finns inte"]),
+    "mall_sokvag": (b'mall = "mallar/saknas.toml"\n', ["saknas.toml", "finns inte"]),
+    "arende_lista": (b'[[arende]]\ntitel = "x"\n', ["[arende] ska vara en tabell"]),
+    "sektion_text": (b'sammanfattning = "hej"\n', ["sammanfattning", "tabell"]),
+    "aspekt_kanske": (
+        b'[konsekvensbeskrivningar.aspekter.barn]\nbedomning = "kanske"\n',
+        ["konsekvensbeskrivningar.aspekter.barn.bedomning", "tillåtna värden", "eller"],
+    ),
+    "underskrift_tabell": (b'[underskrifter]\nnamn = "A"\n', ["[[underskrifter]]"]),
+    "underskrift_text": (b'underskrifter = ["A"]\n', ["underskrifter[1]", "tabell"]),
+}
+
+ENGLISH = ("Input should", "Traceback", "Error:", " or ", "line ", "column ")
+
+
+@pytest.mark.parametrize("command", ["check", "export"])
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_file_exit_2_swedish_untouched(
+    name: str, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, expected = BAD_FILES[name]
+    path = tmp_path / f"{name}.toml"
+    path.write_bytes(content)
+    code, out, err = run(capsys, command, str(path))
+    assert code == 2
+    assert out == ""
+    assert err.startswith(f"drafter: fel: {path}: ")
+    for part in expected:
+        assert part in err
+    for word in ENGLISH:
+        assert word not in err
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [path.name]
+
+
+@pytest.mark.parametrize("command", ["check", "export"])
+def test_missing_file(command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "saknas.toml"
+    code, _, err = run(capsys, command, str(path))
+    assert code == 2
+    assert err == f"drafter: fel: {path}: filen finns inte; kontrollera sökvägen\n"
+    assert not path.exists() and not path.with_suffix(".md").exists()
+
+
+@pytest.mark.parametrize("command", ["check", "export"])
+def test_folder(command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, command, str(tmp_path))
+    assert code == 2
+    assert str(tmp_path) in err and "är en mapp" in err
+
+
+@pytest.mark.parametrize("command", ["check", "export"])
+def test_unreadable_file(command: str, example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = example.read_bytes()
+    example.chmod(0)
+    try:
+        if os.access(example, os.R_OK):
+            pytest.skip("running as a user who can read any file (root)")
+        code, _, err = run(capsys, command, str(example))
+        assert code == 2
+        assert str(example) in err and "behörighet" in err
+    finally:
+        example.chmod(0o644)
+    assert example.read_bytes() == before
+
+
+def test_permission_error_is_swedish_even_as_root(
+    example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def deny(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    code, _, err = run(capsys, "check", str(example))
+    assert code == 2
+    assert err == f"drafter: fel: {example}: du saknar behörighet att läsa filen\n"
+
+
+def test_export_to_a_folder_is_refused(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "export", str(example), "-o", str(example.parent))
+    assert code == 2
+    assert "är en mapp" in err
+
+
+def test_import_command_without_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "import", str(tmp_path / "saknas.txt"))
+    assert code == 2
+    assert "Traceback" not in err and err.startswith("drafter: fel:")
+
+
+# --------------------------------------------------------------------------- subprocesses
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DRAFTER_CONFIG_DIR=str(tmp_path / "config"),
+        DRAFTER_STATE_DIR=str(tmp_path / "state"),
+        NO_COLOR="1",
+    )
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def test_real_process_exit_codes(example: Path, tmp_path: Path) -> None:
+    ok = subprocess.run(
+        [sys.executable, "-m", "drafter", "check", str(example)],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        cwd=tmp_path,
+        check=False,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert "0 fel, 3 varningar" in ok.stdout
+    broken = tmp_path / "trasig.toml"
+    broken.write_text("[arende\n", encoding="utf-8")
+    bad = subprocess.run(
+        [sys.executable, "-m", "drafter", "check", str(broken)],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        cwd=tmp_path,
+        check=False,
+    )
+    assert bad.returncode == 2
+    assert "Traceback" not in bad.stderr
+    assert "rad 1, kolumn 8" in bad.stderr and str(broken) in bad.stderr
+
+
+NO_TEXTUAL = """
+import sys
+from drafter.cli import main
+code = main(sys.argv[1:])
+loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+assert not loaded, f"textual imported: {loaded[:5]}"
+print("EXIT", code)
+"""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "{example}"],
+        ["check", "--format", "json", "{example}"],
+        ["export", "{example}", "-o", "-"],
+        ["new", "{tmp}/nytt.toml"],
+        ["mallar"],
+        ["check", "{tmp}/saknas.toml"],
+    ],
+)
+def test_commands_do_not_import_textual(argv: list[str], example: Path, tmp_path: Path) -> None:
+    script = tmp_path / "run.py"
+    script.write_text(NO_TEXTUAL, encoding="utf-8")
+    args = [a.format(example=example, tmp=tmp_path) for a in argv]
+    result = subprocess.run(
+        [sys.executable, str(script), *args],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "EXIT" in result.stdout
