@@ -139,6 +139,8 @@ def read_text_file(path: Path, what: str = "filen") -> str:
         raise ArendeFileError("du saknar behörighet att läsa filen", path) from exc
     except OSError as exc:
         raise ArendeFileError(f"filen kan inte läsas ({exc.strerror})", path) from exc
+    except ValueError as exc:  # e.g. a NUL character in the path
+        raise ArendeFileError("ogiltigt filnamn", repr(str(path))) from exc
     if b"\x00" in raw[:8192]:
         raise ArendeFileError("filen ser ut att vara binär, inte text", path)
     try:
@@ -287,7 +289,11 @@ def dumps_arende(arende: Arende, template: Template) -> str:
         if isinstance(value, dict):
             chunks.append(_dumps({key: value}))
         elif value:  # a non-empty array of tables
-            chunks.append(_dumps_array_of_tables(key, value))
+            chunk = _dumps_array_of_tables(key, value)
+            if chunk.startswith("[["):
+                chunks.append(chunk)
+            else:  # tomli-w chose an inline array: it must come before any [table] header
+                chunks[0] += chunk
     return "\n".join(chunk for chunk in chunks if chunk)
 
 
@@ -303,10 +309,9 @@ def _is_table_like(value: object) -> bool:
 
 
 def _dumps_array_of_tables(key: str, tables: list[dict[str, Any]]) -> str:
-    if any(
-        isinstance(v, dict | list) and v and _is_table_like(v) for t in tables for v in t.values()
-    ):
-        return _dumps({key: tables})  # nested tables: tomli-w writes [[key]] itself
+    if any(isinstance(v, dict) or _is_table_like(v) for t in tables for v in t.values()):
+        # nested tables (even empty ones): tomli-w writes [[key]] and [key.sub] itself
+        return _dumps({key: tables})
     header = f"[[{_dumps({key: 0}).split(' = ')[0]}]]\n"
     return "\n".join(header + _dumps(table) for table in tables)
 

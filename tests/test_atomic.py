@@ -264,3 +264,18 @@ def test_comment_scan_of_large_file_is_fast() -> None:
     start = time.perf_counter()
     assert has_toml_comments(text)
     assert time.perf_counter() - start < 0.5
+
+
+def test_hand_added_array_of_nested_tables_stays_top_level(tmp_path: Path) -> None:
+    """tomli-w writes such an array inline; it must not end up inside the last section."""
+    path = tmp_path / "a.toml"
+    extra = '\nbilagor = [{ fil = { namn = "karta.pdf" } }]\ntomma = [{ x = {} }]\n'
+    text = extra + EXAMPLE.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    _save(path, load_arende(path))
+    import tomllib
+
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert saved["bilagor"] == [{"fil": {"namn": "karta.pdf"}}]
+    assert saved["tomma"] == [{"x": {}}]
+    assert "bilagor" not in saved["expedieras_till"]
