@@ -215,7 +215,8 @@ def _print_findings(path: Path, findings: list[Finding], template: object, colou
     bold, reset = ("\033[1m", "\033[0m") if colour else ("", "")
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     summary = (
-        f"{counts[Severity.ERROR]} fel, {counts[Severity.WARNING]} varningar, "
+        f"{counts[Severity.ERROR]} fel, {counts[Severity.WARNING]} "
+        f"{'varning' if counts[Severity.WARNING] == 1 else 'varningar'}, "
         f"{counts[Severity.INFO]} info"
     )
     print(f"{bold}{path}{reset}: {summary if findings else 'inga anmärkningar'}")
