@@ -319,9 +319,11 @@ def cmd_utkast(args: argparse.Namespace) -> int:
 def cmd_tui(args: argparse.Namespace) -> int:
     if args.file is None and args.mall is None:
         print_drafts()
-    try:
-        from drafter.tui import run_tui  # type: ignore[attr-defined]
-    except ImportError:
+    import importlib
+
+    try:  # imported by name: Textual is loaded only here, and only for the TUI
+        run_tui = importlib.import_module("drafter.tui").run_tui
+    except (ImportError, AttributeError):
         _error("skrivprogrammet (terminalgränssnittet) finns inte i den här versionen ännu.")
         return 2
     return int(run_tui(Path(args.file) if args.file else None, args.mall))
