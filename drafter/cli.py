@@ -277,11 +277,11 @@ def cmd_mallar(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     try:
-        from drafter.importer import run_import_command  # type: ignore[import-untyped]
+        from drafter.importer import run_import_command
     except ImportError:
         _error("import finns inte i den här versionen av drafter ännu.")
         return 2
-    return int(run_import_command(args))
+    return run_import_command(args)
 
 
 # --------------------------------------------------------------------------- tui

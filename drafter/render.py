@@ -15,6 +15,8 @@ Layout::
     **<namn>**  \\n<titel>              underskrifter: name, then title
     ### <aspekt>                       aspekter: prose, one sentence for the aspects
                                         without consequences, an H3 per described aspect
+    ## <rubrik>                        text an import kept aside (extra["importerat"]:
+                                        heading → text), last, one H2 per heading
 """
 
 from __future__ import annotations
@@ -38,11 +40,13 @@ TITLE_SEPARATOR = " – "
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _BLOCK_START = re.compile(r"^(\s*)([#>+\-=~]|\d+[.)])")
 _RULE_LINE = re.compile(r"^\s*([-=_*~`])\s*(\1\s*)+$")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
 
 def escape_line(line: str) -> str:
     """Escape one line of user text so it renders as plain text in Markdown."""
     line = _INLINE_SPECIAL.sub(r"\\\1", line.strip())
+    line = _ENTITY.sub(r"\\&", line)  # "&amp;" stays text, not an entity
     if _RULE_LINE.match(line):
         return "".join("\\" + c if not c.isspace() else c for c in line)
     match = _BLOCK_START.match(line)
@@ -67,7 +71,8 @@ def escape_text(text: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return escape_line(" ".join(text.split()))
+    # ordinary whitespace only: non-breaking spaces ("12\u00a0500 euro") are kept
+    return escape_line(re.sub(r"[ \t\r\n\f\v]+", " ", text))
 
 
 def lead_in_text(arende: Arende, content: DecisionContent) -> str:
@@ -158,4 +163,22 @@ def render_markdown(arende: Arende, template: Template) -> str:
         block = render_section(arende, section)
         if block:
             blocks.append(block)
+    imported = render_imported(arende)
+    if imported:
+        blocks.append(imported)
     return "\n\n".join(blocks) + "\n"
+
+
+def render_imported(arende: Arende) -> str:
+    """Text an import kept aside (``extra["importerat"]``, heading → text), an H2 each."""
+    kept = arende.extra.get("importerat")
+    if not isinstance(kept, dict):
+        return ""
+    blocks = []
+    for heading, text in kept.items():
+        if not isinstance(text, str):
+            continue
+        title = re.sub(r"(?<=\s)(#+)$", r"\\\1", _one_line(str(heading))) or "Importerad text"
+        body = escape_text(text)
+        blocks.append(f"## {title}" + (f"\n\n{body}" if body else ""))
+    return "\n\n".join(blocks)
