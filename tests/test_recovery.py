@@ -199,3 +199,118 @@ def test_plain_drafter_with_a_file_does_not_list_drafts(
     write_draft(tmp_path / "a.toml", "format = 1\n", "s")
     assert cli.main([str(tmp_path / "b.toml")]) == 0
     assert "a.toml" not in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- crash and restore
+
+
+class _Terminal:
+    """drafter running in a pseudo-terminal, its output drained in a thread."""
+
+    def __init__(self, argv: list[str], env: dict[str, str], cwd: Path) -> None:
+        import fcntl
+        import struct
+        import subprocess
+        import sys
+        import termios
+        import threading
+
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 140, 0, 0))
+        self.master = master
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "drafter", *argv],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            cwd=cwd,
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.output = bytearray()
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            self.output += data
+
+    def wait_for(self, marker: str, timeout: float = 30) -> None:
+        """Wait until ``marker`` has been drawn (the cursor blinks, so output never stops)."""
+        end = time.monotonic() + timeout
+        start = len(self.output)
+        while time.monotonic() < end:
+            if marker.encode("utf-8") in self.output[start:]:
+                time.sleep(0.5)  # let the app settle (focus, timers)
+                return
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        tail = bytes(self.output[-1500:]).decode("utf-8", "replace")
+        raise AssertionError(f"{marker!r} never appeared; last output: {tail!r}")
+
+    def type(self, text: str, delay: float = 0.03) -> None:
+        for char in text:
+            os.write(self.master, char.encode("utf-8"))
+            time.sleep(delay)
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait(timeout=10)
+        os.close(self.master)
+
+
+def test_sigkill_after_typing_then_restore_keeps_every_character(
+    tmp_path: Path, state_dir: Path
+) -> None:
+    """The issue's acceptance test: kill -9 a typing drafter, restart, restore, save."""
+    import signal
+
+    target = tmp_path / "ärende.toml"
+    assert cli.main(["new", str(target)]) == 0
+    env = {
+        **os.environ,
+        "DRAFTER_STATE_DIR": str(state_dir),
+        "DRAFTER_CONFIG_DIR": str(tmp_path / "config"),
+        "TERM": "xterm-256color",
+        "COLUMNS": "140",
+        "LINES": "40",
+    }
+    typed = "Nya förskoleplatser i Åby – 2026 (öppen) xq"
+    term = _Terminal([str(target)], env, tmp_path)
+    try:
+        term.wait_for("steg 1 av")
+        term.type(typed)
+        time.sleep(2.5)
+        term.proc.send_signal(signal.SIGKILL)
+        assert term.proc.wait(timeout=10) == -signal.SIGKILL
+    finally:
+        term.close()
+    assert typed not in target.read_text(encoding="utf-8")  # never saved
+    draft = find_draft(target)
+    assert draft is not None, "no recovery file within 2.5 s of the last keystroke"
+    assert typed in draft.text
+
+    term = _Terminal([str(target)], env, tmp_path)
+    try:
+        term.wait_for("Återställ osparade ändringar?")
+        term.type("\r")  # "Återställ" has focus
+        time.sleep(1)
+        term.type("\x13")  # ctrl+s
+        time.sleep(1.5)
+        term.type("\x11")  # ctrl+q
+        term.proc.wait(timeout=15)
+    finally:
+        term.close()
+    saved = load_arende(target)
+    assert typed in target.read_text(encoding="utf-8"), term.output[-2000:]
+    assert typed in {saved.arende.field_value(f.id) for f in saved.template.template.falt}
+    assert find_draft(target) is None  # a normal save removes the draft
