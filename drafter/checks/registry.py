@@ -100,7 +100,7 @@ def check_kind(
 
 def _ensure_loaded() -> None:
     # The kinds live in modules that register themselves on import.
-    from drafter.checks import kinds  # noqa: F401
+    from drafter.checks import consistency, kinds, klarsprak  # noqa: F401
 
 
 def get_kind(name: str) -> CheckKind | None:

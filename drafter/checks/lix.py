@@ -1,0 +1,309 @@
+"""LIX (läsbarhetsindex) and the tokenisation shared by the klarspråk checks.
+
+LIX = O / M + 100 · L / O (Björnsson 1968), where O is the number of words, M the number
+of sentences and L the number of long words (more than six letters). lix.se does not
+document its tokenisation, so drafter fixes its own:
+
+Words
+    The text is split at whitespace and at "/" ("euro/år" is two words). Punctuation at
+    the start and end of a piece is dropped. A piece is a word when it contains at least
+    one letter, so numbers ("2025", "12 500", "9.00–15.30") are not words, while
+    "3D-printingpiloten" and "e-post" are one word each: hyphenated compounds are one
+    word, and so is "barn-" in "barn- och ungdomar". Only letters are counted for the
+    length, never digits, hyphens or dots ("t.ex." has three letters).
+
+Sentences
+    A sentence ends at ".", "!", "?" or "…" followed by whitespace (or the end of the
+    text), at a blank line, and at a line that starts a list item ("- ", "* ", "• ",
+    "1. ", "1) "). A full stop does not end a sentence
+
+    * after a known abbreviation ("t.ex.", "bl.a.", "ca.", "kl.", "dvs.", "s.k." …);
+      abbreviations that usually close a list ("m.m.", "m.fl.", "osv.", "etc.") end a
+      sentence only when the next word starts with a capital letter;
+    * after a single capital letter (an initial: "K. Vanhaverbeke");
+    * when the next word starts with a lower-case letter (an unknown abbreviation);
+    * inside a number ("12.30").
+
+    Pieces of text without any word (a lone number, a dash) are not sentences.
+
+A text with words but no full stop is one sentence. Headings and the header block are not
+part of a section's text, so they are never counted. Each decision point and each
+konsekvens aspect is its own text, so a point without a full stop is still one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from drafter.model import (
+    Arende,
+    AspectsContent,
+    DecisionContent,
+    ListContent,
+    ProseContent,
+    SectionContent,
+)
+from drafter.templates import SectionDef, SectionKind, Template
+
+#: Sections shorter than this are not given a LIX value: it is unstable on short texts.
+MIN_WORDS = 50
+
+#: Section kinds whose text is running prose (lists and signatures are not).
+PROSE_KINDS: frozenset[SectionKind] = frozenset({"prosa", "beslut", "aspekter"})
+
+#: Abbreviations whose full stop never ends a sentence (lower case, with their dots).
+ABBREVIATIONS = frozenset(
+    {
+        "t.ex.",
+        "bl.a.",
+        "ca.",
+        "kl.",
+        "dvs.",
+        "d.v.s.",
+        "s.k.",
+        "p.g.a.",
+        "pga.",
+        "t.o.m.",
+        "fr.o.m.",
+        "f.o.m.",
+        "o.d.",
+        "resp.",
+        "jfr.",
+        "jmf.",
+        "nr.",
+        "enl.",
+        "inkl.",
+        "exkl.",
+        "ev.",
+        "f.d.",
+        "st.",
+        "kap.",
+        "s.",
+        "sid.",
+        "tel.",
+        "tfn.",
+        "ang.",
+        "avd.",
+        "dnr.",
+        "forts.",
+        "obs.",
+        "prof.",
+        "dr.",
+        "mån.",
+        "tis.",
+        "ons.",
+        "tors.",
+        "fre.",
+        "jan.",
+        "feb.",
+        "aug.",
+        "sept.",
+        "okt.",
+        "nov.",
+        "dec.",
+        "milj.",
+        "mdr.",
+        "proc.",
+        "org.nr.",
+        "e.d.",
+        "t.v.",
+        "t.h.",
+        "f.n.",
+        "p.s.",
+        "o.",
+    }
+)
+
+#: Abbreviations that often close a list: they end a sentence before a capital letter.
+LIST_END_ABBREVIATIONS = frozenset({"m.m.", "m.fl.", "osv.", "o.s.v.", "etc.", "etc", "m.m"})
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]\s+|\d+[.)]\s+)")
+_BLOCK_SPLIT = re.compile(r"\n[ \t]*\n|\n(?=\s*(?:[-*•–]\s|\d+[.)]\s))")
+_TERMINATOR = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s|$)")
+_PIECE_SPLIT = re.compile(r"[\s/]+")
+_STRIP = "\"”“’‘'»«()[]{}.,;:!?…–—-*•"
+_STRIP_END = "\"”“’‘'»«()[]{}.,;:!?…–—*•"
+
+
+def _strip_piece(piece: str) -> str:
+    # Keep a trailing hyphen ("barn-") and a trailing abbreviation dot is irrelevant here.
+    return piece.lstrip(_STRIP).rstrip(_STRIP_END)
+
+
+def word_tokens(text: str) -> list[str]:
+    """The words of ``text`` as written (see the module docstring for what is a word)."""
+    found: list[str] = []
+    for piece in _PIECE_SPLIT.split(text):
+        token = _strip_piece(piece)
+        if any(ch.isalpha() for ch in token):
+            found.append(token)
+    return found
+
+
+def letter_count(word: str) -> int:
+    """Letters in a word; digits, hyphens and dots are not counted."""
+    return sum(1 for ch in word if ch.isalpha())
+
+
+def is_long_word(word: str) -> bool:
+    """A LIX long word: more than six letters."""
+    return letter_count(word) > 6
+
+
+def _blocks(text: str) -> list[str]:
+    return [_LIST_ITEM.sub("", b, count=1) for b in _BLOCK_SPLIT.split(text) if b.strip()]
+
+
+def _ends_sentence(block: str, match: re.Match[str]) -> bool:
+    marks = match.group(0).rstrip("\"”’'»)]")
+    rest = block[match.end() :].lstrip()
+    if not rest:
+        return True
+    if marks != ".":
+        return True  # "!", "?", "…" or "..." always end a sentence
+    start = block.rfind(" ", 0, match.start()) + 1
+    start = max(start, block.rfind("\n", 0, match.start()) + 1)
+    token = block[start : match.start() + 1].lstrip(_STRIP.replace(".", "")).lower()
+    next_char = rest[0]
+    if token in ABBREVIATIONS:
+        return False
+    if token in LIST_END_ABBREVIATIONS:
+        return next_char.isupper()
+    if len(token) == 2 and token[0].isalpha() and block[start].isupper():
+        return False  # an initial: "K. Vanhaverbeke"
+    return not next_char.islower()
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` that contain at least one word, whitespace-normalised."""
+    found: list[str] = []
+    for block in _blocks(text):
+        start = 0
+        for match in _TERMINATOR.finditer(block):
+            if _ends_sentence(block, match):
+                found.append(block[start : match.end()])
+                start = match.end()
+        found.append(block[start:])
+    return [" ".join(s.split()) for s in found if word_tokens(s)]
+
+
+@dataclass(frozen=True)
+class LixResult:
+    """LIX of a text and the counts behind it."""
+
+    value: float
+    words: int
+    sentences: int
+    long_words: int
+
+    @property
+    def rounded(self) -> int:
+        """The value as it is usually shown: a whole number."""
+        return round(self.value)
+
+    @property
+    def band(self) -> str:
+        """The Swedish label of the LIX band (lix.se's bands)."""
+        return lix_band(self.value)
+
+    def describe(self) -> str:
+        """ "LIX 43 (medelsvår)"."""
+        return f"LIX {self.rounded} ({self.band})"
+
+
+def lix_band(value: float) -> str:
+    """The band label: <30 mycket lättläst, 30–39 lättläst, 40–49 medelsvår, 50–59 svår,
+    60 and above mycket svår."""
+    if value < 30:
+        return "mycket lättläst"
+    if value < 40:
+        return "lättläst"
+    if value < 50:
+        return "medelsvår"
+    if value < 60:
+        return "svår"
+    return "mycket svår"
+
+
+def lix_of_texts(texts: list[str]) -> LixResult | None:
+    """LIX over several texts, each ending its own sentence (decision points, aspects)."""
+    n_words = 0
+    n_long = 0
+    n_sentences = 0
+    for text in texts:
+        tokens = word_tokens(text)
+        if not tokens:
+            continue
+        n_words += len(tokens)
+        n_long += sum(1 for t in tokens if is_long_word(t))
+        n_sentences += len(sentences(text))
+    if n_words == 0:
+        return None
+    value = n_words / n_sentences + 100 * n_long / n_words
+    return LixResult(value, n_words, n_sentences, n_long)
+
+
+def lix(text: str) -> LixResult | None:
+    """LIX of ``text``, or ``None`` when it has no words."""
+    return lix_of_texts([text])
+
+
+def content_texts(content: SectionContent) -> Iterator[tuple[str, str]]:
+    """(field, text) pairs a user wrote in a section, in order.
+
+    Fields follow :class:`~drafter.findings.Finding`'s conventions: "text", "inledning",
+    "punkter.0", "aspekter.barn", "poster.2". Signatures give nothing.
+    """
+    if isinstance(content, ProseContent):
+        yield "text", content.text
+    elif isinstance(content, DecisionContent):
+        yield "inledning", content.inledning
+        for i, point in enumerate(content.punkter):
+            yield f"punkter.{i}", point
+    elif isinstance(content, AspectsContent):
+        yield "text", content.text
+        for key, entry in content.aspekter.items():
+            if entry.bedomning != "inga":
+                yield f"aspekter.{key}", entry.text
+    elif isinstance(content, ListContent):
+        for i, item in enumerate(content.poster):
+            yield f"poster.{i}", item
+
+
+def prose_texts(arende: Arende, section: SectionDef) -> list[str]:
+    """The running text of a section for LIX: prose, decision points and aspects.
+
+    The decision lead-in is a fixed formula and is left out; lists and signatures have no
+    running text.
+    """
+    if section.typ not in PROSE_KINDS:
+        return []
+    content = arende.sektioner.get(section.id)
+    if content is None:
+        return []
+    return [t for f, t in content_texts(content) if f != "inledning" and t.strip()]
+
+
+def section_lix(
+    arende: Arende, section: SectionDef, min_words: int = MIN_WORDS
+) -> LixResult | None:
+    """LIX of one section, or ``None`` when it has fewer than ``min_words`` words."""
+    result = lix_of_texts(prose_texts(arende, section))
+    if result is None or result.words < min_words:
+        return None
+    return result
+
+
+def document_lix(
+    arende: Arende, template: Template, min_words: int = MIN_WORDS
+) -> LixResult | None:
+    """LIX of the whole document's running text, or ``None`` under ``min_words`` words."""
+    texts: list[str] = []
+    for section in template.sektioner:
+        texts += prose_texts(arende, section)
+    result = lix_of_texts(texts)
+    if result is None or result.words < min_words:
+        return None
+    return result
