@@ -65,7 +65,7 @@ def _use_everything(
     known = {"format", "mall", "arende", *template.section_ids}
     for key, value in (original or {}).items():
         if key not in known:
-            assert saved[key] == value, key  # hand-added data is kept where it was
+            assert _lf(saved[key]) == _lf(value), key  # hand-added data is kept where it was
 
 
 # --------------------------------------------------------------------------- loader
