@@ -298,8 +298,20 @@ def dumps_arende(arende: Arende, template: Template) -> str:
 
 
 def _dumps(data: dict[str, Any]) -> str:
-    text: str = tomli_w.dumps(data, multiline_strings=True)
+    # tomli-w turns CRLF into LF inside multi-line strings; a table with a carriage return
+    # in any string is written with escaped one-line strings so nothing changes on save.
+    text: str = tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
     return text
+
+
+def _has_carriage_return(value: object) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_has_carriage_return(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_carriage_return(v) for v in value)
+    return False
 
 
 def _is_table_like(value: object) -> bool:

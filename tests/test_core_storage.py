@@ -145,7 +145,7 @@ _CHARS = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.samp
     ["\n", "\t", "\u00a0", "\r"]
 )
 _TOKENS = st.sampled_from(
-    ['"', "'", "\\", '"""', "'''", "\\n", "\\u00e5", "#", "[x]", "a = 1", "\n\n", " ", "å"]
+    ['"', "'", "\\", '"""', "'''", "\\n", "\r\n", "\\u00e5", "#", "[x]", "a = 1", "\n\n", " ", "å"]
 )
 TEXT = st.lists(st.text(_CHARS, max_size=6) | _TOKENS, max_size=10).map("".join)
 
