@@ -148,7 +148,7 @@ def check_long_sentences(ctx: CheckContext, params: SentenceParams) -> Iterator[
                 yield ctx.finding(
                     f"Meningen ”{quote_start(sentence)}” har {count} ord. Dela den i två "
                     f"eller fler, till exempel vid ”och”, ”men”, ”eftersom” eller ”vilket”; "
-                    f"sikta på 10–{params.max_ord} ord per mening. "
+                    f"sikta på högst {params.max_ord} ord per mening. "
                     "Källa: Funka, ”Skriv lagom korta meningar”.",
                     field=field,
                     section=section.id,
