@@ -407,6 +407,15 @@ def test_real_process_exit_codes(example: Path, tmp_path: Path) -> None:
     assert "rad 1, kolumn 8" in bad.stderr and str(broken) in bad.stderr
 
 
+def test_closed_pipe_is_quiet(example: Path, tmp_path: Path) -> None:
+    files = " ".join([str(example)] * 200)  # more output than a pipe buffer holds
+    script = f"{sys.executable} -m drafter check {files} | head -c 1 >/dev/null"
+    result = subprocess.run(
+        ["bash", "-c", script], capture_output=True, text=True, env=_env(tmp_path), check=False
+    )
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+
+
 NO_TEXTUAL = """
 import sys
 from drafter.cli import main
