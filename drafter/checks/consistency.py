@@ -178,32 +178,38 @@ def check_body_matches(ctx: CheckContext, params: BodyConsistencyParams) -> Iter
 
 # --------------------------------------------------------------------------- EXP-3
 
-_ASSIGNMENT_PATTERNS = (
-    # "<X> får i uppdrag att …", "<X> får uppdraget att …"
-    re.compile(r"(?P<x>[^,;:]+?)\s+får\s+(?:i\s+uppdrag|uppdraget)\b", re.IGNORECASE),
+_ASSIGNMENT_PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (
+    # "<X> får i uppdrag att …", "<X> får uppdraget att …" (X before the verb)
+    (re.compile(r"(?P<x>[^,;:]+?)\s+får\s+(?:i\s+uppdrag|uppdraget)\b", re.IGNORECASE), True),
     # "… uppdrar åt <X> att …", "uppdra <X> att …"
-    re.compile(r"\buppdra(?:r)?\s+(?:åt\s+)?(?P<x>.+?)\s+att\b", re.IGNORECASE),
+    (re.compile(r"\buppdra(?:r)?\s+(?:åt\s+)?(?P<x>.+?)\s+att\b", re.IGNORECASE), False),
     # "… ger <X> i uppdrag att …", "ge <X> uppdraget att …"
-    re.compile(r"\bger?\s+(?P<x>.+?)\s+(?:i\s+uppdrag|uppdraget)\b", re.IGNORECASE),
-    # "<X> uppdras att …"
-    re.compile(r"(?P<x>[^,;:]+?)\s+uppdras\s+att\b", re.IGNORECASE),
+    (re.compile(r"\bger?\s+(?P<x>.+?)\s+(?:i\s+uppdrag|uppdraget)\b", re.IGNORECASE), False),
+    # "<X> uppdras att …" (X before the verb)
+    (re.compile(r"(?P<x>[^,;:]+?)\s+uppdras\s+att\b", re.IGNORECASE), True),
 )
+#: Words after which the subject of "får i uppdrag" starts ("… och regiondirektören får …").
 _CLAUSE_STARTERS = frozenset({"att", "och", "samt", "beslutar", "som", "där", "vilket", "även"})
 _SPLIT_RECIPIENTS = re.compile(r"\s*(?:,|\boch\b|\bsamt\b)\s*", re.IGNORECASE)
 
 
 def assignees(point: str) -> list[str]:
-    """Who a decision point gives an assignment to, as written ("regiondirektören")."""
+    """Who a decision point gives an assignment to, as written ("regiondirektören").
+
+    When the assignee comes before the verb ("X får i uppdrag"), only the words after the
+    last clause word count, so "… godkänner planen och regiondirektören får i uppdrag"
+    gives "regiondirektören"; after "ger"/"uppdrar åt", "X och Y" are two assignees.
+    """
     body = _strip_numbering(point)
     found: list[str] = []
-    for pattern in _ASSIGNMENT_PATTERNS:
+    for pattern, subject_before in _ASSIGNMENT_PATTERNS:
         for match in pattern.finditer(body):
             words = match.group("x").split()
-            # keep the words after the last clause starter ("… beslutar att X får …")
-            for j in range(len(words) - 1, -1, -1):
-                if words[j].lower() in _CLAUSE_STARTERS:
-                    words = words[j + 1 :]
-                    break
+            if subject_before:
+                for j in range(len(words) - 1, -1, -1):
+                    if words[j].lower() in _CLAUSE_STARTERS:
+                        words = words[j + 1 :]
+                        break
             phrase = " ".join(words).strip(" .")
             for name in _SPLIT_RECIPIENTS.split(phrase):
                 name = name.strip(" .")
