@@ -1,0 +1,81 @@
+"""The Textual front end (skrivprogrammet). Importing this package does not import Textual."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.tui.session import Session
+
+__all__ = ["run_tui"]
+
+IMPORTABLE_SUFFIXES = (".txt", ".md")
+
+
+def run_tui(path: Path | None, mall: str | None) -> int:
+    """Open ``path`` (or a new ärende) in the app; returns the exit code.
+
+    Load errors are printed in Swedish to stderr (exit code 2) before the app starts.
+    """
+    from drafter.errors import DrafterError
+
+    try:
+        prepared = prepare_session(path, mall)
+    except DrafterError as exc:
+        print(f"drafter: fel: {exc.message}", file=sys.stderr)
+        return 2
+    from drafter.tui.app import DrafterApp
+
+    session, overwrite_prompt, report = prepared
+    app = DrafterApp(session, overwrite_prompt=overwrite_prompt, import_report=report)
+    result = app.run()
+    return int(result or 0)
+
+
+def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path | None, str | None]:
+    """The session to edit: the file, an import of it, or a new ärende.
+
+    Returns (session, a TOML path to ask about overwriting or None, import report or None).
+    Raises :class:`~drafter.errors.DrafterError` for files that cannot be opened.
+    """
+    from drafter.model import Arende
+    from drafter.storage import load_arende
+    from drafter.templates import DEFAULT_TEMPLATE, find_template
+    from drafter.tui.session import Session
+
+    if path is not None and path.suffix.lower() in IMPORTABLE_SUFFIXES and path.is_file():
+        imported = _import(path, mall)
+        if imported is not None:
+            return imported
+    if path is not None and path.exists():
+        loaded = load_arende(path, mall)
+        return Session(loaded.arende, loaded.template, path), None, None
+    loaded_template = find_template(mall or DEFAULT_TEMPLATE, near=path)
+    arende = Arende.new(loaded_template.template)
+    if loaded_template.origin == "fil":
+        arende.mall = str(loaded_template.path)
+    return Session(arende, loaded_template, path), None, None
+
+
+def _import(path: Path, mall: str | None) -> tuple[Session, Path | None, str | None] | None:
+    """Import a .txt/.md file with drafter.importer, if that module exists."""
+    try:
+        from drafter.importer import import_file  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    from drafter.storage import save_arende
+    from drafter.templates import DEFAULT_TEMPLATE, find_template
+    from drafter.tui.session import Session
+
+    loaded_template = find_template(mall or DEFAULT_TEMPLATE, near=path)
+    result = import_file(path, loaded_template)
+    target = path.with_suffix(".toml")
+    session = Session(result.arende, loaded_template, target, dirty=True, source=path)
+    report = str(result.report)
+    if target.exists():
+        return session, target, report
+    save_arende(target, session.arende, session.template)
+    session.dirty = False
+    return session, None, f"{report}\n\nSparat som {target}."

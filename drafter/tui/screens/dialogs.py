@@ -1,0 +1,149 @@
+"""Modal dialogs: confirm, quit with unsaved changes, file name prompt, help."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question. Escape answers no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(False)", "Avbryt")]
+
+    def __init__(self, title: str, message: str, yes: str = "Ja", no: str = "Nej") -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text = title
+        self.message = message
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.message, classes="dialog-message", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.yes, id="yes", variant="primary")
+                yield Button(self.no, id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    @on(Button.Pressed, "#yes")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def _no(self) -> None:
+        self.dismiss(False)
+
+
+class QuitScreen(ModalScreen[str]):
+    """Unsaved changes: "save", "discard" or "cancel"."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss('cancel')", "Avbryt")]
+
+    def __init__(self) -> None:
+        super().__init__(classes="dialog-screen")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Osparade ändringar", classes="dialog-title")
+            yield Static(
+                "Ärendet har ändringar som inte är sparade. Vill du spara innan du avslutar?",
+                classes="dialog-message",
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Spara och avsluta", id="save", variant="primary")
+                yield Button("Avsluta utan att spara", id="discard", variant="error")
+                yield Button("Avbryt", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "cancel")
+
+
+class PathScreen(ModalScreen[Path | None]):
+    """Ask for a file name. Escape cancels (None)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Avbryt")]
+
+    def __init__(self, title: str, message: str, default: str = "", suffix: str = "") -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text = title
+        self.message = message
+        self.default = default
+        self.suffix = suffix
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.message, classes="dialog-message", markup=False)
+            yield Input(self.default, id="path", placeholder="sökväg till filen")
+            yield Label("", id="path-error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK", id="ok", variant="primary")
+                yield Button("Avbryt", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        text = self.query_one("#path", Input).value.strip()
+        if not text:
+            self.query_one("#path-error", Label).update("Skriv ett filnamn.")
+            return
+        path = Path(text).expanduser()
+        if self.suffix and not path.suffix:
+            path = path.with_suffix(self.suffix)
+        if path.is_dir():
+            self.query_one("#path-error", Label).update("Det är en mapp. Skriv ett filnamn.")
+            return
+        if not path.parent.is_dir():
+            self.query_one("#path-error", Label).update(
+                f"Mappen {path.parent} finns inte. Välj en befintlig mapp."
+            )
+            return
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Full help for the focused field."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "dismiss(None)", "Stäng")]
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text = title
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog help-dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            with VerticalScroll(classes="help-body"):
+                yield Static(self.text, markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Stäng (Esc)", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)

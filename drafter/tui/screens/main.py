@@ -1,0 +1,512 @@
+"""The main screen: sidebar of steps, the current step's editor, findings and preview.
+
+Editors write into the model and post :class:`SectionChanged`; this screen runs the checks
+and the preview debounced and pushes the results down to the sidebar, the findings list,
+the review step and the preview pane.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import tomllib
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Header, Static
+
+from drafter.errors import DrafterError
+from drafter.storage import arende_from_data
+from drafter.tui.messages import OpenStep, SectionChanged
+from drafter.tui.screens.dialogs import ConfirmScreen, HelpScreen, PathScreen, QuitScreen
+from drafter.tui.session import HEADER_STEP, REVIEW_STEP, Session, markdown_path_for
+from drafter.tui.widgets.editors import StepEditor, make_editor
+from drafter.tui.widgets.panels import FindingsList, ReviewPanel, StepList
+from drafter.tui.widgets.preview import PreviewPane
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+CHECK_DELAY = 0.25
+"""Seconds of quiet typing before the checks run."""
+PREVIEW_DELAY = 0.2
+"""Seconds of quiet typing before the preview of the changed section is re-rendered."""
+AUTOSAVE_DELAY = 1.0
+"""Seconds of quiet typing before a recovery draft is written."""
+WIDE = 120
+"""Terminal width from which the preview is shown at start."""
+
+
+def _recovery() -> ModuleType | None:
+    """The recovery module (autosave drafts), or None when this drafter has none."""
+    try:
+        return importlib.import_module("drafter.recovery")
+    except ImportError:
+        return None
+
+
+class MainScreen(Screen[None]):
+    """Walks the user through the ärende step by step."""
+
+    AUTO_FOCUS = None
+    """The screen focuses the first field that needs input itself (see on_mount)."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        overwrite_prompt: Path | None = None,
+        import_report: str | None = None,
+    ) -> None:
+        super().__init__(id="main")
+        self.session = session
+        self.current = HEADER_STEP
+        self.overwrite_prompt = overwrite_prompt
+        self.import_report = import_report
+        self._check_timer: Timer | None = None
+        self._preview_timer: Timer | None = None
+        self._autosave_timer: Timer | None = None
+        self._pending_preview: set[str] = set()
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="✎")
+        with Horizontal(id="body"):
+            yield StepList(self.session)
+            with Vertical(id="main-pane"):
+                yield Static("", id="step-title", markup=False)
+                yield Static("", id="help", markup=False)
+                with ContentSwitcher(id="steps-switcher", initial=f"ed-{HEADER_STEP}"):
+                    for step in self.session.steps:
+                        if step.is_review:
+                            yield ReviewPanel(self.session)
+                        else:
+                            yield make_editor(self.session, step.id)
+                yield FindingsList(id="findings")
+            yield PreviewPane(self.session)
+        yield Footer()
+
+    @property
+    def switcher(self) -> ContentSwitcher:
+        return self.query_one("#steps-switcher", ContentSwitcher)
+
+    @property
+    def preview(self) -> PreviewPane:
+        return self.query_one(PreviewPane)
+
+    @property
+    def sidebar(self) -> StepList:
+        return self.query_one(StepList)
+
+    def editor(self, step_id: str) -> StepEditor | None:
+        matches = self.query(f"#ed-{step_id}")
+        widget = matches.first() if matches else None
+        return widget if isinstance(widget, StepEditor) else None
+
+    def on_mount(self) -> None:
+        self.preview.display = self.app.size.width >= WIDE
+        self._update_title()
+        step_id, field = self.session.first_open_step()
+        self.open_step(step_id, field)
+        if self.import_report:
+            self.app.push_screen(HelpScreen("Importerat", self.import_report))
+        if self.overwrite_prompt is not None:
+            self._ask_overwrite(self.overwrite_prompt)
+        else:
+            self._offer_recovery()
+
+    # ------------------------------------------------------------------ steps
+
+    def open_step(self, step_id: str, field: str | None = None) -> None:
+        """Show a step and focus a field (a ``Finding.field``) or its first input."""
+        self.current = step_id
+        switcher = self.switcher
+        switcher.current = "ed-review" if step_id == REVIEW_STEP else f"ed-{step_id}"
+        self.sidebar.select(step_id)
+        steps = self.session.steps
+        index = next(i for i, s in enumerate(steps) if s.id == step_id)
+        step = steps[index]
+        self.query_one("#step-title", Static).update(
+            f"{step.title}   (steg {index + 1} av {len(steps)})"
+        )
+        findings_list = self.query_one("#findings", FindingsList)
+        findings_list.display = not step.is_review
+        if step.is_review:
+            review = self.query_one(ReviewPanel)
+            review.refresh_findings()
+            self.query_one("#help", Static).update(
+                "Här är alla anmärkningar i dokumentet. Enter på en anmärkning öppnar "
+                "sektionen. F2 sparar, F3 exporterar Markdown."
+            )
+            self.call_after_refresh(review.focus_first)
+        else:
+            self._show_findings()
+            editor = self.editor(step_id)
+            if editor is not None:
+                editor.activated()
+                self._show_help(editor, None)
+                self.call_after_refresh(editor.focus_field, field)
+            if self.preview.display:
+                self.preview.scroll_to_step(step_id)
+
+    def _step_offset(self, delta: int) -> str:
+        steps = [s.id for s in self.session.steps]
+        index = steps.index(self.current) + delta
+        return steps[max(0, min(index, len(steps) - 1))]
+
+    def action_next_step(self) -> None:
+        self.open_step(self._step_offset(1))
+
+    def action_prev_step(self) -> None:
+        self.open_step(self._step_offset(-1))
+
+    def action_focus_steps(self) -> None:
+        self.query_one("#steps").focus()
+
+    @on(OpenStep)
+    def _open(self, event: OpenStep) -> None:
+        event.stop()
+        self.open_step(event.step_id, event.field)
+
+    # ------------------------------------------------------------------ help
+
+    def _show_help(self, editor: StepEditor, widget: Widget | None) -> None:
+        title, text = editor.help_for(widget)
+        help_text = " ".join(text.split())
+        label = (
+            f"{title}: "
+            if widget is not None and title != self.session.step(self.current).title
+            else ""
+        )
+        self.query_one("#help", Static).update(f"{label}{help_text}  (F1: mer hjälp)")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        editor = self.editor(self.current)
+        if editor is not None and editor in event.widget.ancestors_with_self:
+            self._show_help(editor, event.widget)
+
+    def action_help(self) -> None:
+        editor = self.editor(self.current)
+        if editor is None:
+            title = "Granska och exportera"
+            text = (
+                "Listan visar alla fel och varningar i dokumentet, ordnade efter sektion. "
+                "Välj en med piltangenterna och tryck Enter för att gå dit.\n\n"
+                "F2 (Ctrl+S) sparar ärendet som TOML och skriver Markdown bredvid.\n"
+                "F3 (Ctrl+E) exporterar Markdown till en fil du väljer."
+            )
+        else:
+            focused = self.focused
+            inside = focused is not None and editor in focused.ancestors
+            title, text = editor.help_for(focused if inside else None)
+        findings = self.session.findings_for(self.current) if editor is not None else []
+        if findings:
+            text += "\n\nAtt åtgärda här:\n" + "\n".join(
+                f"• {f.severity.label}: {f.message} [{f.rule}]" for f in findings
+            )
+        text += "\n\n" + KEY_HELP
+        self.app.push_screen(HelpScreen(title, text))
+
+    # ------------------------------------------------------------------ live updates
+
+    @on(SectionChanged)
+    def _section_changed(self, event: SectionChanged) -> None:
+        event.stop()
+        self.session.dirty = True
+        self._update_title()
+        self._pending_preview.add(event.step_id)
+        if event.step_id == HEADER_STEP:
+            # the header feeds the default lead-in of the decision section
+            self._pending_preview.update(s.id for s in self.session.template.sektioner)
+        self._check_timer = self._restart(self._check_timer, CHECK_DELAY, self.run_checks)
+        self._preview_timer = self._restart(
+            self._preview_timer, PREVIEW_DELAY, self._update_preview
+        )
+        self._autosave_timer = self._restart(self._autosave_timer, AUTOSAVE_DELAY, self._autosave)
+
+    def _restart(self, timer: Timer | None, delay: float, callback: Callable[[], object]) -> Timer:
+        if timer is not None:
+            timer.stop()
+        return self.set_timer(delay, callback)
+
+    def run_checks(self) -> None:
+        """Run the checks now and push the findings down."""
+        self.session.refresh_findings()
+        self.sidebar.refresh_states(self.current)
+        if self.current == REVIEW_STEP:
+            self.query_one(ReviewPanel).refresh_findings()
+        else:
+            self._show_findings()
+
+    def _show_findings(self) -> None:
+        findings_list = self.query_one("#findings", FindingsList)
+        findings = self.session.findings_for(self.current)
+        findings_list.show(findings, self.session)
+        findings_list.border_title = f"Att åtgärda ({len(findings)})" if findings else "Att åtgärda"
+
+    def _update_preview(self) -> None:
+        pending, self._pending_preview = self._pending_preview, set()
+        preview = self.preview
+        if not preview.display:
+            self._pending_preview = pending  # render when shown
+            return
+        for step_id in pending:
+            preview.update_step(step_id)
+
+    def action_toggle_preview(self) -> None:
+        preview = self.preview
+        preview.display = not preview.display
+        if preview.display:
+            preview.update_all()
+            self._pending_preview.clear()
+            self.call_after_refresh(preview.scroll_to_step, self.current)
+
+    def _update_title(self) -> None:
+        path = self.session.path
+        name = str(path) if path is not None else "nytt ärende (inte sparat)"
+        self.app.title = "drafter"
+        self.app.sub_title = f"{name}{' •  ändrat' if self.session.dirty else ''}"
+
+    # ------------------------------------------------------------------ recovery
+
+    def _autosave(self) -> None:
+        recovery = _recovery()
+        if recovery is None or not self.session.dirty:
+            return
+        self._write_draft(self.session.toml())
+
+    @work(thread=True, exclusive=True, group="autosave", exit_on_error=False)
+    def _write_draft(self, text: str) -> None:
+        recovery = _recovery()
+        if recovery is None:
+            return
+        with contextlib.suppress(OSError, DrafterError):  # best effort; saving reports errors
+            recovery.write_draft(self.session.path, text, self.session.session_id)
+
+    def _discard_draft(self) -> None:
+        recovery = _recovery()
+        if recovery is None:
+            return
+        with contextlib.suppress(OSError, DrafterError):
+            recovery.discard_draft(self.session.path, self.session.session_id)
+
+    def _offer_recovery(self) -> None:
+        recovery = _recovery()
+        path = self.session.path
+        if recovery is None or path is None:
+            return
+        try:
+            draft = recovery.find_draft(path)
+        except (OSError, DrafterError):
+            return
+        if draft is None:
+            return
+        when = draft.saved_at.strftime("%Y-%m-%d %H:%M")
+
+        def answer(restore: bool | None) -> None:
+            if restore:
+                self._restore(draft.text)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Återställ osparade ändringar?",
+                f"Det finns ändringar i {path.name} från {when} som inte sparades, "
+                "kanske för att programmet avslutades oväntat. Vill du återställa dem?",
+                yes="Återställ",
+                no="Nej, öppna den sparade filen",
+            ),
+            answer,
+        )
+
+    def _restore(self, text: str) -> None:
+        try:
+            data = tomllib.loads(text)
+            arende = arende_from_data(data, self.session.template, self.session.path)
+        except (tomllib.TOMLDecodeError, DrafterError) as exc:
+            self.notify(f"Kunde inte återställa: {exc}", severity="error", timeout=10)
+            return
+        self.session.arende = arende
+        self.session.dirty = True
+        self.session.refresh_findings()
+        self.call_later(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        await self.recompose()
+        self.on_mount_after_rebuild()
+
+    def on_mount_after_rebuild(self) -> None:
+        self.preview.display = self.app.size.width >= WIDE
+        self._update_title()
+        self.sidebar.refresh_states()
+        step_id, field = self.session.first_open_step()
+        self.open_step(step_id, field)
+        self.notify("Osparade ändringar återställda. Spara med F2 för att behålla dem.")
+
+    def _ask_overwrite(self, path: Path) -> None:
+        def answer(overwrite: bool | None) -> None:
+            if overwrite:
+                self.save_to(path)
+            else:
+                self.session.path = None
+                self._update_title()
+                self.notify("Ärendet är inte sparat. Du får välja filnamn när du sparar (F2).")
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Filen finns redan",
+                f"{path} finns redan. Vill du skriva över den med det importerade ärendet?",
+                yes="Skriv över",
+                no="Nej, välj namn senare",
+            ),
+            answer,
+        )
+
+    # ------------------------------------------------------------------ files
+
+    def action_save(self, then: Callable[[], object] | None = None) -> None:
+        """Save to the ärende's file, asking for a name the first time."""
+        if self.session.path is None:
+            self.action_save_as(then)
+            return
+        if self.save_to(self.session.path) and then is not None:
+            then()
+
+    def action_save_as(self, then: Callable[[], object] | None = None) -> None:
+        default = str(self.session.path) if self.session.path else "arende.toml"
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            if path.exists() and path != self.session.path:
+                self.app.push_screen(
+                    ConfirmScreen(
+                        "Filen finns redan",
+                        f"{path} finns redan. Vill du skriva över den?",
+                        yes="Skriv över",
+                        no="Avbryt",
+                    ),
+                    lambda ok: self._save_and_then(path, then) if ok else None,
+                )
+                return
+            self._save_and_then(path, then)
+
+        self.app.push_screen(
+            PathScreen(
+                "Spara ärendet",
+                "Var ska ärendet sparas? Markdown skrivs bredvid med samma namn och .md.",
+                default,
+                suffix=".toml",
+            ),
+            chosen,
+        )
+
+    def _save_and_then(self, path: Path, then: Callable[[], object] | None) -> None:
+        if self.save_to(path) and then is not None:
+            then()
+
+    def save_to(self, path: Path) -> bool:
+        """Save; on failure show why and keep everything typed. True when saved."""
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self.run_checks()
+        old_path = self.session.path
+        try:
+            toml_path, md_path = self.session.save(path)
+        except DrafterError as exc:
+            self.notify(
+                f"{exc.message}\nInget av det du skrivit har försvunnit; försök igen eller "
+                "spara på ett annat ställe (Spara som i kommandopaletten).",
+                title="Kunde inte spara",
+                severity="error",
+                timeout=15,
+            )
+            return False
+        if old_path is None or old_path != toml_path:
+            self._discard_draft_for(old_path)
+        self._discard_draft()
+        self._update_title()
+        errors = self.session.error_count
+        note = f" Dokumentet har {errors} fel kvar." if errors else ""
+        self.notify(f"Sparade {toml_path} och {md_path.name}.{note}", title="Sparat")
+        return True
+
+    def _discard_draft_for(self, path: Path | None) -> None:
+        recovery = _recovery()
+        if recovery is None:
+            return
+        with contextlib.suppress(OSError, DrafterError):
+            recovery.discard_draft(path, self.session.session_id)
+
+    def action_export(self) -> None:
+        """Export the Markdown to a path the user picks (asks first when errors remain)."""
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self.run_checks()
+        errors = self.session.error_count
+        if errors:
+            self.app.push_screen(
+                ConfirmScreen(
+                    "Dokumentet har fel",
+                    f"Dokumentet har {errors} fel kvar (se Granska och exportera). "
+                    "Vill du exportera ändå?",
+                    yes="Exportera ändå",
+                    no="Avbryt",
+                ),
+                lambda ok: self._ask_export_path() if ok else None,
+            )
+        else:
+            self._ask_export_path()
+
+    def _ask_export_path(self) -> None:
+        path = self.session.path
+        default = str(markdown_path_for(path)) if path is not None else "arende.md"
+
+        def chosen(target: Path | None) -> None:
+            if target is None:
+                return
+            try:
+                self.session.export(target)
+            except DrafterError as exc:
+                self.notify(exc.message, title="Kunde inte exportera", severity="error", timeout=15)
+                return
+            self.notify(f"Exporterade Markdown till {target}.", title="Exporterat")
+            if not self.preview.display:
+                self.action_toggle_preview()
+
+        self.app.push_screen(
+            PathScreen(
+                "Exportera Markdown", "Var ska Markdown-filen sparas?", default, suffix=".md"
+            ),
+            chosen,
+        )
+
+    def action_request_quit(self) -> None:
+        """Quit, asking first when there are unsaved changes."""
+        if not self.session.dirty:
+            self._discard_draft()
+            self.app.exit(0)
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save(then=lambda: self.app.exit(0))
+            elif choice == "discard":
+                self._discard_draft()
+                self.app.exit(0)
+
+        self.app.push_screen(QuitScreen(), answer)
+
+
+KEY_HELP = """Tangenter:
+F1 hjälp · F2 eller Ctrl+S spara · F3 eller Ctrl+E exportera Markdown
+F7/F8 eller Ctrl+PgUp/PgDn föregående/nästa steg · F6 stegen · F4 förhandsvisning
+Tab/Shift+Tab nästa/föregående fält · Ctrl+P kommandon · F10 eller Ctrl+Q avsluta
+I listor: Enter ny rad · Backsteg i tom rad tar bort den · Alt+↑/↓ flyttar raden"""

@@ -1,0 +1,424 @@
+"""One editor widget per section kind. Editors write into the model and post SectionChanged."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Input, Label, RadioButton, RadioSet, TextArea
+
+from drafter.model import (
+    AspectChoice,
+    AspectEntry,
+    AspectsContent,
+    DecisionContent,
+    ListContent,
+    ProseContent,
+    Signature,
+    SignaturesContent,
+)
+from drafter.templates import SectionDef
+from drafter.text import default_lead_in
+from drafter.tui.messages import SectionChanged
+from drafter.tui.session import HEADER_STEP, HEADER_TITLE, Session
+from drafter.tui.widgets.rows import RowInput, RowList
+
+INGA = "inga konsekvenser"
+BESKRIV = "beskriv konsekvenserna"
+
+
+class StepEditor(VerticalScroll):
+    """Base class: the editor of one step."""
+
+    def __init__(self, session: Session, step_id: str) -> None:
+        super().__init__(id=f"ed-{step_id}", classes="step-editor")
+        self.session = session
+        self.step_id = step_id
+
+    def changed(self) -> None:
+        """Tell the screen that the model of this step changed."""
+        self.session.dirty = True
+        self.post_message(SectionChanged(self.step_id))
+
+    def focus_field(self, field: str | None) -> None:
+        """Focus the widget for a ``Finding.field`` (the first input when unknown)."""
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        for widget in self.query("Input, TextArea, RadioSet").results(Widget):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def activated(self) -> None:
+        """Called when the step is opened."""
+
+    def help_for(self, widget: Widget | None) -> tuple[str, str]:
+        """(title, help text) for the focused widget; F1 shows it in full."""
+        return self.step_id, ""
+
+
+class SectionEditor(StepEditor):
+    """An editor for a template section."""
+
+    def __init__(self, session: Session, section: SectionDef) -> None:
+        super().__init__(session, section.id)
+        self.section = section
+
+    def help_for(self, widget: Widget | None) -> tuple[str, str]:
+        return self.section.rubrik, self.section.hjalp
+
+
+# --------------------------------------------------------------------------- header
+
+
+class HeaderEditor(StepEditor):
+    """The header fields (Uppgifter om ärendet), one Input per field."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, HEADER_STEP)
+
+    def compose(self) -> ComposeResult:
+        for fld in self.session.template.falt:
+            mark = " *" if fld.obligatorisk else ""
+            with Vertical(classes="field"):
+                yield Label(f"{fld.etikett}{mark}", classes="field-label")
+                yield Input(
+                    self.session.arende.field_value(fld.id),
+                    placeholder=f"t.ex. {fld.exempel}" if fld.exempel else "",
+                    id=f"falt-{fld.id}",
+                    compact=True,
+                    classes="field-input",
+                )
+
+    @on(Input.Changed, ".field-input")
+    def _field_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        assert event.input.id is not None
+        field_id = event.input.id.removeprefix("falt-")
+        if self.session.arende.field_value(field_id) == event.value:
+            return
+        self.session.arende.arende[field_id] = event.value
+        self.changed()
+
+    @on(Input.Submitted, ".field-input")
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.focus_next()
+
+    def focus_field(self, field: str | None) -> None:
+        if field:
+            matches = self.query(f"#falt-{field}")
+            if matches:
+                matches.first().focus()
+                return
+        self.focus_first()
+
+    def help_for(self, widget: Widget | None) -> tuple[str, str]:
+        if widget is not None and widget.id and widget.id.startswith("falt-"):
+            try:
+                fld = self.session.template.field(widget.id.removeprefix("falt-"))
+            except KeyError:
+                pass
+            else:
+                return fld.etikett, fld.hjalp
+        return HEADER_TITLE, (
+            "Uppgifter som står överst i skrivelsen: ärendemening, diarienummer, datum och "
+            "vilket organ som föreslår och beslutar. Fält med * är obligatoriska."
+        )
+
+
+# --------------------------------------------------------------------------- prose
+
+
+class ProseEditor(SectionEditor):
+    """Free text in a soft-wrapping TextArea."""
+
+    def compose(self) -> ComposeResult:
+        content = self.session.arende.content(self.section)
+        assert isinstance(content, ProseContent)
+        yield TextArea(
+            content.text, soft_wrap=True, tab_behavior="focus", id="text", classes="prose"
+        )
+
+    @on(TextArea.Changed, "#text")
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        content = self.session.arende.content(self.section)
+        assert isinstance(content, ProseContent)
+        if content.text != event.text_area.text:
+            content.text = event.text_area.text
+            self.changed()
+
+
+# --------------------------------------------------------------------------- decision
+
+
+class DecisionEditor(SectionEditor):
+    """Förslag till beslut: the lead-in and the numbered decision points."""
+
+    def compose(self) -> ComposeResult:
+        content = self.session.arende.content(self.section)
+        assert isinstance(content, DecisionContent)
+        yield Label("Inledning (vem föreslår, vem beslutar)", classes="field-label")
+        yield Input(content.inledning, id="inledning", compact=True, classes="field-input")
+        yield Label("Beslutspunkter (en åtgärd per punkt)", classes="field-label")
+        yield RowList(
+            [[p] for p in content.punkter],
+            ["Skriv beslutet i presens: ”Region … avslutar …”"],
+            add_label="Lägg till punkt",
+            id="punkter",
+        )
+
+    def activated(self) -> None:
+        arende = self.session.arende
+        proposer = arende.field_value("beredande_organ").strip()
+        body = arende.field_value("beslutsinstans").strip()
+        placeholder = (
+            f"Lämna tomt för ”{default_lead_in(proposer, body)}”"
+            if proposer and body
+            else "t.ex. Utvecklingsutskottet föreslår Regionstyrelsen att besluta följande:"
+        )
+        self.query_one("#inledning", Input).placeholder = placeholder
+
+    @on(Input.Changed, "#inledning")
+    def _lead_in_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        content = self.session.arende.content(self.section)
+        assert isinstance(content, DecisionContent)
+        if content.inledning != event.value:
+            content.inledning = event.value
+            self.changed()
+
+    @on(Input.Submitted, "#inledning")
+    def _lead_in_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#punkter", RowList).focus_row(0)
+
+    @on(RowList.Changed, "#punkter")
+    def _points_changed(self, event: RowList.Changed) -> None:
+        event.stop()
+        content = self.session.arende.content(self.section)
+        assert isinstance(content, DecisionContent)
+        content.punkter = [row[0] for row in event.row_list.values()]
+        self.changed()
+
+    def focus_field(self, field: str | None) -> None:
+        if field == "inledning":
+            self.query_one("#inledning", Input).focus()
+        elif field and field.startswith("punkter"):
+            self.query_one("#punkter", RowList).focus_row(_index(field))
+        else:
+            content = self.session.arende.content(self.section)
+            assert isinstance(content, DecisionContent)
+            if content.inledning or self.session.arende.field_value("beslutsinstans"):
+                self.query_one("#punkter", RowList).focus_row(0)
+            else:
+                self.query_one("#inledning", Input).focus()
+
+
+def _index(field: str) -> int:
+    _, _, tail = field.partition(".")
+    return int(tail) if tail.isdigit() else 0
+
+
+# --------------------------------------------------------------------------- lists
+
+
+class ListEditor(SectionEditor):
+    """A list (Expedieras till, Beslutsunderlag): one item per row."""
+
+    def compose(self) -> ComposeResult:
+        content = self.session.arende.content(self.section)
+        assert isinstance(content, ListContent)
+        yield Label("En rad per post. Enter ger en ny rad.", classes="field-label")
+        yield RowList(
+            [[p] for p in content.poster],
+            [f"{self.section.rubrik}: en post per rad"],
+            marker="bullet",
+            add_label="Lägg till rad",
+            id="poster",
+        )
+
+    @on(RowList.Changed, "#poster")
+    def _rows_changed(self, event: RowList.Changed) -> None:
+        event.stop()
+        content = self.session.arende.content(self.section)
+        assert isinstance(content, ListContent)
+        content.poster = [row[0] for row in event.row_list.values()]
+        self.changed()
+
+    def focus_field(self, field: str | None) -> None:
+        self.query_one("#poster", RowList).focus_row(_index(field) if field else 0)
+
+
+# --------------------------------------------------------------------------- signatures
+
+
+class SignaturesEditor(SectionEditor):
+    """Underskrifter: name and title per row."""
+
+    def compose(self) -> ComposeResult:
+        content = self.session.arende.content(self.section)
+        assert isinstance(content, SignaturesContent)
+        yield Label("Namn och befattning, en person per rad.", classes="field-label")
+        yield RowList(
+            [[p.namn, p.titel] for p in content.personer],
+            ["Namn", "Befattning"],
+            add_label="Lägg till person",
+            id="personer",
+        )
+
+    @on(RowList.Changed, "#personer")
+    def _rows_changed(self, event: RowList.Changed) -> None:
+        event.stop()
+        content = self.session.arende.content(self.section)
+        assert isinstance(content, SignaturesContent)
+        old = content.personer
+        new: list[Signature] = []
+        for i, (namn, titel) in enumerate(event.row_list.values()):
+            extra = dict(old[i].model_extra or {}) if i < len(old) else {}
+            new.append(Signature(namn=namn, titel=titel, **extra))
+        content.personer = new
+        self.changed()
+
+    def focus_field(self, field: str | None) -> None:
+        row_list = self.query_one("#personer", RowList)
+        if field and field.startswith("personer."):
+            row = _index(field)
+            content = self.session.arende.content(self.section)
+            assert isinstance(content, SignaturesContent)
+            missing_name = row < len(content.personer) and not content.personer[row].namn.strip()
+            row_list.focus_row(row, 0 if missing_name else 1)
+        else:
+            row_list.focus_row(0)
+
+
+# --------------------------------------------------------------------------- aspects
+
+
+class AspectsEditor(SectionEditor):
+    """Konsekvensbeskrivningar: per aspect a choice and a text, plus optional shared prose."""
+
+    def compose(self) -> ComposeResult:
+        content = self._content()
+        for aspect in self.section.aspekter:
+            entry = content.aspekter.get(aspect.id) or AspectEntry()
+            with Vertical(classes="aspect", id=f"aspekt-{aspect.id}"):
+                yield Label(aspect.etikett[:1].upper() + aspect.etikett[1:], classes="aspect-label")
+                with RadioSet(id=f"val-{aspect.id}", classes="aspect-choice"):
+                    yield RadioButton(INGA, value=entry.bedomning == "inga", id=f"inga-{aspect.id}")
+                    yield RadioButton(
+                        BESKRIV, value=entry.bedomning == "beskriv", id=f"beskriv-{aspect.id}"
+                    )
+                area = TextArea(
+                    entry.text,
+                    soft_wrap=True,
+                    tab_behavior="focus",
+                    id=f"text-{aspect.id}",
+                    classes="aspect-text",
+                    placeholder=aspect.hjalp,
+                )
+                area.display = entry.bedomning == "beskriv"
+                yield area
+        yield Label(
+            "Gemensam text (valfri; aspekter som nämns här räknas som behandlade)",
+            classes="field-label",
+        )
+        yield TextArea(
+            content.text, soft_wrap=True, tab_behavior="focus", id="text", classes="aspects-prose"
+        )
+
+    def _content(self) -> AspectsContent:
+        content = self.session.arende.content(self.section)
+        assert isinstance(content, AspectsContent)
+        return content
+
+    def _entry(self, aspect_id: str) -> AspectEntry:
+        content = self._content()
+        entry = content.aspekter.get(aspect_id)
+        if entry is None:
+            entry = AspectEntry()
+            content.aspekter[aspect_id] = entry
+        return entry
+
+    @on(RadioSet.Changed, ".aspect-choice")
+    def _choice_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        assert event.radio_set.id is not None and event.pressed.id is not None
+        aspect_id = event.radio_set.id.removeprefix("val-")
+        choice: AspectChoice = "beskriv" if event.pressed.id.startswith("beskriv-") else "inga"
+        area = self.query_one(f"#text-{aspect_id}", TextArea)
+        area.display = choice == "beskriv"
+        entry = self._entry(aspect_id)
+        if entry.bedomning != choice:
+            entry.bedomning = choice
+            self.changed()
+
+    @on(TextArea.Changed, ".aspect-text")
+    def _aspect_text_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        assert event.text_area.id is not None
+        entry = self._entry(event.text_area.id.removeprefix("text-"))
+        if entry.text != event.text_area.text:
+            entry.text = event.text_area.text
+            self.changed()
+
+    @on(TextArea.Changed, "#text")
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        content = self._content()
+        if content.text != event.text_area.text:
+            content.text = event.text_area.text
+            self.changed()
+
+    def focus_field(self, field: str | None) -> None:
+        if field and field.startswith("aspekter."):
+            aspect_id = field.removeprefix("aspekter.")
+            entry = self._content().aspekter.get(aspect_id)
+            if entry is not None and entry.bedomning == "beskriv":
+                self.query_one(f"#text-{aspect_id}", TextArea).focus()
+                return
+            matches = self.query(f"#val-{aspect_id}")
+            if matches:
+                matches.first().focus()
+                return
+        if field == "text":
+            self.query_one("#text", TextArea).focus()
+            return
+        self.focus_first()
+
+    def help_for(self, widget: Widget | None) -> tuple[str, str]:
+        node = widget
+        while node is not None and node is not self:
+            if node.id and node.id.startswith("aspekt-"):
+                aspect = self.section.aspect(node.id.removeprefix("aspekt-"))
+                if aspect is not None:
+                    label = aspect.etikett[:1].upper() + aspect.etikett[1:]
+                    return f"{self.section.rubrik}: {label}", (
+                        f"{aspect.hjalp}\n\nVälj ”{INGA}” om beslutet inte påverkar "
+                        f"{aspect.etikett}, annars ”{BESKRIV}” och skriv hur.\n\n"
+                        f"{self.section.hjalp}"
+                    )
+            parent = node.parent
+            node = parent if isinstance(parent, Widget) else None
+        return super().help_for(widget)
+
+
+def make_editor(session: Session, step_id: str) -> StepEditor:
+    """The editor widget for a step."""
+    if step_id == HEADER_STEP:
+        return HeaderEditor(session)
+    section = session.template.section(step_id)
+    kinds: dict[str, type[SectionEditor]] = {
+        "prosa": ProseEditor,
+        "beslut": DecisionEditor,
+        "lista": ListEditor,
+        "underskrifter": SignaturesEditor,
+        "aspekter": AspectsEditor,
+    }
+    return kinds[section.typ](session, section)
+
+
+__all__ = ["RowInput", "StepEditor", "make_editor"]

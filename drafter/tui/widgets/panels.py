@@ -1,0 +1,163 @@
+"""Sidebar (steps and progress), findings list and review list."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from drafter.findings import Finding, Severity
+from drafter.tui.messages import OpenStep
+from drafter.tui.session import Session, StepState, step_id_for
+
+STATE_ICONS: dict[StepState, tuple[str, str]] = {
+    StepState.NOT_STARTED: ("○", "$text-muted"),
+    StepState.DONE: ("✓", "$text-success"),
+    StepState.OPTIONAL: ("–", "$text-muted"),
+    StepState.WARNINGS: ("!", "$text-warning"),
+    StepState.ERRORS: ("✗", "$text-error"),
+}
+
+SEVERITY_STYLES = {
+    Severity.ERROR: ("✗", "$text-error"),
+    Severity.WARNING: ("!", "$text-warning"),
+    Severity.INFO: ("i", "$text-accent"),
+}
+
+
+def finding_prompt(finding: Finding) -> Content:
+    """A finding as one list entry: icon, Swedish severity, message, rule id."""
+    icon, style = SEVERITY_STYLES[finding.severity]
+    return Content.assemble(
+        (f"{icon} {finding.severity.label}: ", f"bold {style}"),
+        finding.message,
+        (f" [{finding.rule}]", "dim"),
+    )
+
+
+class StepList(Vertical):
+    """The sidebar: progress and the list of steps with their states."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="sidebar")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="progress")
+        yield OptionList(id="steps")
+
+    def on_mount(self) -> None:
+        self.border_title = "Steg"
+        self.refresh_states()
+
+    def refresh_states(self, current: str | None = None) -> None:
+        option_list = self.query_one("#steps", OptionList)
+        highlighted = option_list.highlighted
+        options = []
+        for step in self.session.steps:
+            if step.is_review:
+                errors = self.session.error_count
+                icon, style = ("▶", "$text-accent") if not errors else ("▶", "$text-error")
+            else:
+                icon, style = STATE_ICONS[self.session.state(step.id)]
+            prompt = Content.assemble((icon, f"bold {style}"), " ", step.title)
+            options.append(Option(prompt, id=step.id))
+        option_list.set_options(options)
+        if current is not None:
+            option_list.highlighted = option_list.get_option_index(current)
+        elif highlighted is not None:
+            option_list.highlighted = highlighted
+        done, total = self.session.progress()
+        self.query_one("#progress", Label).update(f"{done} av {total} klara")
+
+    def select(self, step_id: str) -> None:
+        option_list = self.query_one("#steps", OptionList)
+        option_list.highlighted = option_list.get_option_index(step_id)
+
+    @on(OptionList.OptionSelected, "#steps")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        assert event.option.id is not None
+        self.post_message(OpenStep(event.option.id))
+
+
+class FindingsList(OptionList):
+    """Findings as a list; Enter on one opens its step with the field focused."""
+
+    def __init__(self, *, id: str | None = None, grouped: bool = False) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.grouped = grouped
+        self._findings: dict[str, Finding] = {}
+
+    def show(self, findings: list[Finding], session: Session) -> None:
+        options: list[Option] = []
+        self._findings = {}
+        group: str | None = "\0"
+        for i, finding in enumerate(findings):
+            step = step_id_for(finding)
+            if self.grouped and step != group:
+                group = step
+                title = session.step(step).title
+                options.append(Option(Content.styled(title, "bold underline"), disabled=True))
+            key = f"f{i}"
+            self._findings[key] = finding
+            options.append(Option(finding_prompt(finding), id=key))
+        if not findings:
+            options.append(
+                Option(Content.styled("Inga anmärkningar.", "$text-success"), disabled=True)
+            )
+        self.set_options(options)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        finding = self._findings.get(event.option.id or "")
+        if finding is not None:
+            self.post_message(OpenStep(step_id_for(finding), finding.field))
+
+
+class ReviewPanel(Vertical):
+    """The last step: every finding grouped by section, and export."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="ed-review", classes="step-editor")
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="review-summary")
+        yield FindingsList(id="review-findings", grouped=True)
+        with Horizontal(id="review-buttons"):
+            yield Button("Spara (F2)", id="review-save", compact=True)
+            yield Button(
+                "Exportera Markdown (F3)", id="review-export", compact=True, variant="primary"
+            )
+
+    def refresh_findings(self) -> None:
+        findings = self.session.findings
+        counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+        if not findings:
+            summary = "Inga anmärkningar. Dokumentet är klart att exportera."
+        else:
+            summary = (
+                f"{counts[Severity.ERROR]} fel, {counts[Severity.WARNING]} varningar, "
+                f"{counts[Severity.INFO]} info. Välj en anmärkning och tryck Enter för att "
+                "gå till den."
+            )
+        self.query_one("#review-summary", Static).update(summary)
+        self.query_one("#review-findings", FindingsList).show(findings, self.session)
+
+    def focus_first(self) -> None:
+        self.query_one("#review-findings", FindingsList).focus()
+
+    @on(Button.Pressed, "#review-save")
+    def _save(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.app.call_later(self.app.run_action, "main('save')")
+
+    @on(Button.Pressed, "#review-export")
+    def _export(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.app.call_later(self.app.run_action, "main('export')")

@@ -1,0 +1,249 @@
+"""An editable list of rows (decision points, list items, signatures), one row per item."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, Label
+
+_BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
+
+
+class RowInput(Input):
+    """An Input inside a :class:`RowList` that knows its row and column."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("backspace", "backspace_row", "Radera", show=False)
+    ]
+
+    def __init__(self, value: str, row: int, col: int, placeholder: str) -> None:
+        super().__init__(value, placeholder=placeholder, compact=True, classes="row-input")
+        self.row = row
+        self.col = col
+
+    def action_backspace_row(self) -> None:
+        owner = self._owner()
+        if owner is not None and self.value == "" and owner.row_is_empty(self.row):
+            owner.call_later(owner.remove_row, self.row, focus_previous=True)
+            return
+        self.action_delete_left()
+
+    def _on_paste(self, event: events.Paste) -> None:
+        lines = [_BULLET.sub("", line).strip() for line in event.text.splitlines()]
+        lines = [line for line in lines if line]
+        owner = self._owner()
+        if len(lines) <= 1 or owner is None:
+            super()._on_paste(event)
+            return
+        event.stop()
+        self.insert_text_at_cursor(lines[0])
+        owner.data[self.row][self.col] = self.value  # before the rows below are synced
+        owner.call_later(owner.insert_rows, self.row + 1, lines[1:])
+
+    def _owner(self) -> RowList | None:
+        for node in self.ancestors:
+            if isinstance(node, RowList):
+                return node
+        return None
+
+
+class RowList(Vertical):
+    """Rows of one or more one-line inputs, with add, remove and move.
+
+    Keys: Enter adds a row below (or goes to the next column); Backspace in an empty row
+    removes it; Alt+↑/↓ (or Ctrl+↑/↓) move the row; Alt+Delete removes it.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("alt+up,ctrl+up", "move(-1)", "Flytta upp", key_display="alt+↑"),
+        Binding("alt+down,ctrl+down", "move(1)", "Flytta ner", key_display="alt+↓"),
+        Binding("ctrl+n", "add_row", "Ny rad"),
+        Binding("alt+delete", "remove_row", "Ta bort rad", key_display="alt+del"),
+    ]
+
+    class Changed(Message):
+        """The rows changed (values, order or count)."""
+
+        def __init__(self, row_list: RowList) -> None:
+            super().__init__()
+            self.row_list = row_list
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+    def __init__(
+        self,
+        rows: list[list[str]],
+        columns: list[str],
+        *,
+        marker: str = "numbered",
+        add_label: str = "Lägg till rad",
+        id: str | None = None,  # noqa: A002 - Textual's name
+    ) -> None:
+        super().__init__(id=id, classes="row-list")
+        self.columns = columns
+        self.marker = marker
+        self.add_label = add_label
+        self.data: list[list[str]] = [list(r) for r in rows] or [[""] * len(columns)]
+
+    # ------------------------------------------------------------------ compose
+
+    def compose(self) -> ComposeResult:
+        yield Vertical(*[self._make_row(i) for i in range(len(self.data))], classes="rows")
+        yield Button(f"+ {self.add_label}", classes="add-row", compact=True)
+
+    def _marker_text(self, index: int) -> str:
+        return f"{index + 1}." if self.marker == "numbered" else "–"
+
+    def _make_row(self, index: int) -> Horizontal:
+        inputs = [
+            RowInput(self.data[index][c], index, c, placeholder)
+            for c, placeholder in enumerate(self.columns)
+        ]
+        return Horizontal(
+            Label(self._marker_text(index), classes="row-marker"), *inputs, classes="row"
+        )
+
+    @property
+    def _rows_container(self) -> Vertical:
+        return self.query_one(".rows", Vertical)
+
+    def inputs(self, row: int) -> list[RowInput]:
+        rows = list(self._rows_container.query(".row").results(Horizontal))
+        if not 0 <= row < len(rows):
+            return []
+        return list(rows[row].query(RowInput))
+
+    # ------------------------------------------------------------------ data
+
+    def values(self) -> list[list[str]]:
+        return [list(r) for r in self.data]
+
+    def row_is_empty(self, row: int) -> bool:
+        return 0 <= row < len(self.data) and not any(v.strip() for v in self.data[row])
+
+    async def _sync(self) -> None:
+        """Make the widgets show ``self.data`` (add or remove rows at the end)."""
+        container = self._rows_container
+        rows = list(container.query(".row").results(Horizontal))
+        for extra in rows[len(self.data) :]:
+            await extra.remove()
+        if len(rows) < len(self.data):
+            await container.mount_all([self._make_row(i) for i in range(len(rows), len(self.data))])
+        for r in range(len(self.data)):
+            for inp in self.inputs(r):
+                if inp.value != self.data[r][inp.col]:
+                    inp.value = self.data[r][inp.col]
+
+    def focus_row(self, row: int, col: int = 0) -> None:
+        row = max(0, min(row, len(self.data) - 1))
+        inputs = self.inputs(row)
+        if inputs:
+            inputs[min(col, len(inputs) - 1)].focus()
+
+    def _focused_row(self) -> int | None:
+        focused = self.screen.focused
+        return (
+            focused.row
+            if isinstance(focused, RowInput) and focused in self.query(RowInput)
+            else None
+        )
+
+    def _changed(self) -> None:
+        self.post_message(self.Changed(self))
+
+    # ------------------------------------------------------------------ operations
+
+    async def add_row(self, after: int | None = None, values: list[str] | None = None) -> None:
+        index = len(self.data) if after is None else after + 1
+        self.data.insert(index, values or [""] * len(self.columns))
+        await self._sync()
+        self.focus_row(index)
+        self._changed()
+
+    async def insert_rows(self, index: int, first_column_values: list[str]) -> None:
+        for offset, value in enumerate(first_column_values):
+            row = [""] * len(self.columns)
+            row[0] = value
+            self.data.insert(index + offset, row)
+        await self._sync()
+        self.focus_row(index + len(first_column_values) - 1)
+        self._changed()
+
+    async def remove_row(self, row: int, focus_previous: bool = False) -> None:
+        if not 0 <= row < len(self.data):
+            return
+        if len(self.data) == 1:
+            self.data[0] = [""] * len(self.columns)
+        else:
+            del self.data[row]
+        await self._sync()
+        target = row - 1 if focus_previous and row > 0 else min(row, len(self.data) - 1)
+        self.focus_row(target, col=len(self.columns) - 1 if focus_previous else 0)
+        if focus_previous:
+            for inp in self.inputs(target)[-1:]:
+                inp.action_end()
+        self._changed()
+
+    async def move_row(self, row: int, delta: int) -> None:
+        target = row + delta
+        if not (0 <= row < len(self.data) and 0 <= target < len(self.data)):
+            return
+        self.data[row], self.data[target] = self.data[target], self.data[row]
+        focused = self.screen.focused
+        col = focused.col if isinstance(focused, RowInput) else 0
+        await self._sync()
+        self.focus_row(target, col)
+        self._changed()
+
+    # ------------------------------------------------------------------ actions
+
+    async def action_move(self, delta: int) -> None:
+        row = self._focused_row()
+        if row is not None:
+            await self.move_row(row, delta)
+
+    async def action_add_row(self) -> None:
+        row = self._focused_row()
+        await self.add_row(len(self.data) - 1 if row is None else row)
+
+    async def action_remove_row(self) -> None:
+        row = self._focused_row()
+        if row is not None:
+            await self.remove_row(row)
+
+    # ------------------------------------------------------------------ events
+
+    @on(Input.Changed, ".row-input")
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        inp = event.input
+        assert isinstance(inp, RowInput)
+        if inp.row >= len(self.data) or self.data[inp.row][inp.col] == event.value:
+            return
+        self.data[inp.row][inp.col] = event.value
+        self._changed()
+
+    @on(Input.Submitted, ".row-input")
+    async def _input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        inp = event.input
+        assert isinstance(inp, RowInput)
+        if inp.col < len(self.columns) - 1:
+            self.focus_row(inp.row, inp.col + 1)
+        elif inp.row == len(self.data) - 1 and self.row_is_empty(inp.row) and inp.row > 0:
+            self.screen.focus_next()  # Enter on an empty last row leaves the list
+        else:
+            await self.add_row(inp.row)
+
+    @on(Button.Pressed, ".add-row")
+    async def _add_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.add_row()

@@ -1,0 +1,643 @@
+"""Pilot tests of the writing program: what a handläggare does with the keyboard."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, TextArea
+
+from drafter.checks import run_checks
+from drafter.findings import Severity
+from drafter.model import AspectsContent
+from drafter.render import render_markdown
+from drafter.storage import load_arende
+from drafter.tui import prepare_session
+from drafter.tui.app import DrafterApp
+from drafter.tui.screens.dialogs import ConfirmScreen, PathScreen, QuitScreen
+from drafter.tui.screens.main import MainScreen
+from drafter.tui.session import REVIEW_STEP, Session, StepState
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
+SIZE = (100, 32)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRAFTER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("DRAFTER_STATE_DIR", str(tmp_path / "state"))
+
+
+def new_app(path: Path | None) -> DrafterApp:
+    session, _, _ = prepare_session(path, None)
+    return DrafterApp(session)
+
+
+def example_app(tmp_path: Path) -> tuple[DrafterApp, Path]:
+    path = tmp_path / "vanguard.toml"
+    shutil.copy(EXAMPLE, path)
+    session, _, _ = prepare_session(path, None)
+    return DrafterApp(session), path
+
+
+async def type_text(pilot: Pilot[int], text: str) -> None:
+    await pilot.press(*text)
+
+
+def main_screen(app: DrafterApp) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+async def settle(pilot: Pilot[int]) -> None:
+    """Wait past the debounce of the checks and the preview."""
+    await pilot.pause(0.45)
+
+
+# --------------------------------------------------------------------------- whole ärende
+
+
+async def test_fill_whole_arende_with_keys_save_and_export(tmp_path: Path) -> None:
+    target = tmp_path / "ny.toml"
+    app = new_app(target)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        await pilot.pause()
+        # The cursor starts in the title, ready for typing.
+        assert isinstance(app.focused, Input) and app.focused.id == "falt-titel"
+        await type_text(pilot, "Avsluta medlemskap i Vanguard")
+        await pilot.press("enter", "enter")  # keep the default dokumenttyp
+        await type_text(pilot, "Region Gävleborg")
+        await pilot.press("enter")
+        await type_text(pilot, "Regionala utvecklingsförvaltningen")
+        await pilot.press("enter")
+        await type_text(pilot, "RS 2025/123")
+        await pilot.press("enter")
+        await type_text(pilot, "2025-03-14")
+        await pilot.press("enter")
+        await type_text(pilot, "Utvecklingsutskottet")
+        await pilot.press("enter")
+        await type_text(pilot, "Regionstyrelsen")
+        await settle(pilot)
+        assert screen.session.state("__uppgifter") is StepState.DONE
+
+        await pilot.press("f8")  # Förslag till beslut: lead-in comes from the header
+        await pilot.pause()
+        assert screen.current == "forslag_till_beslut"
+        await type_text(pilot, "Region Gävleborg avslutar sitt medlemskap i Vanguardinitiativet.")
+        await pilot.press("enter")
+        await type_text(pilot, "Regionstyrelsen informerar Region Dalarna om beslutet.")
+
+        await pilot.press("f8")  # Sammanfattning
+        await pilot.pause()
+        await type_text(pilot, "Region Gävleborg lämnar nätverket Vanguard.")
+        await pilot.press("f8")  # Ärendet
+        await pilot.pause()
+        await type_text(pilot, "Region Gävleborg har varit medlem sedan 2018.")
+        await pilot.press("f8")  # Kostnader och finansiering
+        await pilot.pause()
+        await type_text(pilot, "Minskade kostnader med 12 500 euro/år.")
+
+        await pilot.press("f8")  # Konsekvensbeskrivningar
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "val-arbetsmiljo"
+        await pilot.press("enter")  # arbetsmiljö: inga konsekvenser
+        await pilot.press("tab", "right", "enter")  # barn och unga: beskriv konsekvenserna
+        await pilot.press("tab")
+        assert isinstance(app.focused, TextArea) and app.focused.id == "text-barn"
+        await type_text(pilot, "Elever påverkas inte.")
+        await pilot.press("tab", "enter")  # hälsa: inga
+        await pilot.press("tab", "enter")  # miljö: inga
+
+        await pilot.press("f8")  # Beslutsunderlag
+        await pilot.pause()
+        await type_text(pilot, "Tjänsteskrivelse 2025-03-14")
+        await pilot.press("f8")  # Expedieras till
+        await pilot.pause()
+        await type_text(pilot, "Regionstyrelsen")
+        await pilot.press("enter")
+        await type_text(pilot, "Ekonomifunktionen")
+        await pilot.press("f8")  # Underskrifter
+        await pilot.pause()
+        await type_text(pilot, "Katrien Vanhaverbeke")
+        await pilot.press("enter")
+        await type_text(pilot, "Regional utvecklingsdirektör")
+        await pilot.press("enter")
+        await type_text(pilot, "Niclas Cronsell")
+        await pilot.press("enter")
+        await type_text(pilot, "Handläggare")
+
+        await pilot.press("f8")  # Granska och exportera
+        await settle(pilot)
+        assert screen.current == REVIEW_STEP
+        assert screen.session.error_count == 0
+        assert "9 av 9 klara" in str(screen.query_one("#progress").render())
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not screen.session.dirty
+
+        await pilot.press("f3")  # export to a path the user picks
+        await pilot.pause()
+        assert isinstance(app.screen, PathScreen)
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, str(tmp_path / "utskick.md"))
+        await pilot.press("enter")
+        await pilot.pause()
+
+    data = tomllib.loads(target.read_text(encoding="utf-8"))
+    assert data["arende"]["titel"] == "Avsluta medlemskap i Vanguard"
+    assert data["arende"]["dokumenttyp"] == "Tjänsteskrivelse"
+    assert data["arende"]["datum"] == "2025-03-14"
+    assert data["forslag_till_beslut"]["punkter"] == [
+        "Region Gävleborg avslutar sitt medlemskap i Vanguardinitiativet.",
+        "Regionstyrelsen informerar Region Dalarna om beslutet.",
+    ]
+    assert data["sammanfattning"]["text"] == "Region Gävleborg lämnar nätverket Vanguard."
+    aspects = data["konsekvensbeskrivningar"]["aspekter"]
+    assert aspects["arbetsmiljo"]["bedomning"] == "inga"
+    assert aspects["barn"] == {"bedomning": "beskriv", "text": "Elever påverkas inte."}
+    assert aspects["halsa"]["bedomning"] == "inga" and aspects["miljo"]["bedomning"] == "inga"
+    assert data["expedieras_till"]["poster"] == ["Regionstyrelsen", "Ekonomifunktionen"]
+    assert data["underskrifter"] == [
+        {"namn": "Katrien Vanhaverbeke", "titel": "Regional utvecklingsdirektör"},
+        {"namn": "Niclas Cronsell", "titel": "Handläggare"},
+    ]
+    loaded = load_arende(target)
+    findings = run_checks(loaded.arende, loaded.template.template)
+    assert not [f for f in findings if f.severity is Severity.ERROR]
+
+    markdown = (tmp_path / "ny.md").read_text(encoding="utf-8")
+    assert markdown == render_markdown(loaded.arende, loaded.template.template)
+    assert markdown.startswith("# Tjänsteskrivelse – Avsluta medlemskap i Vanguard")
+    assert "Utvecklingsutskottet föreslår Regionstyrelsen att besluta följande:" in markdown
+    assert "1. Region Gävleborg avslutar sitt medlemskap i Vanguardinitiativet." in markdown
+    assert "inte ha några konsekvenser för arbetsmiljö, hälsa eller miljö." in markdown
+    assert "### Barn och unga\n\nElever påverkas inte." in markdown
+    assert (tmp_path / "utskick.md").read_text(encoding="utf-8") == markdown
+
+
+# --------------------------------------------------------------------------- live findings
+
+
+async def test_finding_appears_when_aspect_removed_and_disappears_when_written_back(
+    tmp_path: Path,
+) -> None:
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        screen.open_step("konsekvensbeskrivningar", "text")
+        await pilot.pause()
+        area = screen.query_one("#ed-konsekvensbeskrivningar #text", TextArea)
+        assert app.focused is area
+        assert screen.session.state("konsekvensbeskrivningar") is not StepState.ERRORS
+
+        area.move_cursor(area.document.end)
+        await pilot.press(*["backspace"] * len(" och miljö."))
+        await type_text(pilot, ".")
+        await settle(pilot)
+        kon = [
+            f for f in screen.session.findings_for("konsekvensbeskrivningar") if f.rule == "KON-1"
+        ]
+        assert [(f.field, f.severity) for f in kon] == [("aspekter.miljo", Severity.ERROR)]
+        findings_list = screen.query_one("#findings", OptionList)
+        assert "tar inte upp miljö" in str(findings_list.get_option_at_index(0).prompt)
+        assert screen.session.state("konsekvensbeskrivningar") is StepState.ERRORS
+        steps = screen.query_one("#steps", OptionList)
+        index = steps.get_option_index("konsekvensbeskrivningar")
+        assert "✗" in str(steps.get_option_at_index(index).prompt)
+
+        await pilot.press("backspace")
+        await type_text(pilot, " och miljö.")
+        await settle(pilot)
+        assert not [
+            f for f in screen.session.findings_for("konsekvensbeskrivningar") if f.rule == "KON-1"
+        ]
+        assert "✗" not in str(steps.get_option_at_index(index).prompt)
+        prompts = [
+            str(findings_list.get_option_at_index(i).prompt)
+            for i in range(findings_list.option_count)
+        ]
+        assert not any("tar inte upp miljö" in p for p in prompts)
+
+
+async def test_typing_does_not_wait_for_checks(tmp_path: Path) -> None:
+    """Checks run once after a pause, not on every keystroke."""
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        calls = 0
+        original = screen.session.refresh_findings
+
+        def counting() -> list[object]:
+            nonlocal calls
+            calls += 1
+            return list(original())
+
+        screen.session.refresh_findings = counting  # type: ignore[assignment,method-assign]
+        screen.open_step("sammanfattning", "text")
+        await pilot.pause()
+        await type_text(pilot, "Ytterligare en mening.")
+        assert calls == 0
+        await settle(pilot)
+        assert calls == 1
+
+
+# --------------------------------------------------------------------------- quitting
+
+
+async def test_quit_with_unsaved_changes_asks(tmp_path: Path) -> None:
+    app, path = example_app(tmp_path)
+    before = path.read_text(encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        screen.open_step("__uppgifter", "diarienummer")
+        await pilot.pause()
+        await type_text(pilot, "RS 2025/1")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("escape")  # Avbryt: back to writing, nothing lost
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.is_running
+        await pilot.press("f10")  # the second key asks too
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("enter")  # "Spara och avsluta" has the focus
+        await pilot.pause()
+    assert app.return_code == 0
+    assert path.read_text(encoding="utf-8") != before
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["arende"]["diarienummer"] == "RS 2025/1"
+
+
+async def test_quit_without_changes_does_not_ask(tmp_path: Path) -> None:
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_quit_discarding_changes_leaves_file_alone(tmp_path: Path) -> None:
+    app, path = example_app(tmp_path)
+    before = path.read_text(encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "x")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # "Avsluta utan att spara"
+        await pilot.pause()
+        assert not app.is_running
+    assert path.read_text(encoding="utf-8") == before
+
+
+# --------------------------------------------------------------------------- review
+
+
+async def test_enter_on_finding_in_review_opens_section_with_field_focused(
+    tmp_path: Path,
+) -> None:
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        content = screen.session.arende.content(
+            screen.session.template.section("konsekvensbeskrivningar")
+        )
+        assert isinstance(content, AspectsContent)
+        content.text = "Beslutet bedöms inte ha några konsekvenser för arbetsmiljö eller miljö."
+        screen.run_checks()
+        screen.open_step(REVIEW_STEP)
+        await pilot.pause()
+        review = screen.query_one("#review-findings", OptionList)
+        assert app.focused is review
+        target = None
+        for _ in range(20):
+            option = review.highlighted_option
+            if option is not None and "barn och unga" in str(option.prompt):
+                target = option
+                break
+            await pilot.press("down")
+        assert target is not None, "the KON-1 finding for barn is listed"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current == "konsekvensbeskrivningar"
+        assert app.focused is not None and app.focused.id == "val-barn"
+
+
+async def test_review_lists_findings_grouped_and_export_with_errors_asks(tmp_path: Path) -> None:
+    target = tmp_path / "tom.toml"
+    app = new_app(target)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        screen.open_step(REVIEW_STEP)
+        await pilot.pause()
+        review = screen.query_one("#review-findings", OptionList)
+        prompts = [str(review.get_option_at_index(i).prompt) for i in range(review.option_count)]
+        assert prompts[0] == "Uppgifter om ärendet"
+        assert "Förslag till beslut" in prompts
+        errors = sum(1 for f in screen.session.findings if f.severity is Severity.ERROR)
+        assert errors > 0
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert not (tmp_path / "tom.md").exists()
+
+
+# --------------------------------------------------------------------------- files
+
+
+async def test_new_arende_without_file_asks_for_name_at_first_save(tmp_path: Path) -> None:
+    app = new_app(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "Ny skrivelse")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, PathScreen)
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, str(tmp_path / "skrivelse"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert main_screen(app).session.path == tmp_path / "skrivelse.toml"
+    data = tomllib.loads((tmp_path / "skrivelse.toml").read_text(encoding="utf-8"))
+    assert data["arende"]["titel"] == "Ny skrivelse"
+    assert (
+        (tmp_path / "skrivelse.md")
+        .read_text(encoding="utf-8")
+        .startswith("# Tjänsteskrivelse – Ny skrivelse")
+    )
+
+
+async def test_save_error_is_shown_and_nothing_is_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from drafter.errors import DrafterError
+
+    def full_disk(path: Path, text: str, mode: int | None = None) -> None:
+        raise DrafterError("kan inte spara: disken är full; frigör utrymme och spara igen", path)
+
+    monkeypatch.setattr("drafter.tui.session.atomic_write_text", full_disk)
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        screen.open_step("__uppgifter", "titel")
+        await pilot.pause()
+        await pilot.press("end")
+        await type_text(pilot, " (reviderad)")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("disken är full" in m for m in messages)
+        assert screen.session.dirty
+        assert screen.session.arende.field_value("titel").endswith("(reviderad)")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+
+
+def test_run_tui_load_error_prints_swedish_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from drafter.tui import run_tui
+
+    broken = tmp_path / "trasig.toml"
+    broken.write_text('[arende]\ntitel = "utan slut\n', encoding="utf-8")
+    assert run_tui(broken, None) == 2
+    err = capsys.readouterr().err
+    assert "trasig.toml" in err and "inte giltig TOML" in err
+    assert "Traceback" not in err
+
+
+def test_importing_drafter_tui_does_not_import_textual() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, drafter.tui; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------- editors
+
+
+async def test_paste_into_prose_keeps_all_lines(tmp_path: Path) -> None:
+    from textual import events
+
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        screen.open_step("kostnader_och_finansiering", "text")
+        await pilot.pause()
+        area = app.focused
+        assert isinstance(area, TextArea)
+        area.move_cursor(area.document.end)
+        await pilot.press("enter")
+        app.post_message(events.Paste("Rad ett.\nRad två.\n\nRad fyra."))
+        await settle(pilot)
+        section = screen.session.template.section("kostnader_och_finansiering")
+        text = screen.session.arende.content(section).model_dump()["text"]
+        assert text.endswith("\nRad ett.\nRad två.\n\nRad fyra.")
+
+
+async def test_decision_points_add_move_remove_with_keys(tmp_path: Path) -> None:
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        screen.open_step("forslag_till_beslut", "punkter.0")
+        await pilot.pause()
+        await pilot.press("end", "enter")
+        await type_text(pilot, "Andra punkten.")
+        await pilot.press("alt+up")  # move it first
+        await pilot.pause()
+        section = screen.session.template.section("forslag_till_beslut")
+
+        def points() -> list[str]:
+            return list(screen.session.arende.content(section).model_dump()["punkter"])
+
+        assert points() == [
+            "Andra punkten.",
+            "Region Gävleborg avslutar sitt medlemskap i Vanguardinitiativet.",
+        ]
+        assert isinstance(app.focused, Input) and app.focused.value == "Andra punkten."
+        await pilot.press("alt+delete")
+        await pilot.pause()
+        assert points() == ["Region Gävleborg avslutar sitt medlemskap i Vanguardinitiativet."]
+        await pilot.press("end", "enter", "x", "backspace", "backspace")  # empty row goes away
+        await pilot.pause()
+        assert points() == ["Region Gävleborg avslutar sitt medlemskap i Vanguardinitiativet."]
+        assert screen.session.dirty
+
+
+async def test_pasting_lines_into_a_list_makes_one_row_each(tmp_path: Path) -> None:
+    from textual import events
+
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        screen.open_step("expedieras_till")
+        await pilot.pause()
+        focused = app.focused
+        assert isinstance(focused, Input)
+        app.post_message(events.Paste("- Regionstyrelsen\n- Ekonomifunktionen\n"))
+        await pilot.pause()
+        section = screen.session.template.section("expedieras_till")
+        assert screen.session.arende.content(section).model_dump()["poster"] == [
+            "Regionstyrelsen",
+            "Ekonomifunktionen",
+        ]
+
+
+async def test_help_f1_shows_full_help_for_focused_field(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from drafter.tui.screens.dialogs import HelpScreen
+
+    app = new_app(tmp_path / "ny.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab", "tab")  # to Diarienummer
+        assert app.focused is not None and app.focused.id == "falt-diarienummer"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        body = str(app.screen.query_one(".help-body Static", Static).render())
+        assert "prefix, år och löpnummer" in body
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_command_palette_offers_actions_in_swedish(tmp_path: Path) -> None:
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for expected in ("Fil: Spara", "Fil: Exportera Markdown …", "Fil: Avsluta"):
+            assert expected in titles
+        assert "Gå till: Granska och exportera" in titles
+        assert not any(t in titles for t in ("Quit", "Keys", "Screenshot"))
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "Gå till: Underskrifter")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main_screen(app).current == "underskrifter"
+
+
+# --------------------------------------------------------------------------- preview
+
+
+async def test_preview_updates_only_the_changed_section(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Markdown
+
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.preview.display  # wide terminal: shown from the start
+        updated: list[str | None] = []
+        original = Markdown.update
+
+        def spy(self: Markdown, markdown: str) -> object:
+            updated.append(self.id)
+            return original(self, markdown)
+
+        monkeypatch.setattr(Markdown, "update", spy)
+        screen.open_step("sammanfattning", "text")
+        await pilot.pause()
+        await type_text(pilot, "Ny inledande mening. ")
+        await settle(pilot)
+        assert set(updated) == {"pv-sammanfattning"}  # the other sections are left alone
+        assert len(updated) < len("Ny inledande mening. ")
+        # A burst of changes (faster than a person types) renders once.
+        updated.clear()
+        area = app.focused
+        assert isinstance(area, TextArea)
+        for word in ("Ett ", "två ", "tre "):
+            area.insert(word)
+        await settle(pilot)
+        assert updated == ["pv-sammanfattning"]
+        widget = screen.query_one("#pv-sammanfattning", Markdown)
+        assert widget.source.startswith("## Sammanfattning\n\nNy inledande mening.")
+        await pilot.press("f4")
+        await pilot.pause()
+        assert not screen.preview.display
+
+
+# --------------------------------------------------------------------------- recovery hook
+
+
+async def test_offers_to_restore_a_recovery_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+    import sys
+    import types
+    from dataclasses import dataclass
+
+    @dataclass
+    class Draft:
+        saved_at: dt.datetime
+        text: str
+        path: Path
+
+    path = tmp_path / "vanguard.toml"
+    shutil.copy(EXAMPLE, path)
+    draft_text = path.read_text(encoding="utf-8").replace(
+        'diarienummer = ""', 'diarienummer = "RS 2025/77"'
+    )
+    discarded: list[Path | None] = []
+    fake = types.ModuleType("drafter.recovery")
+    fake.find_draft = lambda target: Draft(dt.datetime(2025, 3, 14, 9, 30), draft_text, target)  # type: ignore[attr-defined]
+    fake.write_draft = lambda target, text, session_id: target  # type: ignore[attr-defined]
+    fake.discard_draft = lambda target, session_id: discarded.append(target)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "drafter.recovery", fake)
+
+    session, _, _ = prepare_session(path, None)
+    app = DrafterApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "2025-03-14 09:30" in app.screen.message
+        await pilot.press("enter")  # Återställ
+        await pilot.pause(0.2)
+        screen = main_screen(app)
+        assert screen.session.arende.field_value("diarienummer") == "RS 2025/77"
+        assert screen.session.dirty
+        assert screen.query_one("#falt-diarienummer", Input).value == "RS 2025/77"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert discarded and discarded[-1] == path
+    assert 'diarienummer = "RS 2025/77"' in path.read_text(encoding="utf-8")
+
+
+def test_session_progress_counts_steps() -> None:
+    session, _, _ = prepare_session(None, None)
+    assert isinstance(session, Session)
+    done, total = session.progress()
+    assert total == 1 + len(session.template.sektioner)
+    assert done == 1  # only the optional Beslutsunderlag needs nothing
