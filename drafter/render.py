@@ -75,6 +75,11 @@ def _one_line(text: str) -> str:
     return escape_line(re.sub(r"[ \t\r\n\f\v]+", " ", text))
 
 
+def _heading_text(text: str) -> str:
+    # a trailing " #" would be read as the heading's closing sequence and dropped
+    return re.sub(r"(?<=\s)(#+)$", r"\\\1", _one_line(text))
+
+
 def lead_in_text(arende: Arende, content: DecisionContent) -> str:
     """The lead-in as written, or the default one built from the header."""
     if content.inledning.strip():
@@ -136,9 +141,9 @@ def render_header(arende: Arende, template: Template) -> str:
     doc_type = arende.field_value("dokumenttyp").strip() or template.dokumenttyp
     title = arende.field_value("titel").strip()
     heading = (
-        f"# {_one_line(doc_type)}{TITLE_SEPARATOR}{_one_line(title)}"
+        f"# {_one_line(doc_type)}{TITLE_SEPARATOR}{_heading_text(title)}"
         if title
-        else (f"# {_one_line(doc_type)}")
+        else (f"# {_heading_text(doc_type)}")
     )
     items = [
         f"- **{fld.etikett}:** {_one_line(arende.field_value(fld.id))}"
@@ -178,7 +183,7 @@ def render_imported(arende: Arende) -> str:
     for heading, text in kept.items():
         if not isinstance(text, str):
             continue
-        title = re.sub(r"(?<=\s)(#+)$", r"\\\1", _one_line(str(heading))) or "Importerad text"
+        title = _heading_text(str(heading)) or "Importerad text"
         body = escape_text(text)
         blocks.append(f"## {title}" + (f"\n\n{body}" if body else ""))
     return "\n\n".join(blocks)

@@ -175,13 +175,14 @@ def format_report(result: ImportResult, template: Template, source: str) -> str:
         label = item.rubrik
         extra = []
         if item.heading and norm_heading(item.heading) != norm_heading(item.rubrik):
-            extra.append(f"rubrik ”{item.heading}”")
+            extra.append(f"rubrik ”{item.heading.rstrip(': ')}”")
         if not item.heading:
             extra.append("utan rubrik, i slutet av texten")
         if item.empty:
             extra.append("tom")
         found.append(label + (f" ({', '.join(extra)})" if extra else ""))
-    lines.append(f"Hittade {len(result.found)} av {total} sektioner: " + "; ".join(found) + ".")
+    lines.append(f"Hittade {len(result.found)} av {total} sektioner:")
+    lines += [f"  {item}" for item in found]
     if result.missing:
         missing = []
         for section_id in result.missing:
@@ -201,7 +202,7 @@ def format_report(result: ImportResult, template: Template, source: str) -> str:
         lines += [f"  varning: {w}" for w in result.warnings]
     else:
         lines.append("Ingen text lades åt sidan.")
-    lines += [f"  {note}" for note in result.notes]
+    lines += [f"Obs: {note}" for note in result.notes]
     return "\n".join(lines)
 
 

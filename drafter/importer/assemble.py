@@ -70,6 +70,10 @@ _PAGE_NUMBER = re.compile(r"\s+(?:sida\s+)?\d+\s*[(\[]\d+[)\]]$", re.IGNORECASE)
 _TITLE_SPLIT = re.compile(r"^(?P<typ>.+?)(?:\s+[–—-]\s+|\s*:\s*)(?P<titel>.+)$")
 _FIELD_LINE = re.compile(r"^(?P<label>[^:]{1,40}?)\s*:\s*(?P<value>.*)$")
 _SENTENCE_END = re.compile(r"[.!?;,:]$")
+_UNLABELLED = (
+    ("forvaltning", re.compile(r"^[\w -]{0,60}(?:förvaltning|förvaltningen|kontoret)$", re.I)),
+    ("organisation", re.compile(r"^(?:Region \w+|\w+ (?:kommun|region|landsting))$")),
+)
 _NAME_PARTICLES = frozenset(
     ["af", "av", "von", "van", "der", "den", "de", "la", "le", "di", "da", "du", "el", "bin", "ter"]
 )
@@ -195,6 +199,10 @@ def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
             current = _Bucket(None, block.text, line=block.line)
             buckets.append(current)
             continue
+        elif current is not None and (split := _leading_heading(current, block)) is not None:
+            current = _Bucket(None, split[0].text, [split[1]], line=block.line)
+            buckets.append(current)
+            continue
         if current is None:
             header.append(block)
         else:
@@ -256,6 +264,32 @@ def _looks_like_heading(block: Block) -> bool:
         and text[:1].isupper()
         and not re.search(r"[.,;:!?]$", text)
     )
+
+
+def _leading_heading(current: _Bucket, block: Block) -> tuple[Block, Block] | None:
+    """A short heading line glued to the paragraph under it (no blank line between).
+
+    Only in prose: the first line is at most five words without punctuation, the next line
+    starts a sentence, the rest reads as prose, and the block is no signature.
+    """
+    if current.section is not None and current.section.typ not in ("prosa", "aspekter"):
+        return None
+    if block.kind != "para" or block.markdown or len(block.lines) < 2:
+        return None
+    first, rest = block.lines[0], block.lines[1:]
+    head = Block("para", text=first, lines=[first], line=block.line)
+    body = Block("para", text=join_wrapped(rest), lines=rest, line=block.line + 1)
+    if (
+        len(first) > 40
+        or len(first.split()) > 5
+        or not _looks_like_heading(head)
+        or not rest[0][:1].isupper()
+        or not _looks_like_prose(body)
+        or _signature_pairs(block) is not None
+        or _is_aspect_heading(current, block)
+    ):
+        return None
+    return head, body
 
 
 def _looks_like_prose(block: Block) -> bool:
@@ -375,7 +409,12 @@ def _read_header(blocks: list[Block], template: Template, result: Assembly) -> N
         fld = labels.get(norm(head))
         if fld is not None and fld.typ in ("datum", "diarienummer") and value[:1].isdigit():
             return set_field(fld, value)
-        return fld is not None and fld.typ == "diarienummer" and set_field(fld, value)
+        return (
+            fld is not None
+            and fld.typ == "diarienummer"
+            and any(c.isdigit() for c in value)
+            and set_field(fld, value)
+        )
 
     def title_line(text: str, markdown_h1: bool = False) -> bool:
         doc_type, title = split_title(text, template, markdown_h1=markdown_h1)
@@ -387,28 +426,39 @@ def _read_header(blocks: list[Block], template: Template, result: Assembly) -> N
             return set_field(template.field("titel"), title)
         return bool(doc_type)
 
+    field_ids = {f.id for f in template.falt}
+
+    def unlabelled_line(line: str) -> bool:
+        """An organisation or förvaltning written without a label, as in a letterhead."""
+        for field_id, pattern in _UNLABELLED:
+            if field_id in field_ids and pattern.match(line):
+                return set_field(template.field(field_id), line)
+        return False
+
+    last_is_line = False  # the last text kept aside is a plain line (a title candidate)
     for block in blocks:
         unused: list[str] = []
         if block.kind == "heading":
             if not title_line(block.text, markdown_h1=block.markdown and block.level == 1):
                 unused.append(block.text)
         elif block.kind == "list":
-            for item, label in zip(block.items, block.labels, strict=True):
+            for number, (item, label) in enumerate(zip(block.items, block.labels, strict=True)):
                 fld = labels.get(norm(label)) if label else None
                 if label and fld is not None and set_field(fld, item[len(label) :]):
                     continue
                 if not field_line(item) and item.strip():
-                    unused.append(f"- {item}")
+                    unused.append(f"{number + 1}. {item}" if block.ordered else f"- {item}")
         else:
             for line in block.lines:
-                if not (field_line(line) or title_line(line)):
+                if not (field_line(line) or title_line(line) or unlabelled_line(line)):
                     unused.append(line)
         if unused:
             leftovers.append("\n".join(unused))
-    if "titel" not in result.header_fields and leftovers:
+            last_is_line = block.kind == "para" and block.lines[-1] == unused[-1]
+    if "titel" not in result.header_fields and leftovers and last_is_line:
         last = leftovers[-1].split("\n")
         candidate = last[-1]
-        if len(candidate) <= 150 and not re.search(r"[.;,]$", candidate):
+        if len(candidate) <= 150 and not re.search(r"[.;,:]$", candidate):
             set_field(template.field("titel"), candidate)
             result.notes.append(
                 f"Ärendemeningen (titeln) togs från raden ”{candidate}” före första rubriken."
