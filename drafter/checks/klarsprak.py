@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import Field
@@ -26,11 +27,11 @@ from pydantic import Field
 from drafter.checks.lix import (
     MIN_WORDS,
     PROSE_KINDS,
+    analyse,
     content_texts,
     document_lix,
     section_lix,
     sentences,
-    word_tokens,
 )
 from drafter.checks.ordlista import WordEntry, WordHit, matcher_for
 from drafter.checks.registry import CheckContext, Params, check_kind
@@ -141,8 +142,8 @@ def check_long_sentences(ctx: CheckContext, params: SentenceParams) -> Iterator[
     """Sentences longer than max_ord words, quoting the start of each."""
     for section in _sections(ctx, params.sektioner, PROSE_KINDS):
         for field, text in _texts(ctx, section, lead_in=False):
-            for sentence in sentences(text):
-                count = len(word_tokens(sentence))
+            stats = analyse(text)
+            for sentence, count in zip(stats.sentences, stats.sentence_words, strict=True):
                 if count <= params.max_ord:
                     continue
                 yield ctx.finding(
@@ -409,7 +410,7 @@ def check_word_limit(ctx: CheckContext, params: WordLimitParams) -> Iterator[Fin
     """A section is at most max_ord words long."""
     assert ctx.section is not None
     content = ctx.arende.content(ctx.section)
-    count = sum(len(word_tokens(t)) for _, t in content_texts(content))
+    count = sum(analyse(t).words for _, t in content_texts(content))
     if count <= params.max_ord:
         return
     yield ctx.finding(
@@ -499,8 +500,13 @@ def _looks_like_date(digits: str) -> bool:
     return True
 
 
-def thousands_problems(text: str) -> Iterator[str]:
+_THOUSANDS_PREFILTER = re.compile(r"\d[.,]\d{3}|\d{5}")
+
+
+def _thousands_problems(text: str) -> Iterator[str]:
     """Swedish messages for numbers written without a space between thousands."""
+    if not _THOUSANDS_PREFILTER.search(text):
+        return
     for match in _WRONG_GROUPING.finditer(text):
         num, sep = match.group("num"), match.group("sep")
         token = _token_around(text, match.start(), match.end())
@@ -539,10 +545,16 @@ def thousands_problems(text: str) -> Iterator[str]:
         )
 
 
+@lru_cache(maxsize=1024)
+def thousands_problems(text: str) -> tuple[str, ...]:
+    """Cached: while the user types, only the changed text is scanned again."""
+    return tuple(_thousands_problems(text))
+
+
 def _problems_by_section(
     ctx: CheckContext,
     ids: tuple[str, ...],
-    find: Callable[[str], Iterator[str]],
+    find: Callable[[str], tuple[str, ...]],
 ) -> Iterator[Finding]:
     for section in _sections(ctx, ids, ALL_TEXT_KINDS):
         for field, text in _texts(ctx, section):
@@ -574,8 +586,11 @@ def _currency_replacement(abbr: str) -> tuple[str, str]:
     return "mnkr", "miljoner kronor"
 
 
-def currency_problems(text: str) -> Iterator[str]:
+def _currency_problems(text: str) -> Iterator[str]:
     """Swedish messages for kkr, mkr, MSEK and similar abbreviations."""
+    lowered = text.lower()
+    if "kr" not in lowered and "sek" not in lowered:
+        return
     for match in _CURRENCY_ABBREVIATIONS.finditer(text):
         abbr = match.group("abbr")
         good, meaning = _currency_replacement(abbr)
@@ -583,6 +598,12 @@ def currency_problems(text: str) -> Iterator[str]:
             f"Skriv ”{good}” ({meaning}) eller ordet utskrivet, inte ”{abbr}”. "
             "Källa: Språkrådets frågelåda (Isof)."
         )
+
+
+@lru_cache(maxsize=1024)
+def currency_problems(text: str) -> tuple[str, ...]:
+    """Cached: while the user types, only the changed text is scanned again."""
+    return tuple(_currency_problems(text))
 
 
 @check_kind("beloppsforkortningar", SectionsParams)
@@ -602,8 +623,13 @@ _ORDINAL_DATE = re.compile(
 )
 
 
-def date_problems(text: str) -> Iterator[str]:
+_DATE_PREFILTER = re.compile(r"\d\d[-./]\d\d[-./]\d\d")
+
+
+def _date_problems(text: str) -> Iterator[str]:
     """Swedish messages for dates with two-digit years."""
+    if not _DATE_PREFILTER.search(text):
+        return
     for match in _TWO_DIGIT_YEAR.finditer(text):
         a, b, c = (int(match.group(k)) for k in "abc")
         if not 1 <= b <= 12 or not (1 <= a <= 31 or 1 <= c <= 31):
@@ -615,14 +641,28 @@ def date_problems(text: str) -> Iterator[str]:
         )
 
 
-def ordinal_date_problems(text: str) -> Iterator[str]:
+@lru_cache(maxsize=1024)
+def date_problems(text: str) -> tuple[str, ...]:
+    """Cached: while the user types, only the changed text is scanned again."""
+    return tuple(_date_problems(text))
+
+
+def _ordinal_date_problems(text: str) -> Iterator[str]:
     """Swedish messages for ordinal dates ("14:e mars")."""
+    if ":e" not in text and ":a" not in text and ":E" not in text and ":A" not in text:
+        return
     for match in _ORDINAL_DATE.finditer(text):
         day, month = match.group("day"), match.group("month")
         yield (
             f"Skriv ”{day} {month}”, inte ”{match.group(0)}”: datum skrivs utan ordningstal. "
             "Källa: Klartext, ”Hur ska man skriva datum”."
         )
+
+
+@lru_cache(maxsize=1024)
+def ordinal_date_problems(text: str) -> tuple[str, ...]:
+    """Cached: while the user types, only the changed text is scanned again."""
+    return tuple(_ordinal_date_problems(text))
 
 
 @check_kind("tvasiffrigt_ar", SectionsParams)

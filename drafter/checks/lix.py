@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.model import (
     Arende,
@@ -122,21 +123,24 @@ LIST_END_ABBREVIATIONS = frozenset({"m.m.", "m.fl.", "osv.", "o.s.v.", "etc.", "
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]\s+|\d+[.)]\s+)")
 _BLOCK_SPLIT = re.compile(r"\n[ \t]*\n|\n(?=\s*(?:[-*•–]\s|\d+[.)]\s))")
 _TERMINATOR = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s|$)")
-_PIECE_SPLIT = re.compile(r"[\s/]+")
 _STRIP = "\"”“’‘'»«()[]{}.,;:!?…–—-*•"
 _STRIP_END = "\"”“’‘'»«()[]{}.,;:!?…–—*•"
 
 
 def _strip_piece(piece: str) -> str:
-    # Keep a trailing hyphen ("barn-") and a trailing abbreviation dot is irrelevant here.
+    # A trailing hyphen stays ("barn-"); leading hyphens and dashes go.
     return piece.lstrip(_STRIP).rstrip(_STRIP_END)
+
+
+def _pieces(text: str) -> list[str]:
+    return text.replace("/", " ").split()
 
 
 def word_tokens(text: str) -> list[str]:
     """The words of ``text`` as written (see the module docstring for what is a word)."""
     found: list[str] = []
-    for piece in _PIECE_SPLIT.split(text):
-        token = _strip_piece(piece)
+    for piece in _pieces(text):
+        token = piece if piece.isalpha() else _strip_piece(piece)
         if any(ch.isalpha() for ch in token):
             found.append(token)
     return found
@@ -144,12 +148,30 @@ def word_tokens(text: str) -> list[str]:
 
 def letter_count(word: str) -> int:
     """Letters in a word; digits, hyphens and dots are not counted."""
-    return sum(1 for ch in word if ch.isalpha())
+    return len(word) if word.isalpha() else sum(1 for ch in word if ch.isalpha())
 
 
 def is_long_word(word: str) -> bool:
     """A LIX long word: more than six letters."""
     return letter_count(word) > 6
+
+
+def _count_words(text: str) -> tuple[int, int]:
+    """(words, long words) in a piece of text; the hot loop of every klarspråk check."""
+    n_words = 0
+    n_long = 0
+    for piece in _pieces(text):
+        if piece.isalpha():  # most words: no punctuation, no digits
+            n_words += 1
+            if len(piece) > 6:
+                n_long += 1
+            continue
+        letters = letter_count(_strip_piece(piece))
+        if letters:
+            n_words += 1
+            if letters > 6:
+                n_long += 1
+    return n_words, n_long
 
 
 def _blocks(text: str) -> list[str]:
@@ -176,17 +198,48 @@ def _ends_sentence(block: str, match: re.Match[str]) -> bool:
     return not next_char.islower()
 
 
-def sentences(text: str) -> list[str]:
-    """The sentences of ``text`` that contain at least one word, whitespace-normalised."""
+@dataclass(frozen=True)
+class TextStats:
+    """A text split into sentences, with the counts LIX and the sentence checks need."""
+
+    sentences: tuple[str, ...]
+    """Sentences with at least one word, whitespace-normalised."""
+    sentence_words: tuple[int, ...]
+    """Words per sentence."""
+    long_words: int
+
+    @property
+    def words(self) -> int:
+        """Words in the whole text."""
+        return sum(self.sentence_words)
+
+
+@lru_cache(maxsize=512)
+def analyse(text: str) -> TextStats:
+    """Sentences and word counts of ``text`` (cached: the checks share one analysis)."""
     found: list[str] = []
+    counts: list[int] = []
+    n_long = 0
     for block in _blocks(text):
+        parts: list[str] = []
         start = 0
         for match in _TERMINATOR.finditer(block):
             if _ends_sentence(block, match):
-                found.append(block[start : match.end()])
+                parts.append(block[start : match.end()])
                 start = match.end()
-        found.append(block[start:])
-    return [" ".join(s.split()) for s in found if word_tokens(s)]
+        parts.append(block[start:])
+        for part in parts:
+            n_words, long_words = _count_words(part)
+            if n_words:
+                found.append(" ".join(part.split()))
+                counts.append(n_words)
+                n_long += long_words
+    return TextStats(tuple(found), tuple(counts), n_long)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` that contain at least one word, whitespace-normalised."""
+    return list(analyse(text).sentences)
 
 
 @dataclass(frozen=True)
@@ -233,12 +286,10 @@ def lix_of_texts(texts: list[str]) -> LixResult | None:
     n_long = 0
     n_sentences = 0
     for text in texts:
-        tokens = word_tokens(text)
-        if not tokens:
-            continue
-        n_words += len(tokens)
-        n_long += sum(1 for t in tokens if is_long_word(t))
-        n_sentences += len(sentences(text))
+        stats = analyse(text)
+        n_words += stats.words
+        n_long += stats.long_words
+        n_sentences += len(stats.sentences)
     if n_words == 0:
         return None
     value = n_words / n_sentences + 100 * n_long / n_words

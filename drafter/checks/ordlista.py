@@ -16,6 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from drafter.errors import DrafterError, describe_validation_error
 
+_WORD = re.compile(r"[\w-]+")
+_PUNCTUATION = "\"”“’‘'»«()[]{}.,;:!?…–—*•/"
+
 
 class WordEntry(BaseModel):
     """One word of the list: the forms to find, what to write instead, and the source."""
@@ -76,34 +79,67 @@ class WordHit:
     start: int
 
 
+def _key_word(form: str) -> str:
+    """The word a form is looked up by: its longest word ("enlighet" in "i enlighet med")."""
+    return max(form.split(), key=len)
+
+
 class WordMatcher:
-    """Finds the words of a list in texts (one compiled pattern for all forms)."""
+    """Finds the words of a list in texts.
+
+    Fast path first: the text's words are put in a set and compared with each form's key
+    word, so a text with no listed word costs one split. Only key words that occur get
+    their (small, literal-prefixed) pattern run over the lower-cased text.
+    """
 
     def __init__(self, entries: tuple[WordEntry, ...]) -> None:
         self._by_form: dict[str, WordEntry] = {}
         for entry in entries:
             for form in entry.forms:
                 self._by_form.setdefault(form, entry)
-        forms = sorted(self._by_form, key=len, reverse=True)
-        alternatives = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
-        self._pattern = (
-            re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE) if forms else None
-        )
+        by_key: dict[str, list[str]] = {}
+        for form in self._by_form:
+            by_key.setdefault(_key_word(form), []).append(form)
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        for key, forms in by_key.items():
+            alternatives = "|".join(
+                r"\s+".join(re.escape(w) for w in f.split())
+                for f in sorted(forms, key=len, reverse=True)
+            )
+            self._patterns[key] = re.compile(rf"(?:{alternatives})(?![\w-])")
+        self._keys = frozenset(self._patterns)
 
-    def find(self, text: str) -> list[WordHit]:
-        """Every listed word in ``text``, in order."""
-        if self._pattern is None:
-            return []
+    def find(self, text: str) -> tuple[WordHit, ...]:
+        """Every listed word in ``text``, in order (cached per text)."""
+        return _find_cached(self, text)
+
+    def _find(self, text: str) -> tuple[WordHit, ...]:
+        lowered = text.lower()
+        present = {token.strip(_PUNCTUATION) for token in lowered.split()}
+        keys = self._keys & present
+        if not keys:
+            return ()
+        same_length = len(lowered) == len(text)
         hits: list[WordHit] = []
-        for match in self._pattern.finditer(text):
-            form = " ".join(match.group(0).lower().split())
-            entry = self._by_form[form]
-            if entry.inte_efter:
-                before = re.findall(r"[\w-]+", text[: match.start()][-40:])
-                if before and before[-1].lower() in entry.inte_efter:
-                    continue
-            hits.append(WordHit(entry, match.group(0), match.start()))
-        return hits
+        for key in keys:
+            for match in self._patterns[key].finditer(lowered):
+                start = match.start()
+                if start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_-"):
+                    continue  # inside a word ("överskall")
+                entry = self._by_form[" ".join(match.group(0).split())]
+                if entry.inte_efter:
+                    before = _WORD.findall(lowered[max(0, start - 40) : start])
+                    if before and before[-1] in entry.inte_efter:
+                        continue
+                found = text[start : match.end()] if same_length else match.group(0)
+                hits.append(WordHit(entry, found, start))
+        hits.sort(key=lambda hit: hit.start)
+        return tuple(hits)
+
+
+@lru_cache(maxsize=1024)
+def _find_cached(matcher: WordMatcher, text: str) -> tuple[WordHit, ...]:
+    return matcher._find(text)
 
 
 @lru_cache(maxsize=64)
