@@ -566,6 +566,14 @@ def test_import_command_output_option_and_stdout(
     assert "Hittade" in err
 
 
+def test_import_command_output_to_a_folder_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "import", str(SEED), "-o", str(tmp_path))
+    assert code == 2
+    assert "är en mapp" in err
+
+
 def test_import_command_refuses_a_toml_input(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -243,6 +243,8 @@ def run_import_command(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         print(result.report, file=sys.stderr)
         return 0
+    if out.is_dir():
+        raise DrafterError("är en mapp; ange ärendefilen (.toml) att skriva med -o", out)
     if out.exists() and not args.force:
         raise DrafterError(
             "filen finns redan och skrevs inte över. Välj ett annat namn med -o eller "
