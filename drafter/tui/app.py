@@ -21,34 +21,55 @@ class DrafterApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "drafter"
-    COMMAND_PALETTE_DISPLAY = "^p"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "main('help')", "Hjälp", priority=True, id="help"),
-        Binding(
-            "ctrl+s,f2", "main('save')", "Spara", key_display="^s/F2", priority=True, id="save"
-        ),
+        Binding("f1", "main('help')", "Hjälp", key_display="F1", priority=True, id="help"),
+        Binding("ctrl+s,f2", "main('save')", "Spara", key_display="F2", priority=True, id="save"),
         Binding(
             "ctrl+e,f3",
             "main('export')",
-            "Exportera",
-            key_display="^e/F3",
+            "Export",
+            key_display="F3",
             priority=True,
             id="export",
         ),
-        Binding("f8,ctrl+pagedown", "main('next_step')", "Nästa", priority=True, id="next_step"),
-        Binding("f7,ctrl+pageup", "main('prev_step')", "Föregående", priority=True, id="prev_step"),
-        Binding("f4", "main('toggle_preview')", "Förhandsvisning", priority=True, id="preview"),
+        Binding(
+            "f8,ctrl+pagedown",
+            "main('next_step')",
+            "Nästa",
+            key_display="F8",
+            priority=True,
+            id="next_step",
+        ),
+        Binding(
+            "f7,ctrl+pageup",
+            "main('prev_step')",
+            "Föregående steg",
+            key_display="F7",
+            show=False,
+            priority=True,
+            id="prev_step",
+        ),
+        Binding(
+            "f4",
+            "main('toggle_preview')",
+            "Förhandsvisa",
+            key_display="F4",
+            priority=True,
+            id="preview",
+        ),
         Binding("f6", "main('focus_steps')", "Steg", show=False, priority=True, id="steps"),
         Binding(
             "ctrl+q,f10",
             "main('request_quit')",
             "Avsluta",
-            key_display="^q/F10",
+            key_display="F10",
             priority=True,
             id="quit",
         ),
-        Binding("ctrl+p", "command_palette", "Kommandon", priority=True, id="palette"),
+        Binding(
+            "ctrl+p", "command_palette", "Kommandon", key_display="^P", priority=True, id="palette"
+        ),
     ]
 
     def __init__(

@@ -92,7 +92,7 @@ class MainScreen(Screen[None]):
                             yield make_editor(self.session, step.id)
                 yield FindingsList(id="findings")
             yield PreviewPane(self.session)
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def switcher(self) -> ContentSwitcher:
@@ -111,8 +111,13 @@ class MainScreen(Screen[None]):
         widget = matches.first() if matches else None
         return widget if isinstance(widget, StepEditor) else None
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < WIDE, "-narrow")
+
     def on_mount(self) -> None:
+        self.set_class(self.app.size.width < WIDE, "-narrow")
         self.preview.display = self.app.size.width >= WIDE
+        self.set_class(self.preview.display, "-preview")
         self._update_title()
         step_id, field = self.session.first_open_step()
         self.open_step(step_id, field)
@@ -169,6 +174,8 @@ class MainScreen(Screen[None]):
         self.open_step(self._step_offset(-1))
 
     def action_focus_steps(self) -> None:
+        if self.has_class("-narrow") and self.preview.display:
+            self.action_toggle_preview()  # the sidebar is hidden behind the preview
         self.query_one("#steps").focus()
 
     @on(OpenStep)
@@ -264,6 +271,7 @@ class MainScreen(Screen[None]):
     def action_toggle_preview(self) -> None:
         preview = self.preview
         preview.display = not preview.display
+        self.set_class(preview.display, "-preview")
         if preview.display:
             preview.update_all()
             self._pending_preview.clear()
@@ -309,11 +317,19 @@ class MainScreen(Screen[None]):
             return
         if draft is None:
             return
-        when = draft.saved_at.strftime("%Y-%m-%d %H:%M")
+        saved_at = draft.saved_at
+        if saved_at.tzinfo is not None:
+            saved_at = saved_at.astimezone()  # drafts are stamped in UTC; show local time
+        when = saved_at.strftime("%Y-%m-%d %H:%M")
 
         def answer(restore: bool | None) -> None:
             if restore:
                 self._restore(draft.text)
+                return
+            draft_session = getattr(draft, "session_id", None)
+            if isinstance(draft_session, str):  # the user chose the saved file: drop the draft
+                with contextlib.suppress(OSError, DrafterError):
+                    recovery.discard_draft(path, draft_session)
 
         self.app.push_screen(
             ConfirmScreen(
@@ -344,6 +360,7 @@ class MainScreen(Screen[None]):
 
     def on_mount_after_rebuild(self) -> None:
         self.preview.display = self.app.size.width >= WIDE
+        self.set_class(self.preview.display, "-preview")
         self._update_title()
         self.sidebar.refresh_states()
         step_id, field = self.session.first_open_step()

@@ -24,6 +24,7 @@ from drafter.tui.messages import SectionChanged
 from drafter.tui.session import HEADER_STEP, HEADER_TITLE, Session
 from drafter.tui.widgets.rows import RowInput, RowList
 
+ROW_KEYS = "Enter: ny rad · Alt+↑/↓: flytta · Alt+Del: ta bort"
 INGA = "inga konsekvenser"
 BESKRIV = "beskriv konsekvenserna"
 
@@ -164,6 +165,7 @@ class DecisionEditor(SectionEditor):
         yield Label("Inledning (vem föreslår, vem beslutar)", classes="field-label")
         yield Input(content.inledning, id="inledning", compact=True, classes="field-input")
         yield Label("Beslutspunkter (en åtgärd per punkt)", classes="field-label")
+        yield Label(ROW_KEYS, classes="row-keys")
         yield RowList(
             [[p] for p in content.punkter],
             ["Skriv beslutet i presens: ”Region … avslutar …”"],
@@ -232,7 +234,8 @@ class ListEditor(SectionEditor):
     def compose(self) -> ComposeResult:
         content = self.session.arende.content(self.section)
         assert isinstance(content, ListContent)
-        yield Label("En rad per post. Enter ger en ny rad.", classes="field-label")
+        yield Label("En post per rad", classes="field-label")
+        yield Label(ROW_KEYS, classes="row-keys")
         yield RowList(
             [[p] for p in content.poster],
             [f"{self.section.rubrik}: en post per rad"],
@@ -262,7 +265,8 @@ class SignaturesEditor(SectionEditor):
     def compose(self) -> ComposeResult:
         content = self.session.arende.content(self.section)
         assert isinstance(content, SignaturesContent)
-        yield Label("Namn och befattning, en person per rad.", classes="field-label")
+        yield Label("Namn och befattning, en person per rad", classes="field-label")
+        yield Label(ROW_KEYS, classes="row-keys")
         yield RowList(
             [[p.namn, p.titel] for p in content.personer],
             ["Namn", "Befattning"],

@@ -61,10 +61,10 @@ class RowList(Vertical):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("alt+up,ctrl+up", "move(-1)", "Flytta upp", key_display="alt+↑"),
-        Binding("alt+down,ctrl+down", "move(1)", "Flytta ner", key_display="alt+↓"),
-        Binding("ctrl+n", "add_row", "Ny rad"),
-        Binding("alt+delete", "remove_row", "Ta bort rad", key_display="alt+del"),
+        Binding("alt+up,ctrl+up", "move(-1)", "Flytta upp", show=False),
+        Binding("alt+down,ctrl+down", "move(1)", "Flytta ner", show=False),
+        Binding("ctrl+n", "add_row", "Ny rad", show=False),
+        Binding("alt+delete", "remove_row", "Ta bort rad", show=False),
     ]
 
     class Changed(Message):
