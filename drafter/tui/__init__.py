@@ -40,6 +40,7 @@ def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path 
     Returns (session, a TOML path to ask about overwriting or None, import report or None).
     Raises :class:`~drafter.errors.DrafterError` for files that cannot be opened.
     """
+    from drafter.errors import DrafterError
     from drafter.model import Arende
     from drafter.storage import load_arende
     from drafter.templates import DEFAULT_TEMPLATE, find_template
@@ -49,6 +50,12 @@ def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path 
         imported = _import(path, mall)
         if imported is not None:
             return imported
+    if path is not None and path.suffix.lower() in IMPORTABLE_SUFFIXES and not path.exists():
+        raise DrafterError(
+            "filen finns inte. Ange en befintlig .txt- eller .md-fil att importera, "
+            "eller ett namn som slutar på .toml för ett nytt ärende",
+            path,
+        )
     if path is not None and path.exists():
         loaded = load_arende(path, mall)
         return Session(loaded.arende, loaded.template, path), None, None

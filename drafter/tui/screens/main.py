@@ -121,10 +121,15 @@ class MainScreen(Screen[None]):
         self._update_title()
         step_id, field = self.session.first_open_step()
         self.open_step(step_id, field)
+        overwrite = self.overwrite_prompt
         if self.import_report:
-            self.app.push_screen(HelpScreen("Importerat", self.import_report))
-        if self.overwrite_prompt is not None:
-            self._ask_overwrite(self.overwrite_prompt)
+            # Show what the import found first, then ask about overwriting.
+            self.app.push_screen(
+                HelpScreen("Importerat", self.import_report),
+                lambda _: self._ask_overwrite(overwrite) if overwrite is not None else None,
+            )
+        elif overwrite is not None:
+            self._ask_overwrite(overwrite)
         else:
             self._offer_recovery()
 
