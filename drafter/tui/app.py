@@ -68,7 +68,13 @@ class DrafterApp(App[int]):
             id="quit",
         ),
         Binding(
-            "ctrl+p", "command_palette", "Kommandon", key_display="^P", priority=True, id="palette"
+            "ctrl+p",
+            "command_palette",
+            "Kommandon",
+            key_display="^P",
+            show=False,
+            priority=True,
+            id="palette",
         ),
     ]
 
