@@ -30,11 +30,6 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "vanguard.md"
 SEED = Path("/work/shared/seeds/000_606e106578bc4acd.txt")
 
 
-@pytest.fixture(autouse=True)
-def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("DRAFTER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
-
-
 TEMPLATE: Template = find_template("tjansteskrivelse").template
 MD = MarkdownIt("commonmark").enable("table")
 

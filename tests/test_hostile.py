@@ -46,12 +46,6 @@ SETTINGS = settings(
 )
 
 
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DRAFTER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
-    monkeypatch.setenv("DRAFTER_STATE_DIR", str(tmp_path_factory.mktemp("state")))
-
-
 def _use_everything(
     loaded_arende: Arende, template: Template, original: dict[str, Any] | None = None
 ) -> None:

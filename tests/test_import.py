@@ -36,12 +36,6 @@ EXAMPLE = ROOT / "examples" / "vanguard.toml"
 NBSP = "\u00a0"
 
 
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DRAFTER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
-    monkeypatch.setenv("DRAFTER_STATE_DIR", str(tmp_path_factory.mktemp("state")))
-
-
 @pytest.fixture(scope="module")
 def template() -> Template:
     return find_template("tjansteskrivelse").template

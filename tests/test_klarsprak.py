@@ -51,11 +51,6 @@ KLARSPRAK_RULES = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("DRAFTER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
-
-
 BASE = """
 namn = "test"
 [[falt]]

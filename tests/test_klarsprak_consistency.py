@@ -13,11 +13,6 @@ from drafter.templates import Template, find_template
 RULES = {"KONS-1", "KONS-2", "EXP-3"}
 
 
-@pytest.fixture(autouse=True)
-def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("DRAFTER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
-
-
 @pytest.fixture
 def template() -> Template:
     return find_template("tjansteskrivelse").template

@@ -19,11 +19,6 @@ from drafter.model import Arende, DecisionContent, ListContent, ProseContent
 from drafter.templates import Template, find_template
 
 
-@pytest.fixture(autouse=True)
-def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("DRAFTER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
-
-
 @pytest.fixture
 def template() -> Template:
     return find_template("tjansteskrivelse").template
