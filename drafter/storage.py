@@ -120,27 +120,41 @@ def has_toml_comments(text: str) -> bool:
     return any(m.group() == "#" for m in _TOML_STRING_OR_COMMENT.finditer(text))
 
 
-def read_text_file(path: Path, what: str = "filen") -> str:
-    """Read a UTF-8 text file (BOM allowed) with Swedish errors for every failure."""
+def read_file_bytes(
+    path: Path,
+    *,
+    folder_hint: str = "ange ärendefilens sökväg",
+    error: type[DrafterError] = ArendeFileError,
+) -> bytes:
+    """Read a whole file of at most :data:`MAX_FILE_BYTES`, with Swedish errors.
+
+    Every failure (missing, a folder, too large, no permission, a bad path) raises
+    ``error`` naming the file; ``folder_hint`` says what to give instead of a folder.
+    """
     try:
         if path.is_dir():
-            raise ArendeFileError(f"är en mapp, inte en fil; ange {what}s sökväg", path)
+            raise error(f"är en mapp, inte en fil; {folder_hint}", path)
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ArendeFileError(
-                f"{what} är {size // (1024 * 1024)} MB; drafter öppnar filer upp till "
+            raise error(
+                f"filen är {size // (1024 * 1024)} MB; drafter läser filer upp till "
                 f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
                 path,
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as exc:
-        raise ArendeFileError("filen finns inte; kontrollera sökvägen", path) from exc
+        raise error("filen finns inte; kontrollera sökvägen", path) from exc
     except PermissionError as exc:
-        raise ArendeFileError("du saknar behörighet att läsa filen", path) from exc
+        raise error("du saknar behörighet att läsa filen", path) from exc
     except OSError as exc:
-        raise ArendeFileError(f"filen kan inte läsas ({exc.strerror})", path) from exc
+        raise error(f"filen kan inte läsas ({exc.strerror})", path) from exc
     except ValueError as exc:  # e.g. a NUL character in the path
-        raise ArendeFileError("ogiltigt filnamn", repr(str(path))) from exc
+        raise error("ogiltigt filnamn", repr(str(path))) from exc
+
+
+def read_text_file(path: Path) -> str:
+    """Read a UTF-8 ärende file (BOM allowed) with Swedish errors for every failure."""
+    raw = read_file_bytes(path)
     if b"\x00" in raw[:8192]:
         raise ArendeFileError("filen ser ut att vara binär, inte text", path)
     try:

@@ -224,6 +224,10 @@ def run_import_command(args: argparse.Namespace) -> int:
     from drafter.templates import DEFAULT_TEMPLATE, find_template
 
     source = Path(args.input)
+    if not source.name or source.is_dir():  # "." or a folder has no name to derive UT from
+        raise DrafterError(
+            "är en mapp, inte en fil; ange textfilen (.txt eller .md) som ska importeras", source
+        )
     output = getattr(args, "output", None)
     to_stdout = output == "-"
     out = Path(output) if output and not to_stdout else source.with_suffix(".toml")

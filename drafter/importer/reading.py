@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.storage import MAX_FILE_BYTES
+from drafter.storage import read_file_bytes
 
 
 class ImportInputError(DrafterError):
@@ -61,25 +61,11 @@ def read_document(path: Path) -> DecodedText:
     Raises :class:`ImportInputError` (exit code 2 in the CLI) for a missing file, a folder,
     an empty or binary file, and text in an encoding that cannot be identified.
     """
-    try:
-        if path.is_dir():
-            raise ImportInputError(
-                "är en mapp, inte en fil; ange textfilen (.txt eller .md) som ska importeras", path
-            )
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportInputError(
-                f"filen är {size // (1024 * 1024)} MB; drafter importerar filer upp till "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
-                path,
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ImportInputError("filen finns inte; kontrollera sökvägen", path) from exc
-    except PermissionError as exc:
-        raise ImportInputError("du saknar behörighet att läsa filen", path) from exc
-    except OSError as exc:
-        raise ImportInputError(f"filen kan inte läsas ({exc.strerror})", path) from exc
+    raw = read_file_bytes(
+        path,
+        folder_hint="ange textfilen (.txt eller .md) som ska importeras",
+        error=ImportInputError,
+    )
     return decode_document(raw, path)
 
 
