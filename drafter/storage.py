@@ -242,9 +242,7 @@ def arende_from_data(data: dict[str, Any], template: Template, path: Path | None
         try:
             content = CONTENT_TYPES[sec.typ].model_validate(raw)
         except ValidationError as exc:
-            prefix = f"{sec.id}." if sec.typ != "underskrifter" else ""
-            if sec.typ == "underskrifter":
-                prefix = ""
+            prefix = "" if sec.typ == "underskrifter" else f"{sec.id}."
             detail = describe_validation_error(exc, prefix=prefix).replace(
                 "personer[", f"{sec.id}["
             )
