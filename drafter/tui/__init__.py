@@ -30,7 +30,10 @@ def run_tui(path: Path | None, mall: str | None) -> int:
 
     session, overwrite_prompt, report = prepared
     app = DrafterApp(session, overwrite_prompt=overwrite_prompt, import_report=report)
-    result = app.run()
+    try:
+        result = app.run()
+    finally:
+        app.release_lock()
     return int(result or 0)
 
 
@@ -44,7 +47,7 @@ def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path 
     from drafter.model import Arende
     from drafter.storage import load_arende
     from drafter.templates import DEFAULT_TEMPLATE, find_template
-    from drafter.tui.session import Session
+    from drafter.tui.session import Session, file_stamp
 
     if path is not None and path.suffix.lower() in IMPORTABLE_SUFFIXES and path.is_file():
         imported = _import(path, mall)
@@ -58,7 +61,14 @@ def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path 
         )
     if path is not None and path.exists():
         loaded = load_arende(path, mall)
-        return Session(loaded.arende, loaded.template, path), None, None
+        session = Session(
+            loaded.arende,
+            loaded.template,
+            path,
+            has_comments=loaded.has_comments,
+            disk_stamp=file_stamp(path),
+        )
+        return session, None, None
     loaded_template = find_template(mall or DEFAULT_TEMPLATE, near=path)
     arende = Arende.new(loaded_template.template)
     if loaded_template.origin == "fil":
@@ -74,7 +84,7 @@ def _import(path: Path, mall: str | None) -> tuple[Session, Path | None, str | N
         return None
     from drafter.storage import save_arende
     from drafter.templates import DEFAULT_TEMPLATE, find_template
-    from drafter.tui.session import Session
+    from drafter.tui.session import Session, file_stamp
 
     loaded_template = find_template(mall or DEFAULT_TEMPLATE, near=path)
     result = import_file(path, loaded_template)
@@ -85,4 +95,5 @@ def _import(path: Path, mall: str | None) -> tuple[Session, Path | None, str | N
         return session, target, report
     save_arende(target, session.arende, session.template)
     session.dirty = False
+    session.disk_stamp = file_stamp(target)
     return session, None, f"{report}\n\nSparat som {target}."

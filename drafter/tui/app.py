@@ -107,6 +107,10 @@ class DrafterApp(App[int]):
                 return candidate
         raise RuntimeError("main screen missing")
 
+    def release_lock(self) -> None:
+        """Release this drafter's lock on the ärende file (when it holds one)."""
+        self.session.release_lock()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # File and step keys act on the main screen only, not under a dialog.
         return action != "main" or isinstance(self.screen, MainScreen)

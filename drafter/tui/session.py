@@ -7,12 +7,16 @@ layer over the core (:mod:`drafter.checks`, :mod:`drafter.render`, :mod:`drafter
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import stat
 import uuid
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
 from drafter.checks import run_checks
+from drafter.checks.lix import MIN_WORDS, PROSE_KINDS, LixResult, document_lix, section_lix
 from drafter.findings import Finding, Severity
 from drafter.model import Arende
 from drafter.render import render_header, render_markdown, render_section
@@ -60,6 +64,27 @@ def markdown_path_for(path: Path) -> Path:
     return path.with_suffix(".md")
 
 
+@dataclass(frozen=True)
+class FileStamp:
+    """What the ärende file on disk looked like when drafter last read or wrote it."""
+
+    mtime_ns: int
+    size: int
+    digest: str
+
+
+def file_stamp(path: Path) -> FileStamp | None:
+    """The stamp of the regular file ``path`` (``None``: missing, a folder or unreadable)."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return FileStamp(info.st_mtime_ns, info.st_size, digest)
+
+
 def step_id_for(finding: Finding) -> str:
     """The step a finding belongs to (header and document-wide findings: the header)."""
     return finding.section if finding.section is not None else HEADER_STEP
@@ -77,6 +102,18 @@ class Session:
     findings: list[Finding] = field(default_factory=list)
     source: Path | None = None
     """The .txt/.md file the ärende was imported from; save never overwrites it."""
+    read_only: bool = False
+    """Opened while another drafter holds the file: nothing can be edited or saved."""
+    has_comments: bool = False
+    """The opened file has TOML comments that the next save drops (warned once)."""
+    disk_stamp: FileStamp | None = None
+    locked: Path | None = None
+    """The file whose drafter lock this session holds."""
+    """The file as drafter last read or wrote it (conflict detection)."""
+    lix: dict[str, LixResult | None] = field(default_factory=dict)
+    """LIX per prose section (``None``: too short), updated with the findings."""
+    document_lix: LixResult | None = None
+    """LIX of the whole document (``None``: too short), updated with the findings."""
 
     def __post_init__(self) -> None:
         self.refresh_findings()
@@ -156,8 +193,50 @@ class Session:
     # ------------------------------------------------------------------ checks
 
     def refresh_findings(self) -> list[Finding]:
+        """Run the checks and LIX (LIX reuses the checks' cached text analysis)."""
         self.findings = run_checks(self.arende, self.template)
+        self.refresh_lix()
         return self.findings
+
+    @property
+    def lix_min_words(self) -> int:
+        """Words a section needs for a LIX value: the template's LIX rule, else 50."""
+        for rule in self.template.regler:
+            if rule.typ == "lix" and not rule.av:
+                value = (rule.model_extra or {}).get("min_ord")
+                if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+                    return value
+        return MIN_WORDS
+
+    def has_lix(self, step_id: str) -> bool:
+        """True for sections with running text (prose, decision, aspects)."""
+        if step_id in (HEADER_STEP, REVIEW_STEP):
+            return False
+        return self.template.section(step_id).typ in PROSE_KINDS
+
+    def refresh_lix(self) -> None:
+        minimum = self.lix_min_words
+        self.lix = {
+            s.id: section_lix(self.arende, s, minimum)
+            for s in self.template.sektioner
+            if s.typ in PROSE_KINDS
+        }
+        self.document_lix = document_lix(self.arende, self.template, minimum)
+
+    def lix_label(self, step_id: str) -> str:
+        """ "LIX 57 (svår)", "för kort för LIX" or "" for steps without running text."""
+        if not self.has_lix(step_id):
+            return ""
+        result = self.lix.get(step_id)
+        if result is None:
+            return "för kort för LIX"
+        return result.describe()
+
+    def document_lix_label(self) -> str:
+        result = self.document_lix
+        if result is None:
+            return "för kort för LIX"
+        return f"{result.describe()}, {result.words} ord"
 
     @property
     def error_count(self) -> int:
@@ -191,9 +270,46 @@ class Session:
         atomic_write_text(target, toml_text)
         md_path = self.markdown_path(target)
         atomic_write_text(md_path, markdown)
+        if target == self.path:
+            self.has_comments = False  # the file now holds what drafter wrote
         self.path = target
         self.dirty = False
+        self.disk_stamp = file_stamp(target)
         return target, md_path
+
+    def release_lock(self) -> None:
+        """Release this drafter's lock on the ärende file (when it holds one)."""
+        from drafter.lock import release_lock
+
+        locked, self.locked = self.locked, None
+        if locked is not None:
+            with contextlib.suppress(OSError):
+                release_lock(locked)
+
+    def changed_on_disk(self) -> bool:
+        """True when the file was changed by someone else since drafter read or wrote it.
+
+        A file that is now missing or a folder is not a conflict: saving recreates it or
+        reports the folder.
+        """
+        if self.path is None or self.disk_stamp is None:
+            return False
+        try:
+            info = self.path.stat()
+        except OSError:
+            return False
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        old = self.disk_stamp
+        if info.st_mtime_ns == old.mtime_ns and info.st_size == old.size:
+            return False
+        now = file_stamp(self.path)
+        if now is None:
+            return False
+        if now.digest == old.digest:
+            self.disk_stamp = now  # touched, same content (git checkout, backup tool)
+            return False
+        return True
 
     def markdown_path(self, target: Path) -> Path:
         """Where save writes the Markdown: FILE.md, unless that is the imported source."""

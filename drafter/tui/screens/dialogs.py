@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
+from textual.widgets.button import ButtonVariant
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -43,6 +44,56 @@ class ConfirmScreen(ModalScreen[bool]):
     @on(Button.Pressed, "#no")
     def _no(self) -> None:
         self.dismiss(False)
+
+
+class ChoiceScreen(ModalScreen[str]):
+    """A question with several answers; dismisses with the chosen answer's id.
+
+    ``choices`` are (id, button label) pairs, the first is the default (focused) one.
+    Escape answers ``escape``.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "escape", "Avbryt")]
+
+    def __init__(
+        self,
+        title: str,
+        message: str,
+        choices: list[tuple[str, str]],
+        *,
+        escape: str,
+        danger: str | None = None,
+    ) -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text = title
+        self.message = message
+        self.choices = choices
+        self.escape = escape
+        self.danger = danger
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.message, classes="dialog-message", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                for index, (choice_id, label) in enumerate(self.choices):
+                    variant: ButtonVariant = "default"
+                    if choice_id == self.danger:
+                        variant = "error"
+                    elif index == 0:
+                        variant = "primary"
+                    yield Button(label, id=f"choice-{choice_id}", variant=variant)
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def action_escape(self) -> None:
+        self.dismiss(self.escape)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("choice-") or self.escape)
 
 
 class QuitScreen(ModalScreen[str]):

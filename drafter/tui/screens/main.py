@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
+import socket
 import tomllib
+from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -23,9 +26,16 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from drafter.errors import DrafterError
+from drafter.lock import LockResult, acquire_lock, lock_owner
 from drafter.storage import arende_from_data
 from drafter.tui.messages import OpenStep, SectionChanged
-from drafter.tui.screens.dialogs import ConfirmScreen, HelpScreen, PathScreen, QuitScreen
+from drafter.tui.screens.dialogs import (
+    ChoiceScreen,
+    ConfirmScreen,
+    HelpScreen,
+    PathScreen,
+    QuitScreen,
+)
 from drafter.tui.session import HEADER_STEP, REVIEW_STEP, Session, markdown_path_for
 from drafter.tui.widgets.editors import StepEditor, make_editor
 from drafter.tui.widgets.panels import FindingsList, ReviewPanel, StepList
@@ -42,6 +52,31 @@ AUTOSAVE_DELAY = 1.0
 """Seconds of quiet typing before a recovery draft is written."""
 WIDE = 120
 """Terminal width from which the preview is shown at start."""
+
+READ_ONLY_SAVE = (
+    "Filen är öppen skrivskyddad eftersom en annan drafter redan har den öppen. "
+    "Stäng den andra drafter och öppna filen igen för att ändra och spara."
+)
+
+
+def _since(started: datetime | None) -> str:
+    """ " sedan 14:02" (today) or " sedan 2025-03-14 14:02"; "" when unknown."""
+    if started is None:
+        return ""
+    local = started.astimezone() if started.tzinfo is not None else started
+    if local.date() == datetime.now().date():
+        return f" sedan {local:%H:%M}"
+    return f" sedan {local:%Y-%m-%d %H:%M}"
+
+
+def held_message(result: LockResult) -> str:
+    """ "Filen är redan öppen i en annan drafter (process N sedan HH:MM)"."""
+    foreign = result.host and result.host != socket.gethostname()
+    where = f" på datorn {result.host}" if foreign else ""
+    return (
+        f"Filen är redan öppen i en annan drafter (process {result.pid}{where}"
+        f"{_since(result.started)})."
+    )
 
 
 def _recovery() -> ModuleType | None:
@@ -74,6 +109,8 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self._autosave_timer: Timer | None = None
         self._pending_preview: set[str] = set()
+        self._comments_ok = False
+        """The user accepted once that saving drops the file's comments."""
 
     # ------------------------------------------------------------------ layout
 
@@ -82,7 +119,9 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             yield StepList(self.session)
             with Vertical(id="main-pane"):
-                yield Static("", id="step-title", markup=False)
+                with Horizontal(id="step-head"):
+                    yield Static("", id="step-title", markup=False)
+                    yield Static("", id="step-lix", markup=False)
                 yield Static("", id="help", markup=False)
                 with ContentSwitcher(id="steps-switcher", initial=f"ed-{HEADER_STEP}"):
                     for step in self.session.steps:
@@ -121,6 +160,97 @@ class MainScreen(Screen[None]):
         self._update_title()
         step_id, field = self.session.first_open_step()
         self.open_step(step_id, field)
+        self._take_lock()
+
+    # ------------------------------------------------------------------ locks
+
+    def _take_lock(self) -> None:
+        """Lock the file; another drafter holding it means read-only or quit."""
+        path = self.session.path
+        if path is None or self.session.read_only:
+            self._after_lock()
+            return
+        result = acquire_lock(path)
+        if result.acquired:
+            self.session.locked = path
+            if result.status == "stale":
+                self.notify(result.message, title="Gammalt lås", timeout=8)
+        elif result.status == "unavailable":
+            self.notify(result.message, title="Ingen låsning", severity="warning", timeout=10)
+        elif self.session.source is not None:
+            # An import: never overwrite the open file; the user picks a name at save.
+            self.session.path = None
+            self.overwrite_prompt = None
+            self._update_title()
+            self.notify(
+                f"{held_message(result)} Det importerade ärendet sparas inte dit; "
+                "du får välja ett annat filnamn när du sparar (F2).",
+                title="Filen är öppen",
+                severity="warning",
+                timeout=15,
+            )
+        else:
+            self._ask_read_only(result)
+            return
+        self._after_lock()
+
+    def _ask_read_only(self, result: LockResult) -> None:
+        def answer(choice: str | None) -> None:
+            if choice == "read_only":
+                self.set_read_only()
+            else:
+                self.app.exit(0)
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "Filen är redan öppen",
+                f"{held_message(result)}\n\nDu kan öppna den skrivskyddad för att läsa den, "
+                "eller avsluta och fortsätta i den andra drafter.",
+                [("read_only", "Öppna skrivskyddad"), ("quit", "Avsluta")],
+                escape="quit",
+            ),
+            answer,
+        )
+
+    def set_read_only(self) -> None:
+        """Nothing can be edited or saved: another drafter owns the file."""
+        self.session.read_only = True
+        self.set_class(True, "-read-only")
+        for editor in self.query(StepEditor):
+            editor.set_read_only()
+        self._update_title()
+        self.notify(
+            "Filen är öppen skrivskyddad: du kan läsa och exportera Markdown men inte ändra "
+            "eller spara.",
+            title="Skrivskyddad",
+            timeout=8,
+        )
+
+    def release_lock(self) -> None:
+        self.session.release_lock()
+
+    def _relock(self, path: Path) -> None:
+        """After saving under a new name: hold the lock for the new file."""
+        if self.session.locked == path:
+            return
+        self.release_lock()
+        result = acquire_lock(path)
+        if result.acquired:
+            self.session.locked = path
+        elif result.status == "held":
+            self.notify(held_message(result), severity="warning", timeout=10)
+
+    def _other_owner(self, path: Path) -> LockResult | None:
+        """Another live drafter holding ``path`` (not this one), or None."""
+        try:
+            owner = lock_owner(path)
+        except OSError:
+            return None
+        if owner is None or (owner.pid == os.getpid() and owner.host == socket.gethostname()):
+            return None
+        return owner
+
+    def _after_lock(self) -> None:
         overwrite = self.overwrite_prompt
         if self.import_report:
             # Show what the import found first, then ask about overwriting.
@@ -130,6 +260,8 @@ class MainScreen(Screen[None]):
             )
         elif overwrite is not None:
             self._ask_overwrite(overwrite)
+        elif self.session.path is None:
+            self._offer_unsaved_drafts()
         else:
             self._offer_recovery()
 
@@ -147,6 +279,7 @@ class MainScreen(Screen[None]):
         self.query_one("#step-title", Static).update(
             f"{step.title}   (steg {index + 1} av {len(steps)})"
         )
+        self._show_lix()
         findings_list = self.query_one("#findings", FindingsList)
         findings_list.display = not step.is_review
         if step.is_review:
@@ -250,13 +383,22 @@ class MainScreen(Screen[None]):
         return self.set_timer(delay, callback)
 
     def run_checks(self) -> None:
-        """Run the checks now and push the findings down."""
+        """Run the checks now and push the findings (and LIX) down."""
         self.session.refresh_findings()
         self.sidebar.refresh_states(self.current)
+        self._show_lix()
         if self.current == REVIEW_STEP:
             self.query_one(ReviewPanel).refresh_findings()
         else:
             self._show_findings()
+
+    def _show_lix(self) -> None:
+        """LIX of the current section beside its title (the whole document on the review)."""
+        if self.current == REVIEW_STEP:
+            label = f"Hela dokumentet: {self.session.document_lix_label()}"
+        else:
+            label = self.session.lix_label(self.current)
+        self.query_one("#step-lix", Static).update(label)
 
     def _show_findings(self) -> None:
         findings_list = self.query_one("#findings", FindingsList)
@@ -286,13 +428,16 @@ class MainScreen(Screen[None]):
         path = self.session.path
         name = str(path) if path is not None else "nytt ärende (inte sparat)"
         self.app.title = "drafter"
+        if self.session.read_only:
+            self.app.sub_title = f"{name} (skrivskyddad)"
+            return
         self.app.sub_title = f"{name}{' •  ändrat' if self.session.dirty else ''}"
 
     # ------------------------------------------------------------------ recovery
 
     def _autosave(self) -> None:
         recovery = _recovery()
-        if recovery is None or not self.session.dirty:
+        if recovery is None or not self.session.dirty or self.session.read_only:
             return
         self._write_draft(self.session.toml())
 
@@ -306,7 +451,7 @@ class MainScreen(Screen[None]):
 
     def _discard_draft(self) -> None:
         recovery = _recovery()
-        if recovery is None:
+        if recovery is None or self.session.read_only:  # the draft is the other drafter's
             return
         with contextlib.suppress(OSError, DrafterError):
             recovery.discard_draft(self.session.path, self.session.session_id)
@@ -322,10 +467,7 @@ class MainScreen(Screen[None]):
             return
         if draft is None:
             return
-        saved_at = draft.saved_at
-        if saved_at.tzinfo is not None:
-            saved_at = saved_at.astimezone()  # drafts are stamped in UTC; show local time
-        when = saved_at.strftime("%Y-%m-%d %H:%M")
+        when = _local_time(draft.saved_at)
 
         def answer(restore: bool | None) -> None:
             if restore:
@@ -343,6 +485,43 @@ class MainScreen(Screen[None]):
                 "kanske för att programmet avslutades oväntat. Vill du återställa dem?",
                 yes="Återställ",
                 no="Nej, öppna den sparade filen",
+            ),
+            answer,
+        )
+
+    def _offer_unsaved_drafts(self) -> None:
+        """A new ärende: offer the newest draft of an ärende that was never saved."""
+        recovery = _recovery()
+        if recovery is None or not hasattr(recovery, "list_drafts"):
+            return
+        try:
+            drafts = recovery.list_drafts()
+        except (OSError, DrafterError):
+            return
+        unsaved = [d for d in drafts if d.target is None]
+        if not unsaved:
+            return
+        draft = unsaved[0]
+        when = _local_time(draft.saved_at)
+        others = len(unsaved) - 1
+        more = (
+            f"\n\n(Det finns {others} äldre osparade nya ärenden; se drafter utkast.)"
+            if others
+            else ""
+        )
+
+        def answer(restore: bool | None) -> None:
+            if restore:
+                self.session.session_id = draft.session_id or self.session.session_id
+                self._restore(draft.text)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Återställ osparade ändringar?",
+                f"Det finns ett nytt ärende från {when} som aldrig sparades, kanske för att "
+                f"programmet avslutades oväntat. Vill du fortsätta på det?{more}",
+                yes="Återställ",
+                no="Nej, börja på ett nytt ärende",
             ),
             answer,
         )
@@ -377,6 +556,7 @@ class MainScreen(Screen[None]):
             if overwrite:
                 self.save_to(path)
             else:
+                self.release_lock()
                 self.session.path = None
                 self._update_title()
                 self.notify("Ärendet är inte sparat. Du får välja filnamn när du sparar (F2).")
@@ -395,13 +575,18 @@ class MainScreen(Screen[None]):
 
     def action_save(self, then: Callable[[], object] | None = None) -> None:
         """Save to the ärende's file, asking for a name the first time."""
+        if self.session.read_only:
+            self._refuse_read_only()
+            return
         if self.session.path is None:
             self.action_save_as(then)
             return
-        if self.save_to(self.session.path) and then is not None:
-            then()
+        self._save_checked(self.session.path, then)
 
     def action_save_as(self, then: Callable[[], object] | None = None) -> None:
+        if self.session.read_only:
+            self._refuse_read_only()
+            return
         default = str(self.session.path) if self.session.path else "arende.toml"
 
         def chosen(path: Path | None) -> None:
@@ -431,8 +616,91 @@ class MainScreen(Screen[None]):
         )
 
     def _save_and_then(self, path: Path, then: Callable[[], object] | None) -> None:
-        if self.save_to(path) and then is not None:
-            then()
+        self._save_checked(path, then)
+
+    def _refuse_read_only(self) -> None:
+        self.notify(READ_ONLY_SAVE, title="Skrivskyddad", severity="warning", timeout=10)
+
+    def _save_checked(self, path: Path, then: Callable[[], object] | None) -> None:
+        """Save after asking what needs asking: comments that would go, a file changed on
+        disk, a file another drafter has open. Declining keeps everything typed."""
+        if self.session.read_only:
+            self._refuse_read_only()
+            return
+        if path != self.session.path:
+            owner = self._other_owner(path)
+            if owner is not None:
+                self.notify(
+                    f"{path.name}: {held_message(owner)} Spara under ett annat namn.",
+                    title="Kunde inte spara",
+                    severity="error",
+                    timeout=15,
+                )
+                return
+
+        def save() -> None:
+            if self.save_to(path) and then is not None:
+                then()
+
+        def conflict_then_save() -> None:
+            if path == self.session.path and self.session.changed_on_disk():
+                self._ask_conflict(save, then)
+            else:
+                save()
+
+        if self.session.has_comments and path == self.session.path and not self._comments_ok:
+            self._ask_comments(conflict_then_save, then)
+        else:
+            conflict_then_save()
+
+    def _ask_comments(self, proceed: Callable[[], None], then: Callable[[], object] | None) -> None:
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                self._comments_ok = True
+                proceed()
+            elif choice == "save_as":
+                self.action_save_as(then)
+            else:
+                self._not_saved()
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "Kommentarer försvinner",
+                "Filen innehåller kommentarer (#) som försvinner när du sparar. Spara ändå?\n\n"
+                "Välj Spara som … för att behålla originalfilen med kommentarerna.",
+                [("save", "Spara ändå"), ("save_as", "Spara som …"), ("cancel", "Avbryt")],
+                escape="cancel",
+            ),
+            answer,
+        )
+
+    def _ask_conflict(self, proceed: Callable[[], None], then: Callable[[], object] | None) -> None:
+        def answer(choice: str | None) -> None:
+            if choice == "overwrite":
+                proceed()
+            elif choice == "save_as":
+                self.action_save_as(then)
+            else:
+                self._not_saved()
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "Filen har ändrats",
+                "Filen har ändrats på disken sedan du öppnade den. Skriv över?\n\n"
+                "Skriv över ersätter ändringarna på disken med det du ser här. Spara som … "
+                "sparar din version under ett annat namn så att du kan jämföra.",
+                [("overwrite", "Skriv över"), ("save_as", "Spara som …"), ("cancel", "Avbryt")],
+                escape="cancel",
+                danger="overwrite",
+            ),
+            answer,
+        )
+
+    def _not_saved(self) -> None:
+        self.notify(
+            "Inte sparat. Allt du skrivit finns kvar här och i återställningsfilen.",
+            timeout=6,
+        )
 
     def save_to(self, path: Path) -> bool:
         """Save; on failure show why and keep everything typed. True when saved."""
@@ -453,6 +721,7 @@ class MainScreen(Screen[None]):
             return False
         if old_path is None or old_path != toml_path:
             self._discard_draft_for(old_path)
+            self._relock(toml_path)
         self._discard_draft()
         self._update_title()
         errors = self.session.error_count
@@ -514,17 +783,29 @@ class MainScreen(Screen[None]):
         """Quit, asking first when there are unsaved changes."""
         if not self.session.dirty:
             self._discard_draft()
-            self.app.exit(0)
+            self.quit()
             return
 
         def answer(choice: str | None) -> None:
             if choice == "save":
-                self.action_save(then=lambda: self.app.exit(0))
+                self.action_save(then=self.quit)
             elif choice == "discard":
                 self._discard_draft()
-                self.app.exit(0)
+                self.quit()
 
         self.app.push_screen(QuitScreen(), answer)
+
+    def quit(self) -> None:
+        """Leave the app, releasing the lock."""
+        self.release_lock()
+        self.app.exit(0)
+
+
+def _local_time(saved_at: datetime) -> str:
+    """A draft's time in local time (drafts may be stamped in UTC)."""
+    if saved_at.tzinfo is not None:
+        saved_at = saved_at.astimezone()
+    return saved_at.strftime("%Y-%m-%d %H:%M")
 
 
 KEY_HELP = """Tangenter:

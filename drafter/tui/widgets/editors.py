@@ -39,8 +39,20 @@ class StepEditor(VerticalScroll):
 
     def changed(self) -> None:
         """Tell the screen that the model of this step changed."""
+        if self.session.read_only:
+            return
         self.session.dirty = True
         self.post_message(SectionChanged(self.step_id))
+
+    def set_read_only(self) -> None:
+        """Show the content but accept no edits (another drafter has the file open).
+
+        Text areas stay focusable for reading and scrolling; inputs and buttons are disabled.
+        """
+        for area in self.query(TextArea):
+            area.read_only = True
+        for widget in self.query("Input, RadioSet, Button"):
+            widget.disabled = True
 
     def focus_field(self, field: str | None) -> None:
         """Focus the widget for a ``Finding.field`` (the first input when unknown)."""

@@ -71,7 +71,9 @@ class StepList(Vertical):
         elif highlighted is not None:
             option_list.highlighted = highlighted
         done, total = self.session.progress()
-        self.query_one("#progress", Label).update(f"{done} av {total} klara")
+        lix = self.session.document_lix
+        lix_text = f" · LIX {lix.rounded}" if lix is not None else ""
+        self.query_one("#progress", Label).update(f"{done} av {total} klara{lix_text}")
 
     def select(self, step_id: str) -> None:
         option_list = self.query_one("#steps", OptionList)
@@ -146,8 +148,27 @@ class ReviewPanel(Vertical):
                 f"{counts[Severity.INFO]} info. Välj en anmärkning och tryck Enter för att "
                 "gå till den."
             )
-        self.query_one("#review-summary", Static).update(summary)
+        self.query_one("#review-summary", Static).update(f"{summary}\n{self.lix_summary()}")
         self.query_one("#review-findings", FindingsList).show(findings, self.session)
+
+    def lix_summary(self) -> str:
+        """LIX of the document and of each prose section, in one or two lines."""
+        session = self.session
+        parts = []
+        for section in session.template.sektioner:
+            if not session.has_lix(section.id):
+                continue
+            result = session.lix.get(section.id)
+            parts.append(f"{section.rubrik} {result.rounded if result else '–'}")
+        document = session.document_lix
+        head = (
+            f"Läsbarhet: {document.describe()} för hela texten ({document.words} ord)."
+            if document is not None
+            else "Läsbarhet: texten är för kort för LIX."
+        )
+        if not parts:
+            return head
+        return f"{head} Per sektion: {' · '.join(parts)} (– = för kort)."
 
     def focus_first(self) -> None:
         self.query_one("#review-findings", FindingsList).focus()
