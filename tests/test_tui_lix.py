@@ -1,0 +1,138 @@
+"""Pilot tests: LIX per section and for the whole document in the writing program."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from textual.widgets import Label, Static, TextArea
+
+from drafter.checks.lix import document_lix, section_lix
+from drafter.tui import prepare_session
+from drafter.tui.app import DrafterApp
+from drafter.tui.screens.main import MainScreen
+from drafter.tui.session import REVIEW_STEP, Session
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "vanguard.toml"
+SIZE = (110, 32)
+
+# 60 words, 12 sentences of 5 words, no word longer than six letters: LIX 5 (mycket lättläst).
+EASY = " ".join(["Vi ska ha ett möte."] * 12)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRAFTER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("DRAFTER_STATE_DIR", str(tmp_path / "state"))
+
+
+def example_app(tmp_path: Path) -> DrafterApp:
+    path = tmp_path / "vanguard.toml"
+    shutil.copy(EXAMPLE, path)
+    session, _, _ = prepare_session(path, None)
+    return DrafterApp(session)
+
+
+def lix_label(app: DrafterApp) -> str:
+    return str(app.main_screen.query_one("#step-lix", Static).render())
+
+
+def screen_of(app: DrafterApp) -> MainScreen:
+    return app.main_screen
+
+
+async def test_section_lix_is_shown_beside_the_heading(tmp_path: Path) -> None:
+    app = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        session = screen.session
+        screen.open_step("arendet")
+        await pilot.pause()
+        expected = section_lix(session.arende, session.template.section("arendet"))
+        assert expected is not None
+        assert lix_label(app) == f"LIX {expected.rounded} ({expected.band})" == "LIX 57 (svår)"
+        screen.open_step("kostnader_och_finansiering")  # under 50 words
+        await pilot.pause()
+        assert lix_label(app) == "för kort för LIX"
+        screen.open_step("expedieras_till")  # a list: no running text, no LIX
+        await pilot.pause()
+        assert lix_label(app) == ""
+        screen.open_step("__uppgifter")
+        await pilot.pause()
+        assert lix_label(app) == ""
+
+
+async def test_document_lix_in_sidebar_and_review(tmp_path: Path) -> None:
+    app = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        session = screen.session
+        whole = document_lix(session.arende, session.template)
+        assert whole is not None
+        progress = str(screen.query_one("#progress", Label).render())
+        assert progress.endswith(f"· LIX {whole.rounded}")
+        screen.open_step(REVIEW_STEP)
+        await pilot.pause()
+        assert lix_label(app) == f"Hela dokumentet: {whole.describe()}, {whole.words} ord"
+        summary = str(screen.query_one("#review-summary", Static).render())
+        assert f"Läsbarhet: {whole.describe()} för hela texten ({whole.words} ord)." in summary
+        assert "Ärendet 57" in summary and "Kostnader och finansiering –" in summary
+
+
+async def test_lix_follows_the_text_after_typing_pauses(tmp_path: Path) -> None:
+    session, _, _ = prepare_session(tmp_path / "ny.toml", None)
+    app = DrafterApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        screen.open_step("arendet")
+        await pilot.pause()
+        assert lix_label(app) == "för kort för LIX"
+        area = screen.query_one("#ed-arendet TextArea", TextArea)
+        area.focus()
+        calls: list[float] = []
+        real = Session.refresh_lix
+
+        def counting(self: Session) -> None:
+            calls.append(time.perf_counter())
+            real(self)
+
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(Session, "refresh_lix", counting)
+            area.insert(EASY[:-1])
+            await pilot.press(".")  # one more keystroke; LIX waits for the pause
+            assert calls == [] and lix_label(app) == "för kort för LIX"
+            await pilot.pause(0.5)
+        assert len(calls) == 1  # once after the pause, not per keystroke
+        assert lix_label(app) == "LIX 5 (mycket lättläst)"
+        progress = str(screen.query_one("#progress", Label).render())
+        assert progress.endswith("· LIX 5")
+
+
+def test_lix_on_a_500_kb_arende_costs_little_after_the_checks(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from generate import write_arende  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    path = write_arende(tmp_path, "stor", 500 * 1024)
+    session, _, _ = prepare_session(path, None)
+    section = session.template.section("arendet")
+    session.arende.sektioner["arendet"].text += " Ett ord till."  # type: ignore[union-attr]
+    start = time.perf_counter()
+    session.refresh_findings()
+    with_lix = time.perf_counter() - start
+    start = time.perf_counter()
+    session.refresh_lix()
+    lix_only = time.perf_counter() - start
+    result = session.lix["arendet"]
+    assert result is not None and result == section_lix(session.arende, section)
+    # The checks already analysed the text; LIX reuses that analysis.
+    assert lix_only < 0.01, lix_only
+    assert lix_only < with_lix / 5, (lix_only, with_lix)
