@@ -132,7 +132,11 @@ async def test_second_drafter_is_told_and_can_open_read_only(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert any("skrivskyddad" in m for m in messages(app))
-        assert not screen.session.dirty
+        assert not screen.session.dirty, (
+            messages(app),
+            example.read_text(encoding="utf-8")[:120],
+            screen.query_one("#falt-titel", Input).value,
+        )
         await pilot.press("ctrl+q")  # nothing changed: quits without asking
         await pilot.pause()
     assert app.return_code == 0
@@ -250,6 +254,8 @@ async def test_file_changed_on_disk_asks_before_overwriting(example: Path) -> No
         dialog = app.screen
         assert isinstance(dialog, ChoiceScreen)
         assert "Filen har ändrats på disken sedan du öppnade den. Skriv över?" in dialog.message
+        focused = app.focused
+        assert focused is not None and focused.id == "choice-save_as"  # Enter never overwrites
         await pilot.click("#choice-cancel")
         await pilot.pause()
         screen = main_screen(app)
@@ -262,7 +268,11 @@ async def test_file_changed_on_disk_asks_before_overwriting(example: Path) -> No
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.click("#choice-overwrite")
         await pilot.pause()
-        assert not screen.session.dirty
+        assert not screen.session.dirty, (
+            messages(app),
+            example.read_text(encoding="utf-8")[:120],
+            screen.query_one("#falt-titel", Input).value,
+        )
         # Saved once: the next save does not ask again.
         await pilot.press("end", "!")
         await pilot.press("ctrl+s")
@@ -505,3 +515,40 @@ def test_drafter_alone_lists_drafts_with_times_first(
     assert "Osparade ändringar som kan återställas:" in out
     assert f"{example.resolve()}  (sparat {draft.saved_at:%Y-%m-%d %H:%M})" in out
     assert started == [None]
+
+
+# --------------------------------------------------------------- typed, then saved at once
+
+
+async def test_keys_typed_right_before_save_are_saved(example: Path) -> None:
+    from textual import events
+
+    app = app_for(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await edit_title(app, pilot, "")
+        # A paste or a fast typist: the keys and Ctrl+S arrive in one burst.
+        for key in [*"XYZ", "ctrl+s"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause(0.3)
+        screen = main_screen(app)
+        assert not screen.session.dirty
+        assert "ändrat" not in app.sub_title
+        # The same in a prose section and in a list row.
+        screen.open_step("arendet")
+        await pilot.pause()
+        screen.query_one("#ed-arendet TextArea", TextArea).focus()
+        await pilot.press("ctrl+home")
+        for key in [*"Nytt. ", "ctrl+s"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause(0.3)
+        assert not screen.session.dirty
+        screen.open_step("expedieras_till")
+        await pilot.pause()
+        for key in [*"Ekonomi", "ctrl+s"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause(0.3)
+        assert not screen.session.dirty
+    saved = example.read_text(encoding="utf-8")
+    assert 'titel = "Avsluta medlemskap i VanguardXYZ"' in saved
+    assert "Nytt. " in saved and '"Ekonomi"' in saved

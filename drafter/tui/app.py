@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.dom import DOMNode
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 
 from drafter.tui.commands import system_commands
 from drafter.tui.screens.main import MainScreen
 from drafter.tui.session import Session
+
+FILE_ACTIONS = frozenset({"save", "save_as", "export", "request_quit"})
+"""Main-screen actions that read the whole model (see :meth:`DrafterApp.action_main`)."""
 
 
 class DrafterApp(App[int]):
@@ -116,9 +121,49 @@ class DrafterApp(App[int]):
         return action != "main" or isinstance(self.screen, MainScreen)
 
     async def action_main(self, action: str) -> None:
-        """Run an action of the main screen."""
-        if isinstance(self.screen, MainScreen):
-            await self.screen.run_action(action)
+        """Run an action of the main screen.
+
+        File actions first let keys typed just before (a paste, a fast typist, a busy
+        machine) reach the model: see :meth:`after_pending_input`.
+        """
+        screen = self.screen
+        if not isinstance(screen, MainScreen):
+            return
+        if action in FILE_ACTIONS:
+            self.after_pending_input(lambda: self._run_main(action))
+        else:
+            await screen.run_action(action)
+
+    def _run_main(self, action: str) -> None:
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            self.call_later(screen.run_action, action)
+
+    def after_pending_input(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once every key already sent to the focused widget is in the model.
+
+        Keys wait in the focused widget's message queue; handling them posts Changed
+        messages that bubble up one queue at a time to the editor, which writes the model
+        and tells the screen. Queues are first in, first out, so visiting each node from
+        the focused widget up to the screen twice (once to pass what is queued there, once
+        more for what that posted to itself) runs ``callback`` after all of it.
+        """
+        nodes: list[MessagePump] = []
+        node: DOMNode | None = self.focused
+        while node is not None and node is not self:
+            nodes.append(node)
+            if node is self.screen:
+                break
+            node = node.parent
+
+        def visit(index: int) -> None:
+            if index >= len(nodes):
+                callback()
+                return
+            here = nodes[index]
+            here.call_later(here.call_later, visit, index + 1)
+
+        visit(0)
 
     def action_command_palette(self) -> None:
         app: App[object] = self  # type: ignore[assignment]

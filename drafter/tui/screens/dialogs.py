@@ -49,8 +49,8 @@ class ConfirmScreen(ModalScreen[bool]):
 class ChoiceScreen(ModalScreen[str]):
     """A question with several answers; dismisses with the chosen answer's id.
 
-    ``choices`` are (id, button label) pairs, the first is the default (focused) one.
-    Escape answers ``escape``.
+    ``choices`` are (id, button label) pairs; the first is the primary one and has focus
+    unless ``focus`` names another. Escape answers ``escape``.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "escape", "Avbryt")]
@@ -63,6 +63,7 @@ class ChoiceScreen(ModalScreen[str]):
         *,
         escape: str,
         danger: str | None = None,
+        focus: str | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
         self.title_text = title
@@ -70,6 +71,8 @@ class ChoiceScreen(ModalScreen[str]):
         self.choices = choices
         self.escape = escape
         self.danger = danger
+        self.focus_choice = focus
+        """The answer whose button has focus at first (Enter); default: the first."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -85,7 +88,10 @@ class ChoiceScreen(ModalScreen[str]):
                     yield Button(label, id=f"choice-{choice_id}", variant=variant)
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        if self.focus_choice is not None:
+            self.query_one(f"#choice-{self.focus_choice}", Button).focus()
+        else:
+            self.query(Button).first().focus()
 
     def action_escape(self) -> None:
         self.dismiss(self.escape)

@@ -365,7 +365,8 @@ class MainScreen(Screen[None]):
     @on(SectionChanged)
     def _section_changed(self, event: SectionChanged) -> None:
         event.stop()
-        self.session.dirty = True
+        # The editor marked the session dirty when it changed the model; a save may have
+        # run since (and cleared it), so this message must not mark it again.
         self._update_title()
         self._pending_preview.add(event.step_id)
         if event.step_id == HEADER_STEP:
@@ -692,6 +693,7 @@ class MainScreen(Screen[None]):
                 [("overwrite", "Skriv över"), ("save_as", "Spara som …"), ("cancel", "Avbryt")],
                 escape="cancel",
                 danger="overwrite",
+                focus="save_as",
             ),
             answer,
         )
