@@ -499,6 +499,19 @@ async def test_no_file_declining_the_draft_starts_empty(tmp_path: Path) -> None:
     assert len(recovery.list_drafts()) == 1  # kept: it can still be restored later
 
 
+async def test_no_file_mentions_drafts_of_files(example: Path) -> None:
+    recovery.write_draft(example, example.read_text(encoding="utf-8"), "s1")
+    draft = recovery.find_draft(example)
+    assert draft is not None
+    app = app_for(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)  # nothing to restore into a new ärende
+        note = "\n".join(messages(app))
+        assert f"{example.resolve()} ({draft.saved_at.astimezone():%Y-%m-%d %H:%M})" in note
+        assert "drafter FIL" in note
+
+
 def test_drafter_alone_lists_drafts_with_times_first(
     example: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

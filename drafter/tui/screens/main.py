@@ -499,6 +499,17 @@ class MainScreen(Screen[None]):
             drafts = recovery.list_drafts()
         except (OSError, DrafterError):
             return
+        files = [d for d in drafts if d.target is not None]
+        if files:
+            # The list printed before the app started is hidden behind it: repeat it here.
+            lines = [f"• {d.target} ({_local_time(d.saved_at)})" for d in files[:4]]
+            if len(files) > 4:
+                lines.append(f"• och {len(files) - 4} till (drafter utkast)")
+            self.notify(
+                "\n".join(lines) + "\nÖppna filen (drafter FIL) för att återställa dem.",
+                title="Osparade ändringar finns",
+                timeout=20,
+            )
         unsaved = [d for d in drafts if d.target is None]
         if not unsaved:
             return
