@@ -39,8 +39,10 @@ from run import KB, Row
 
 KEY_GAP = 0.03
 """Seconds between timed keystrokes (a fast typist; background work may run in between)."""
-WORD = "Qzxq skall "
-"""Typed at the start of Ärendet: a marker for the preview and a word-list finding."""
+WORD = "skall Qzxq"
+"""Typed at the start of Ärendet: a word the word list flags, then a marker for the preview."""
+MARKER = WORD
+"""Complete only after the last letter: the preview shows it once it shows all typed."""
 PREVIEW_BUDGET = 0.15
 PREVIEW_MAX_SECTION = 10 * KB
 FREEZE_BUDGET = 0.1
@@ -66,8 +68,8 @@ def _bare_app(text: str) -> Any:
             self.query_one(TextArea).focus()
 
         def on_text_area_changed(self, event: TextArea.Changed) -> None:
-            words = len(event.text_area.text.split())
-            self.query_one("#status", Static).update(f"{words} ord" if words else "Tom text")
+            size = len(event.text_area.text)
+            self.query_one("#status", Static).update(f"{size} tecken" if size else "Tom text")
 
     return BareApp()
 
@@ -250,7 +252,7 @@ async def run_drafter(path: Path, section: str) -> dict[str, float]:
         findings = screen.query_one("#findings")
         result: dict[str, float] = {}
         with StallMonitor() as stall:
-            paints.watch("preview", preview, WORD.split()[0])
+            paints.watch("preview", preview, MARKER)
             count = len(screen.session.findings_for(section))
             paints.watch("findings", findings, f"Att åtgärda ({count + 1})")
             times = await type_text(app, WORD)
