@@ -102,6 +102,7 @@ class HeaderEditor(StepEditor):
                     placeholder=f"t.ex. {fld.exempel}" if fld.exempel else "",
                     id=f"falt-{fld.id}",
                     compact=True,
+                    select_on_focus=False,
                     classes="field-input",
                 )
 
@@ -175,7 +176,13 @@ class DecisionEditor(SectionEditor):
         content = self.session.arende.content(self.section)
         assert isinstance(content, DecisionContent)
         yield Label("Inledning (vem föreslår, vem beslutar)", classes="field-label")
-        yield Input(content.inledning, id="inledning", compact=True, classes="field-input")
+        yield Input(
+            content.inledning,
+            id="inledning",
+            compact=True,
+            select_on_focus=False,
+            classes="field-input",
+        )
         yield Label("Beslutspunkter (en åtgärd per punkt)", classes="field-label")
         yield Label(ROW_KEYS, classes="row-keys")
         yield RowList(

@@ -23,7 +23,13 @@ class RowInput(Input):
     ]
 
     def __init__(self, value: str, row: int, col: int, placeholder: str) -> None:
-        super().__init__(value, placeholder=placeholder, compact=True, classes="row-input")
+        super().__init__(
+            value,
+            placeholder=placeholder,
+            compact=True,
+            select_on_focus=False,  # typing into a filled row must not replace it
+            classes="row-input",
+        )
         self.row = row
         self.col = col
 
