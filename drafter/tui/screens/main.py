@@ -449,6 +449,9 @@ class MainScreen(Screen[None]):
             return
         with contextlib.suppress(OSError, DrafterError):  # best effort; saving reports errors
             recovery.write_draft(self.session.path, text, self.session.session_id)
+            if not self.session.dirty:
+                # saved while this draft was being written: the draft is stale already
+                recovery.discard_draft(self.session.path, self.session.session_id)
 
     def _discard_draft(self) -> None:
         recovery = _recovery()
