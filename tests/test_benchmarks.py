@@ -59,3 +59,47 @@ def test_quick_benchmark_prints_a_full_table_of_real_numbers() -> None:
         value = float(median.group(1))
         assert math.isfinite(value) and value > 0, f"{name}: no measurement:\n{result.stdout}"
     assert elapsed < 90, f"the quick benchmark took {elapsed:.0f} s"
+
+
+# --------------------------------------------------------------------------- the fixes the
+# benchmark drove: a long section is previewed as plain text, updated by a minimal edit.
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_text = st.text(alphabet="ab\nå ", max_size=40)
+
+
+@given(_text, _text)
+def test_minimal_edit_turns_the_old_text_into_the_new(old: str, new: str) -> None:
+    from drafter.tui.widgets.preview import common_prefix, common_suffix, location
+
+    start = common_prefix(old, new)
+    end = common_suffix(old, new, min(len(old), len(new)) - start)
+    assert old[:start] == new[:start]
+    assert old[len(old) - end :] == new[len(new) - end :]
+    assert old[:start] + new[start : len(new) - end] + old[len(old) - end :] == new
+    row, column = location(old, start)
+    lines = old.split("\n")
+    assert sum(len(line) + 1 for line in lines[:row]) + column == start
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(_text, min_size=1, max_size=4))
+async def test_plain_preview_shows_exactly_the_latest_text(texts: list[str]) -> None:
+    from textual.app import App, ComposeResult
+
+    from drafter.tui.widgets.preview import PlainPreview
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield PlainPreview("Början\n\nslut", id="pv")
+
+    app = Host()
+    async with app.run_test(size=(40, 10)) as pilot:
+        widget = app.query_one(PlainPreview)
+        for text in texts:
+            widget.show_text(text)
+            await pilot.pause()
+            assert widget.text == text
+        assert not widget.can_focus  # the preview is never in the Tab order

@@ -29,6 +29,9 @@ def run_tui(path: Path | None, mall: str | None) -> int:
     from drafter.tui.app import DrafterApp
 
     session, overwrite_prompt, report = prepared
+    import gc
+
+    gc.disable()  # no collections while the app starts; DrafterApp.on_ready turns it back on
     app = DrafterApp(session, overwrite_prompt=overwrite_prompt, import_report=report)
     try:
         result = app.run()

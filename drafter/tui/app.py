@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -94,6 +95,14 @@ class DrafterApp(App[int]):
         self.session = session
         self._overwrite_prompt = overwrite_prompt
         self._import_report = import_report
+
+    def on_ready(self) -> None:
+        # The first frame is painted: collect once, then move every object alive now out
+        # of the collector's way. Without this, full collections walk the thousands of
+        # widgets and stall the UI for 50–80 ms while the user types.
+        gc.collect()
+        gc.freeze()
+        gc.enable()  # run_tui turns the collector off while starting
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(
