@@ -230,7 +230,7 @@ async def run_bare(text: str) -> dict[str, float]:
         app.query_one("TextArea").cursor_blink = False
         with StallMonitor() as stall:
             times = await type_text(app, WORD)
-            await asyncio.sleep(0.3)
+            await asyncio.sleep(0.6)  # past the checks that the key started
         return {"key": statistics.median(times), "stall": stall.longest}
 
 
@@ -269,10 +269,10 @@ async def run_drafter(path: Path, section: str) -> dict[str, float]:
         # typing while saving (F2) and while an autosave runs
         app.post_message(_key("f2"))
         result["key_save"] = await keystroke(app, "a", "a")
-        await asyncio.sleep(0.3)
+        await asyncio.sleep(0.6)  # past the checks that the key started
         screen.call_later(screen._autosave)
         result["key_autosave"] = await keystroke(app, "b", "b")
-        await asyncio.sleep(0.3)
+        await asyncio.sleep(0.6)  # past the checks that the key started
     return result
 
 
