@@ -200,8 +200,10 @@ def assignees(point: str) -> list[str]:
     last clause word count, so "… godkänner planen och regiondirektören får i uppdrag"
     gives "regiondirektören"; after "ger"/"uppdrar åt", "X och Y" are two assignees.
     """
-    body = _strip_numbering(point)
     found: list[str] = []
+    if "uppdra" not in point.lower():
+        return found  # every pattern needs "uppdrag", "uppdra" or "uppdras"
+    body = _strip_numbering(point)
     for pattern, subject_before in _ASSIGNMENT_PATTERNS:
         for match in pattern.finditer(body):
             words = match.group("x").split()

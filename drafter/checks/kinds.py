@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import Field, field_validator
@@ -68,6 +69,7 @@ class PhraseParams(Params):
         return value
 
 
+@lru_cache(maxsize=32)
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(p.strip()) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
@@ -110,14 +112,21 @@ class AspectParams(Params):
 
 def aspect_mentioned(aspect: AspectDef, text: str) -> bool:
     """True when a word of ``text`` addresses the aspect (see :class:`AspectDef`)."""
-    for word in words(text):
-        if any(word.startswith(stem) for stem in aspect.inte):
+    never, stems, inside = aspect.inte, aspect.ord, aspect.i_sammansattning
+    for word in _unique_words(text):
+        if never and word.startswith(never):
             continue
-        if any(word.startswith(stem) for stem in aspect.ord):
+        if word.startswith(stems):
             return True
-        if any(stem in word for stem in aspect.i_sammansattning):
+        if inside and any(stem in word for stem in inside):
             return True
     return False
+
+
+@lru_cache(maxsize=256)
+def _unique_words(text: str) -> tuple[str, ...]:
+    # The words of a text once each, in order (cached: every aspect looks at the same text).
+    return tuple(dict.fromkeys(words(text)))
 
 
 @check_kind("aspekter_tackta", AspectParams, severity=Severity.ERROR, sections={"aspekter"})
@@ -160,6 +169,7 @@ class AmountParams(Params):
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 
 
+@lru_cache(maxsize=32)
 def amount_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
     """A number with one of the units after it (or before it: "SEK 100", "€100")."""
     unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))

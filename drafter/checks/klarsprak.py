@@ -270,14 +270,19 @@ class OneActionParams(Params):
     """Verbs that after "samt" start a second action."""
 
 
+@lru_cache(maxsize=32)
+def _one_action_pattern(verb: tuple[str, ...]) -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in verb)
+    return re.compile(rf"\b(?:samt\s+(?:att|{verbs})|och\s+att)\b", re.IGNORECASE)
+
+
 @check_kind("en_atgard_per_punkt", OneActionParams, sections={"beslut"})
 def check_one_action(ctx: CheckContext, params: OneActionParams) -> Iterator[Finding]:
     """A decision point joins two actions with "samt <verb>", "samt att" or "och att"."""
     assert ctx.section is not None
     content = ctx.arende.content(ctx.section)
     assert isinstance(content, DecisionContent)
-    verbs = "|".join(re.escape(v) for v in params.verb)
-    pattern = re.compile(rf"\b(?:samt\s+(?:att|{verbs})|och\s+att)\b", re.IGNORECASE)
+    pattern = _one_action_pattern(params.verb)
     for i, point in enumerate(content.punkter):
         body = _point_body(point)
         if not body:
@@ -351,6 +356,7 @@ class SummaryParams(Params):
     föreslår", "vi rekommenderar"), not when someone else is ("regeringen föreslår")."""
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 _PROPOSER_WORDS = frozenset({"vi", "jag", "förvaltningen", "kontoret", "avdelningen", "enheten"})
 _PROPOSER_ENDINGS = ("förvaltningen", "kontoret", "avdelningen", "direktören", "handläggaren")
 
@@ -358,6 +364,13 @@ _PROPOSER_ENDINGS = ("förvaltningen", "kontoret", "avdelningen", "direktören",
 def _is_proposer(word: str, own_names: set[str]) -> bool:
     word = word.lower()
     return word in _PROPOSER_WORDS or word in own_names or word.endswith(_PROPOSER_ENDINGS)
+
+
+@lru_cache(maxsize=32)
+def _summary_phrase_pattern(fraser: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(p) for p in fraser) + r")(?!\w)", re.IGNORECASE
+    )
 
 
 @check_kind("sammanfattning_utan_forslag", SummaryParams, sections={"prosa"})
@@ -371,10 +384,7 @@ def check_summary_neutral(ctx: CheckContext, params: SummaryParams) -> Iterator[
         value_words = ctx.arende.field_value(field_id).lower().split()
         if value_words:
             own_names.add(value_words[-1])
-    phrase = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(p) for p in params.fraser) + r")(?!\w)",
-        re.IGNORECASE,
-    )
+    phrase = _summary_phrase_pattern(params.fraser)
     verbs = {v.lower() for v in params.verb}
     for sentence in sentences(content.text):
         quoted: str | None = None
@@ -382,7 +392,7 @@ def check_summary_neutral(ctx: CheckContext, params: SummaryParams) -> Iterator[
         if match is not None:
             quoted = match.group(0)
         else:
-            tokens = re.findall(r"[^\W\d_]+", sentence)
+            tokens = _LETTERS.findall(sentence)
             for i, token in enumerate(tokens):
                 if token.lower() not in verbs:
                     continue
@@ -500,7 +510,8 @@ def _looks_like_date(digits: str) -> bool:
     return True
 
 
-_THOUSANDS_PREFILTER = re.compile(r"\d[.,]\d{3}|\d{5}")
+# "\d[.,]\d{3}|\d{5}" with the common "\d" first: the regex engine then skips to digits fast
+_THOUSANDS_PREFILTER = re.compile(r"\d(?:[.,]\d{3}|\d{4})")
 
 
 def _thousands_problems(text: str) -> Iterator[str]:

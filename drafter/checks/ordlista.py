@@ -115,7 +115,7 @@ class WordMatcher:
 
     def _find(self, text: str) -> tuple[WordHit, ...]:
         lowered = text.lower()
-        present = {token.strip(_PUNCTUATION) for token in lowered.split()}
+        present = {token.strip(_PUNCTUATION) for token in set(lowered.split())}
         keys = self._keys & present
         if not keys:
             return ()
