@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Hashable
+from typing import Any
 
-from drafter.checks.registry import CheckContext, get_kind, parsed_params
-from drafter.findings import Finding
+from drafter.checks.registry import CheckContext, CheckKind, get_kind, parsed_params
+from drafter.findings import Finding, Severity
 from drafter.model import Arende
 from drafter.templates import RuleDef, SectionDef, Template
 
@@ -26,41 +27,56 @@ _EMPTY_HINT = {
 
 
 def _run_rule(
-    arende: Arende, template: Template, section: SectionDef | None, rule: RuleDef
+    arende: Arende,
+    template: Template,
+    section: SectionDef | None,
+    rule: RuleDef,
+    memo: dict[Hashable, Any],
 ) -> list[Finding]:
-    if rule.av:
+    prepared = _prepare(rule)
+    if prepared is None:
         return []
+    kind, params, rule_id, severity = prepared
+    ctx = CheckContext(arende, template, section, rule_id, severity, memo)
+    return list(kind.func(ctx, params))
+
+
+_Prepared = tuple[CheckKind, object, str, Severity]
+_PREPARED: dict[int, tuple[RuleDef, _Prepared | None]] = {}
+
+
+def _prepare(rule: RuleDef) -> _Prepared | None:
+    """The rule's kind, parsed parameters, id and severity; ``None`` when it is off.
+
+    Templates are frozen, so this is worked out once per rule object (keyed by identity,
+    which the stored rule keeps alive), not once per check run.
+    """
+    cached = _PREPARED.get(id(rule))
+    if cached is not None and cached[0] is rule:
+        return cached[1]
+    prepared: _Prepared | None = None
     kind = get_kind(rule.typ)
-    if kind is None:  # pragma: no cover - templates are validated when loaded
-        return []
-    ctx = CheckContext(
-        arende=arende,
-        template=template,
-        section=section,
-        rule_id=rule.id or rule.typ,
-        severity=rule.severity or kind.default_severity,
-    )
-    return list(kind.func(ctx, _params(kind.name, rule)))
+    if not rule.av and kind is not None:  # unknown kinds: templates are validated at load
+        severity = rule.severity or kind.default_severity
+        prepared = (kind, parsed_params(kind, rule), rule.id or rule.typ, severity)
+    if len(_PREPARED) >= 1024:
+        _PREPARED.clear()
+    _PREPARED[id(rule)] = (rule, prepared)
+    return prepared
 
 
-@lru_cache(maxsize=256)
-def _params_cached(kind_name: str, rule: RuleDef) -> object:
-    kind = get_kind(kind_name)
-    assert kind is not None
-    return parsed_params(kind, rule)
+def check_section(
+    arende: Arende,
+    template: Template,
+    section_id: str,
+    *,
+    memo: dict[Hashable, Any] | None = None,
+) -> list[Finding]:
+    """Findings for one section: emptiness and the section's own rules.
 
-
-def _params(kind_name: str, rule: RuleDef) -> object:
-    try:
-        return _params_cached(kind_name, rule)
-    except TypeError:  # unhashable parameter values (lists): parse every time
-        kind = get_kind(kind_name)
-        assert kind is not None
-        return parsed_params(kind, rule)
-
-
-def check_section(arende: Arende, template: Template, section_id: str) -> list[Finding]:
-    """Findings for one section: emptiness and the section's own rules."""
+    ``memo`` is shared by the rules of one check run (see :func:`run_checks`).
+    """
+    memo = {} if memo is None else memo
     section = template.section(section_id)
     content = arende.content(section)
     if content.is_empty():
@@ -73,12 +89,15 @@ def check_section(arende: Arende, template: Template, section_id: str) -> list[F
         return [Finding(EMPTY_SECTION_RULE, severity, message, section.id)]
     findings: list[Finding] = []
     for rule in section.regler:
-        findings += _run_rule(arende, template, section, rule)
+        findings += _run_rule(arende, template, section, rule, memo)
     return findings
 
 
-def check_header(arende: Arende, template: Template) -> list[Finding]:
+def check_header(
+    arende: Arende, template: Template, *, memo: dict[Hashable, Any] | None = None
+) -> list[Finding]:
     """Findings for the header fields: empty required fields and document-wide rules."""
+    memo = {} if memo is None else memo
     findings: list[Finding] = []
     for fld in template.falt:
         severity = fld.empty_severity
@@ -93,7 +112,7 @@ def check_header(arende: Arende, template: Template) -> list[Finding]:
                 )
             )
     for rule in template.regler:
-        findings += _run_rule(arende, template, None, rule)
+        findings += _run_rule(arende, template, None, rule, memo)
     return findings
 
 
@@ -110,9 +129,10 @@ def _empty_field_message(label: str, example: str) -> str:
 
 def run_checks(arende: Arende, template: Template) -> list[Finding]:
     """All findings for the whole ärende, header first, then sections in template order."""
-    findings = check_header(arende, template)
+    memo: dict[Hashable, Any] = {}  # one run: the ärende does not change in between
+    findings = check_header(arende, template, memo=memo)
     for section in template.sektioner:
-        findings += check_section(arende, template, section.id)
+        findings += check_section(arende, template, section.id, memo=memo)
     return findings
 
 

@@ -58,13 +58,19 @@ def _sections(
 
 def _texts(
     ctx: CheckContext, section: SectionDef, *, lead_in: bool = True
-) -> Iterator[tuple[str, str]]:
-    content = ctx.arende.sektioner.get(section.id)
-    if content is None:
-        return
-    for field, text in content_texts(content):
-        if text.strip() and (lead_in or field != "inledning"):
-            yield field, text
+) -> tuple[tuple[str, str], ...]:
+    """(field, text) pairs of a section that have text (worked out once per check run)."""
+    key = ("klarsprak-texts", section.id, lead_in)
+    found: tuple[tuple[str, str], ...] | None = ctx.memo.get(key)
+    if found is None:
+        content = ctx.arende.sektioner.get(section.id)
+        found = tuple(
+            (field, text)
+            for field, text in (content_texts(content) if content is not None else ())
+            if text.strip() and (lead_in or field != "inledning")
+        )
+        ctx.memo[key] = found
+    return found
 
 
 def quote_start(text: str, n_words: int = 8) -> str:

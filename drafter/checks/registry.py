@@ -7,8 +7,8 @@ it loads. New kinds register with :func:`check_kind`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -39,6 +39,9 @@ class CheckContext:
     section: SectionDef | None
     rule_id: str
     severity: Severity
+    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Shared by the rules of one check run: what several rules derive from the same
+    unchanged ärende (for example the texts of the sections) is worked out once."""
 
     def finding(
         self, message: str, field: str | None = None, section: str | None = None
@@ -98,9 +101,16 @@ def check_kind(
     return register
 
 
+_loaded = False
+
+
 def _ensure_loaded() -> None:
     # The kinds live in modules that register themselves on import.
-    from drafter.checks import consistency, kinds, klarsprak  # noqa: F401
+    global _loaded
+    if not _loaded:
+        from drafter.checks import consistency, kinds, klarsprak  # noqa: F401
+
+        _loaded = True
 
 
 def get_kind(name: str) -> CheckKind | None:
