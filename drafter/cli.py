@@ -182,6 +182,21 @@ _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.I
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    import gc
+
+    import drafter.checks
+    import drafter.storage  # noqa: F401  # loaded before the freeze below
+
+    # The modules and pydantic schemas loaded by now live until exit: keep the garbage
+    # collector from walking them again and again while a batch of files is checked.
+    gc.freeze()
+    try:
+        return _check_files(args)
+    finally:
+        gc.unfreeze()
+
+
+def _check_files(args: argparse.Namespace) -> int:
     from drafter.checks import run_checks
     from drafter.storage import load_arende
 
@@ -224,7 +239,7 @@ def _print_findings(path: Path, findings: list[Finding], template: object, colou
         f"{'varning' if counts[Severity.WARNING] == 1 else 'varningar'}, "
         f"{counts[Severity.INFO]} info"
     )
-    print(f"{bold}{path}{reset}: {summary if findings else 'inga anmärkningar'}")
+    lines = [f"{bold}{path}{reset}: {summary if findings else 'inga anmärkningar'}"]
     groups: dict[str | None, list[Finding]] = {}
     for finding in findings:
         groups.setdefault(finding.section, []).append(finding)
@@ -232,12 +247,14 @@ def _print_findings(path: Path, findings: list[Finding], template: object, colou
         title = (
             "Uppgifter om ärendet" if section_id is None else template.section(section_id).rubrik
         )
-        print(f"  {bold}{title}{reset}")
+        lines.append(f"  {bold}{title}{reset}")
         for f in sorted(items, key=lambda f: f.severity.rank):
             label = f.severity.label
             if colour:
                 label = f"{_COLOURS[f.severity]}{label}{reset}"
-            print(f"    {label}: {f.message} [{f.rule}]")
+            lines.append(f"    {label}: {f.message} [{f.rule}]")
+    lines.append("")
+    sys.stdout.write("\n".join(lines))  # one write per file
 
 
 # --------------------------------------------------------------------------- export
