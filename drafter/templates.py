@@ -8,7 +8,9 @@ template raises :class:`~drafter.errors.TemplateError` naming the file and the k
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -293,12 +295,31 @@ def _load_cached(path: Path, mtime_ns: int) -> Template:
 def load_template_file(path: Path) -> Template:
     """Load and validate one template file (cached while the file is unchanged)."""
     try:
-        stat = path.stat()
+        info = path.stat()
     except OSError as exc:
         raise TemplateError("mallen finns inte eller kan inte läsas", path) from exc
-    if not path.is_file():
+    if not stat.S_ISREG(info.st_mode):
         raise TemplateError("är ingen fil; ange en mallfil (.toml) eller ett mallnamn", path)
-    return _load_cached(path.resolve(), stat.st_mtime_ns)
+    return _load_cached(path.resolve(), info.st_mtime_ns)
+
+
+def _regular_file_mtime(path: Path) -> int | None:
+    """The file's mtime, or ``None`` when it is not a regular file (like ``is_file``)."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return None
+        raise  # as Path.is_file does
+    except ValueError:
+        return None
+    return info.st_mtime_ns if stat.S_ISREG(info.st_mode) else None
+
+
+@lru_cache(maxsize=1)
+def _builtin_templates_dir() -> Path:
+    # Where the package is does not change while it runs.
+    return builtin_templates_dir()
 
 
 def template_dirs(near: Path | None = None) -> list[tuple[Path, str]]:
@@ -310,7 +331,7 @@ def template_dirs(near: Path | None = None) -> list[tuple[Path, str]]:
     if near is not None:
         dirs.append((near.resolve().parent / "mallar", "ärendets mappen mallar/"))
     dirs.append((user_templates_dir(), "användarens mallar"))
-    dirs.append((builtin_templates_dir(), "inbyggd"))
+    dirs.append((_builtin_templates_dir(), "inbyggd"))
     return dirs
 
 
@@ -333,8 +354,9 @@ def find_template(name: str = DEFAULT_TEMPLATE, near: Path | None = None) -> Loa
         )
     for folder, origin in template_dirs(near):
         candidate = folder / f"{name}.toml"
-        if candidate.is_file():
-            return LoadedTemplate(load_template_file(candidate), candidate, origin)
+        mtime = _regular_file_mtime(candidate)  # one stat instead of is_file() and stat()
+        if mtime is not None:
+            return LoadedTemplate(_load_cached(candidate.resolve(), mtime), candidate, origin)
     searched = ", ".join(str(d) for d, _ in template_dirs(near))
     raise TemplateError(
         f"mallen ”{name}” finns inte. Sökte i: {searched}. "
