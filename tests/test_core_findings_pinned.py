@@ -1,0 +1,399 @@
+"""Pinned findings: performance work on the check engine must not change a single finding.
+
+The example and a few generated ärenden (text that triggers almost every klarspråk rule:
+numbers, dates, currency abbreviations, officialese, long sentences, abbreviations, lists)
+are checked and compared with the complete findings recorded before the engine was made
+faster (issue 7). A deliberate change to a rule or a message updates the pins here.
+"""
+
+# ruff: noqa: E501  (the pinned messages are kept whole)
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drafter.checks import check_header, check_section, run_checks
+from drafter.checks.lix import analyse
+from drafter.model import Arende, ProseContent, Signature
+from drafter.storage import load_arende
+from drafter.templates import Template, find_template
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "vanguard.toml"
+
+
+_WORDS = [
+    "Regionen",
+    "Förvaltningen",
+    "Nämnden",
+    "Projektet",
+    "Styrgruppen",
+    "Utvecklingsavdelningen",
+    "har",
+    "bedömer",
+    "genomför",
+    "samordnar",
+    "utvecklar",
+    "finansierar",
+    "medlemskapet",
+    "nätverket",
+    "strategin",
+    "kostnaderna",
+    "samarbetet",
+    "kompetensförsörjningen",
+    "infrastrukturen",
+    "utbildningsinsatserna",
+    "inom",
+    "under",
+    "med",
+    "för",
+    "och",
+    "att",
+    "det",
+    "den",
+    "som",
+    "i",
+    "på",
+    "enligt",
+    "befintlig",
+    "budget",
+    "länet",
+]
+_TRICKY = (
+    "Kostnaden är 12500 kr och 1,500 kr samt 12.500 euro. Mötet 22-11-10 och den 14:e mars. "
+    "Budgeten är 3 MSEK och 2 mkr, 5 kkr. Förvaltningen skall tillse att detta sker i "
+    "enlighet med planen. Tel. 026-123456, dnr 12345, 80250 Gävle. Vi föreslår att "
+    "medlemskapet avslutas. Se t.ex. bilagan, bl.a. sid. 4. K. Andersson m.fl. deltar "
+    "osv. Kontakta oss på e-post/telefon!\n\n- punkt ett\n- punkt två 20000 kronor\n"
+    "1. första 0,125 mnkr\n\n«Citat.» (Parentes?) Slut…"
+)
+
+
+def _prose(rng: random.Random, sentences: int) -> str:
+    out = []
+    for i in range(sentences):
+        words = [rng.choice(_WORDS) for _ in range(rng.randint(3, 32))]
+        end = rng.choice([".", ".", ".", "!", "?", "…"])
+        out.append(" ".join(words).capitalize() + end)
+        if i % 5 == 4:
+            out.append("\n\n")
+    return " ".join(out)
+
+
+def generated_arende(template: Template, seed: int) -> Arende:
+    """A deterministic ärende with text that triggers most klarspråk rules."""
+    rng = random.Random(seed)
+    arende = Arende.new(template)
+    arende.arende.update(
+        titel="Avsluta medlemskap i nätverket",
+        organisation="Region Gävleborg",
+        diarienummer="hej" if seed % 2 else "RS 2025/123",
+        datum="2025-03-14",
+        beredande_organ="Utvecklingsutskottet",
+        beslutsinstans="Regionstyrelsen",
+    )
+    s = arende.sektioner
+    s["forslag_till_beslut"].inledning = (  # type: ignore[union-attr]
+        "Utskottet föreslår Kommunfullmäktige att besluta följande:" if seed % 2 else ""
+    )
+    s["forslag_till_beslut"].punkter = [  # type: ignore[union-attr]
+        "att avsluta medlemskapet samt uppdrar regiondirektören att följa upp",
+        "Regionstyrelsen ger ekonomidirektören i uppdrag att spara 1,2 mnkr enligt bilaga",
+        "Regionstyrelsen förklarar beslutet omedelbart justerat",
+    ][: 1 + seed % 3]
+    s["sammanfattning"].text = _prose(rng, 4 + seed % 5) + " " + _TRICKY  # type: ignore[union-attr]
+    s["arendet"].text = _TRICKY + "\n\n" + _prose(rng, 40 + seed)  # type: ignore[union-attr]
+    s["kostnader_och_finansiering"].text = (  # type: ignore[union-attr]
+        "Inga pengar." if seed % 3 == 0 else _TRICKY
+    )
+    s["konsekvensbeskrivningar"].text = _prose(rng, 3) if seed % 2 else ""  # type: ignore[union-attr]
+    s["expedieras_till"].poster = ["Regionstyrelsen", "Ekonomifunktionen 12500 kr"][: seed % 3]  # type: ignore[union-attr]
+    s["underskrifter"].personer = [Signature(namn="Anna Andersson", titel="")]  # type: ignore[union-attr]
+    return arende
+
+
+def canonical(findings) -> list[list[str | None]]:
+    return [[f.rule, f.severity.value, f.section, f.field, f.message] for f in findings]
+
+
+EXAMPLE_FINDINGS = [
+    (
+        "tomt-falt",
+        "warning",
+        None,
+        "diarienummer",
+        "Fältet ”Diarienummer” är tomt. Fyll i det, till exempel ”RS 2025/123”.",
+    ),
+    (
+        "tomt-falt",
+        "warning",
+        None,
+        "datum",
+        "Fältet ”Datum” är tomt. Fyll i det, till exempel ”2025-03-14”.",
+    ),
+    (
+        "LIX-1",
+        "warning",
+        "sammanfattning",
+        "text",
+        "”Sammanfattning” har LIX 59 (svår): 133 ord, 8 meningar och 56 långa ord. Sikta på högst 50: dela långa meningar och byt krångliga långa ord mot vanliga ord där det går. LIX mäter bara ord- och meningslängd. Källa: Tillväxtverkets klarspråksråd (LIX under 50).",
+    ),
+    (
+        "LIX-1",
+        "warning",
+        "arendet",
+        "text",
+        "”Ärendet” har LIX 57 (svår): 264 ord, 16 meningar och 108 långa ord. Sikta på högst 50: dela långa meningar och byt krångliga långa ord mot vanliga ord där det går. LIX mäter bara ord- och meningslängd. Källa: Tillväxtverkets klarspråksråd (LIX under 50).",
+    ),
+    (
+        "MEN-1",
+        "warning",
+        "sammanfattning",
+        "text",
+        "Meningen ”Sammanfattningsvis kan sägas att Region Gävleborgs medverkan i …” har 30 ord. Dela den i två eller fler, till exempel vid ”och”, ”men”, ”eftersom” eller ”vilket”; sikta på högst 25 ord per mening. Källa: Funka, ”Skriv lagom korta meningar”.",
+    ),
+    (
+        "MEN-1",
+        "warning",
+        "sammanfattning",
+        "text",
+        "Meningen ”Enligt flera av Norra Mellansveriges innovationsfrämjande aktörer har …” har 27 ord. Dela den i två eller fler, till exempel vid ”och”, ”men”, ”eftersom” eller ”vilket”; sikta på högst 25 ord per mening. Källa: Funka, ”Skriv lagom korta meningar”.",
+    ),
+    (
+        "MEN-1",
+        "warning",
+        "arendet",
+        "text",
+        "Meningen ”Inom Vanguard innebär detta att man dels arbetar …” har 29 ord. Dela den i två eller fler, till exempel vid ”och”, ”men”, ”eftersom” eller ”vilket”; sikta på högst 25 ord per mening. Källa: Funka, ”Skriv lagom korta meningar”.",
+    ),
+    (
+        "ORD-1",
+        "info",
+        "arendet",
+        "text",
+        "Förslag: skriv ”och” i stället för ”samt”. Det passar inte alltid; välj det som är tydligast. Källa: allmänt klarspråksråd från Språkrådet; ordparet är inte bekräftat i källan.",
+    ),
+    (
+        "tom-sektion",
+        "warning",
+        "expedieras_till",
+        None,
+        "Sektionen ”Expedieras till” är tom. Lägg till minst en rad.",
+    ),
+]
+
+# seed: (sha256 of the canonical findings as JSON, findings per rule)
+GENERATED = {
+    1: (
+        "1ba9376510d530689a7e6089170ff0ad224fd3ae162664ed17b8ba644d9ff9f8",
+        {
+            "DNR-1": 1,
+            "EXP-3": 2,
+            "FORM-1c": 3,
+            "FORM-1d": 3,
+            "FORM-2a": 12,
+            "FORM-3b": 9,
+            "FTB-3": 1,
+            "FTB-4": 1,
+            "FTB-5": 1,
+            "KON-1": 4,
+            "KONS-1": 1,
+            "KONS-2": 1,
+            "LIX-1": 2,
+            "MEN-1": 9,
+            "ORD-1": 13,
+            "SAM-3": 1,
+            "SIG-1": 2,
+        },
+    ),
+    2: (
+        "38f4cd8ce193aa90dc618dc4caa8e47e30573243c669209dbf14c5c99ee4079e",
+        {
+            "EXP-3": 2,
+            "FORM-1c": 3,
+            "FORM-1d": 3,
+            "FORM-2a": 13,
+            "FORM-3b": 9,
+            "FTB-3": 1,
+            "FTB-4": 1,
+            "FTB-5": 1,
+            "KONS-1": 1,
+            "LIX-1": 2,
+            "MEN-1": 16,
+            "ORD-1": 13,
+            "SAM-3": 1,
+            "SAM-5": 1,
+            "SIG-1": 2,
+            "tom-sektion": 1,
+        },
+    ),
+    3: (
+        "420aa39e4115b323a2d1e1c986221ab57351d7ca162741b277656a04f60d7284",
+        {
+            "DNR-1": 1,
+            "EK-2": 1,
+            "EXP-3": 1,
+            "FORM-1c": 2,
+            "FORM-1d": 2,
+            "FORM-2a": 8,
+            "FORM-3b": 6,
+            "FTB-3": 1,
+            "FTB-5": 1,
+            "KON-1": 4,
+            "KONS-2": 1,
+            "LIX-1": 2,
+            "MEN-1": 15,
+            "ORD-1": 9,
+            "SAM-3": 1,
+            "SAM-5": 1,
+            "SIG-1": 2,
+            "tom-sektion": 1,
+        },
+    ),
+    4: (
+        "ea651a54f759f540fa05039b8f6f2dc3f2b321494d969a67bf354d66a63e7822",
+        {
+            "EXP-3": 2,
+            "FORM-1c": 3,
+            "FORM-1d": 3,
+            "FORM-2a": 12,
+            "FORM-3b": 9,
+            "FTB-3": 1,
+            "FTB-4": 1,
+            "FTB-5": 1,
+            "KONS-1": 1,
+            "LIX-1": 2,
+            "MEN-1": 11,
+            "ORD-1": 13,
+            "SAM-3": 1,
+            "SAM-5": 1,
+            "SIG-1": 2,
+            "tom-sektion": 1,
+        },
+    ),
+    5: (
+        "310535facf60b0adb83e94738051268042a63c35bbeca306486cf1f43827fab8",
+        {
+            "DNR-1": 1,
+            "EXP-3": 2,
+            "FORM-1c": 3,
+            "FORM-1d": 3,
+            "FORM-2a": 13,
+            "FORM-3b": 9,
+            "FTB-3": 1,
+            "FTB-4": 1,
+            "FTB-5": 1,
+            "KON-1": 4,
+            "KONS-1": 1,
+            "KONS-2": 1,
+            "LIX-1": 1,
+            "MEN-1": 8,
+            "ORD-1": 13,
+            "SAM-3": 1,
+            "SIG-1": 2,
+        },
+    ),
+    6: (
+        "054520b44915d45298231f12883842966267c4bca5ec6948e010aa2aa3590efd",
+        {
+            "EK-2": 1,
+            "EXP-3": 1,
+            "FORM-1c": 2,
+            "FORM-1d": 2,
+            "FORM-2a": 8,
+            "FORM-3b": 6,
+            "FTB-3": 1,
+            "FTB-5": 1,
+            "LIX-1": 1,
+            "MEN-1": 10,
+            "ORD-1": 9,
+            "SAM-3": 1,
+            "SAM-5": 1,
+            "SIG-1": 2,
+            "tom-sektion": 2,
+        },
+    ),
+}
+
+
+@pytest.fixture
+def template() -> Template:
+    return find_template("tjansteskrivelse").template
+
+
+def test_example_findings_are_exactly_the_pinned_ones() -> None:
+    loaded = load_arende(EXAMPLE)
+    findings = run_checks(loaded.arende, loaded.template.template)
+    assert [tuple(f) for f in canonical(findings)] == EXAMPLE_FINDINGS
+
+
+@pytest.mark.parametrize("seed", sorted(GENERATED))
+def test_generated_arende_findings_are_exactly_the_pinned_ones(
+    template: Template, seed: int
+) -> None:
+    findings = canonical(run_checks(generated_arende(template, seed), template))
+    digest, per_rule = GENERATED[seed]
+    assert dict(sorted(Counter(f[0] for f in findings).items())) == per_rule
+    encoded = json.dumps(findings, ensure_ascii=False).encode()
+    assert hashlib.sha256(encoded).hexdigest() == digest
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_whole_run_equals_the_parts_checked_one_by_one(template: Template, seed: int) -> None:
+    # run_checks shares work between rules; checking the header and each section on its
+    # own (as the writing program does while typing) must give the same findings.
+    arende = generated_arende(template, seed)
+    parts = check_header(arende, template)
+    for section in template.sektioner:
+        parts += check_section(arende, template, section.id)
+    assert parts == run_checks(arende, template)
+
+
+def test_a_later_run_sees_text_edited_in_place(template: Template) -> None:
+    # Nothing a run works out may leak into the next one: the writing program edits the
+    # content objects in place between runs.
+    arende = generated_arende(template, 1)
+    before = run_checks(arende, template)
+    assert any(f.rule == "FORM-3b" and f.section == "arendet" for f in before)
+    content = arende.sektioner["arendet"]
+    assert isinstance(content, ProseContent)
+    content.text = "Förvaltningen följer upp arbetet under året."
+    after = run_checks(arende, template)
+    assert not any(f.section == "arendet" for f in after)
+    assert [f for f in after if f.section != "arendet"] == [
+        f for f in before if f.section != "arendet"
+    ]
+
+
+def _reference_counts(text: str) -> tuple[int, int]:
+    # The documented tokenisation, written as plainly as possible: pieces split at
+    # whitespace and "/", a word has a letter, a long word more than six letters.
+    n_words = n_long = 0
+    for piece in text.replace("/", " ").split():
+        letters = sum(1 for ch in piece if ch.isalpha())
+        if letters:
+            n_words += 1
+            n_long += letters > 6
+    return n_words, n_long
+
+
+_ALPHABET = st.sampled_from(
+    [*'abcåäöABÅÖ xy  ..,!?…/-–:;"”’»)]([\n\t12²½٣•*', "t.ex. ", "m.m. ", "K. ", "\n- "]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_sentence_analysis_counts_words_as_documented(text: str) -> None:
+    stats = analyse(text)
+    words, long_words = _reference_counts(text)
+    assert (stats.words, stats.long_words) == (words, long_words)
+    assert all(" ".join(s.split()) == s for s in stats.sentences)
