@@ -100,14 +100,22 @@ class WordMatcher:
         by_key: dict[str, list[str]] = {}
         for form in self._by_form:
             by_key.setdefault(_key_word(form), []).append(form)
-        self._patterns: dict[str, re.Pattern[str]] = {}
+        self._sources: dict[str, str] = {}
         for key, forms in by_key.items():
             alternatives = "|".join(
                 r"\s+".join(re.escape(w) for w in f.split())
                 for f in sorted(forms, key=len, reverse=True)
             )
-            self._patterns[key] = re.compile(rf"(?:{alternatives})(?![\w-])")
-        self._keys = frozenset(self._patterns)
+            self._sources[key] = rf"(?:{alternatives})(?![\w-])"
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        """Compiled when their key word first occurs: most never do in one run."""
+        self._keys = frozenset(self._sources)
+
+    def _pattern(self, key: str) -> re.Pattern[str]:
+        pattern = self._patterns.get(key)
+        if pattern is None:
+            pattern = self._patterns[key] = re.compile(self._sources[key])
+        return pattern
 
     def find(self, text: str) -> tuple[WordHit, ...]:
         """Every listed word in ``text``, in order (cached per text)."""
@@ -122,7 +130,7 @@ class WordMatcher:
         same_length = len(lowered) == len(text)
         hits: list[WordHit] = []
         for key in keys:
-            for match in self._patterns[key].finditer(lowered):
+            for match in self._pattern(key).finditer(lowered):
                 start = match.start()
                 if start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_-"):
                     continue  # inside a word ("överskall")
