@@ -250,6 +250,42 @@ async def test_typing_does_not_wait_for_checks(tmp_path: Path) -> None:
         assert calls == 1
 
 
+async def test_steps_are_built_when_first_opened_and_keep_what_was_typed(
+    tmp_path: Path,
+) -> None:
+    """Only the first step is built for the first frame; F8 builds each step as it opens,
+    focuses its first field, and F7 back finds what was typed there."""
+    from drafter.tui.widgets.editors import StepEditor
+
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        first = screen.current
+        assert [e.step_id for e in screen.query(StepEditor)] == [first]
+        seen = [first]
+        for key in ["f7"] * 12 + ["f8"] * 12:  # to the first step, then to the last
+            await pilot.press(key)
+            await pilot.pause()
+            if screen.current not in seen:
+                seen.append(screen.current)
+            if screen.current == REVIEW_STEP:
+                break
+            editor = screen.editor(screen.current)
+            assert editor is not None and editor.display
+            assert app.focused is not None and editor in app.focused.ancestors
+        assert len(seen) == len(screen.session.steps)
+        await pilot.press("f7")  # Underskrifter: built once, still there
+        await pilot.pause()
+        assert screen.current == "underskrifter"
+        await pilot.press("end", *" d.y.")
+        await pilot.press("f8", "f7")
+        await pilot.pause()
+        focused = app.focused
+        assert isinstance(focused, Input) and focused.value.endswith(" d.y.")
+        assert len(screen.query(StepEditor)) == len(seen) - 1  # every step but the review
+
+
 # --------------------------------------------------------------------------- quitting
 
 
@@ -628,6 +664,9 @@ async def test_offers_to_restore_a_recovery_draft(
         screen = main_screen(app)
         assert screen.session.arende.field_value("diarienummer") == "RS 2025/77"
         assert screen.session.dirty
+        # The restored value is what the user sees in the header step (built when opened).
+        screen.open_step("__uppgifter", "diarienummer")
+        await pilot.pause()
         assert screen.query_one("#falt-diarienummer", Input).value == "RS 2025/77"
         await pilot.press("ctrl+s")
         await pilot.pause()

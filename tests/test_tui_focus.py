@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
+from drafter.tui.screens.main import MainScreen
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
 
@@ -20,7 +21,11 @@ async def test_typing_after_tab_into_a_filled_field_keeps_its_text(tmp_path: Pat
     app = DrafterApp(session)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        field = app.screen.query_one("#falt-organisation", Input)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.open_step("__uppgifter")  # the header step is built when first opened
+        await pilot.pause()
+        field = screen.query_one("#falt-organisation", Input)
         field.focus()
         await pilot.pause()
         await pilot.press("space", "X")

@@ -118,6 +118,8 @@ async def test_second_drafter_is_told_and_can_open_read_only(
         screen = main_screen(app)
         assert app.screen is screen
         assert "skrivskyddad" in app.sub_title
+        screen.open_step("__uppgifter")  # built when first opened: read-only too
+        await pilot.pause()
         title = screen.query_one("#falt-titel", Input)
         assert title.disabled
         await pilot.press("x", "y", "z")

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from drafter.errors import DrafterError
@@ -114,10 +114,21 @@ class MainScreen(Screen[None]):
         self._checked = 0
         self._comments_ok = False
         """The user accepted once that saving drops the file's comments."""
+        self._step_widgets: dict[str, Widget] = {}
+        """The editor (or review panel) of each step built so far."""
+        self._ready: set[Widget] = set()
+        """Step widgets that are mounted (their fields can be focused and queried)."""
+        self._initial: tuple[str, str | None] = (HEADER_STEP, None)
 
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        # Only the step shown first is built now; the others are built when first opened
+        # (see open_step). Building every editor before the first frame cost ~250 ms.
+        self._step_widgets = {}
+        self._ready = set()
+        self._initial = self.session.first_open_step()
+        first = self._initial[0]
         yield Header(icon="✎")
         with Horizontal(id="body"):
             yield StepList(self.session)
@@ -126,15 +137,21 @@ class MainScreen(Screen[None]):
                     yield Static("", id="step-title", markup=False)
                     yield Static("", id="step-lix", markup=False)
                 yield Static("", id="help", markup=False)
-                with ContentSwitcher(id="steps-switcher", initial=f"ed-{HEADER_STEP}"):
-                    for step in self.session.steps:
-                        if step.is_review:
-                            yield ReviewPanel(self.session)
-                        else:
-                            yield make_editor(self.session, step.id)
+                with ContentSwitcher(id="steps-switcher", initial=_widget_id(first)):
+                    yield self._step_widget(first)
                 yield FindingsList(id="findings")
             yield PreviewPane(self.session)
         yield Footer(compact=True)
+
+    def _step_widget(self, step_id: str) -> Widget:
+        """Create the editor (or the review panel) of a step, not yet mounted."""
+        widget: Widget = (
+            ReviewPanel(self.session)
+            if step_id == REVIEW_STEP
+            else make_editor(self.session, step_id)
+        )
+        self._step_widgets[step_id] = widget
+        return widget
 
     @property
     def switcher(self) -> ContentSwitcher:
@@ -149,9 +166,16 @@ class MainScreen(Screen[None]):
         return self.query_one(StepList)
 
     def editor(self, step_id: str) -> StepEditor | None:
-        matches = self.query(f"#ed-{step_id}")
-        widget = matches.first() if matches else None
-        return widget if isinstance(widget, StepEditor) else None
+        """The editor of a step once it is built and mounted (None before, and for the review)."""
+        widget = self._step_widgets.get(step_id)
+        if isinstance(widget, StepEditor) and widget in self._ready:
+            return widget
+        return None
+
+    def _review(self) -> ReviewPanel | None:
+        """The review panel once it is built and mounted."""
+        widget = self._step_widgets.get(REVIEW_STEP)
+        return widget if isinstance(widget, ReviewPanel) and widget in self._ready else None
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < WIDE, "-narrow")
@@ -161,7 +185,8 @@ class MainScreen(Screen[None]):
         self.preview.display = self.app.size.width >= WIDE
         self.set_class(self.preview.display, "-preview")
         self._update_title()
-        step_id, field = self.session.first_open_step()
+        self._ready.update(self._step_widgets.values())  # composed with the screen
+        step_id, field = self._initial
         self.open_step(step_id, field)
         self._take_lock()
 
@@ -219,8 +244,9 @@ class MainScreen(Screen[None]):
         """Nothing can be edited or saved: another drafter owns the file."""
         self.session.read_only = True
         self.set_class(True, "-read-only")
-        for editor in self.query(StepEditor):
-            editor.set_read_only()
+        for widget in self._ready:  # steps built later are made read-only when mounted
+            if isinstance(widget, StepEditor):
+                widget.set_read_only()
         self._update_title()
         self.notify(
             "Filen är öppen skrivskyddad: du kan läsa och exportera Markdown men inte ändra "
@@ -271,10 +297,20 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------------ steps
 
     def open_step(self, step_id: str, field: str | None = None) -> None:
-        """Show a step and focus a field (a ``Finding.field``) or its first input."""
+        """Show a step and focus a field (a ``Finding.field``) or its first input.
+
+        A step opened for the first time is built and mounted now; its field is focused
+        once it is mounted.
+        """
         self.current = step_id
         switcher = self.switcher
-        switcher.current = "ed-review" if step_id == REVIEW_STEP else f"ed-{step_id}"
+        widget = self._step_widgets.get(step_id)
+        mounting = None
+        if widget is None:
+            widget = self._step_widget(step_id)
+            widget.display = False  # the switcher shows it below
+            mounting = switcher.mount(widget)
+        switcher.current = _widget_id(step_id)
         self.sidebar.select(step_id)
         steps = self.session.steps
         index = next(i for i, s in enumerate(steps) if s.id == step_id)
@@ -286,22 +322,45 @@ class MainScreen(Screen[None]):
         findings_list = self.query_one("#findings", FindingsList)
         findings_list.display = not step.is_review
         if step.is_review:
-            review = self.query_one(ReviewPanel)
-            review.refresh_findings()
             self.query_one("#help", Static).update(
                 "Här är alla anmärkningar i dokumentet. Enter på en anmärkning öppnar "
                 "sektionen. F2 sparar, F3 exporterar Markdown."
             )
-            self.call_after_refresh(review.focus_first)
         else:
             self._show_findings()
-            editor = self.editor(step_id)
-            if editor is not None:
-                editor.activated()
-                self._show_help(editor, None)
-                self.call_after_refresh(editor.focus_field, field)
             if self.preview.display:
                 self.preview.scroll_to_step(step_id)
+        if mounting is None:
+            self._show_step(step_id, field)
+        else:
+            self.call_later(self._mounted, mounting, widget, step_id, field)
+
+    async def _mounted(
+        self, mounting: AwaitMount, widget: Widget, step_id: str, field: str | None
+    ) -> None:
+        """A step built on first opening is mounted: fill it in if it is still shown."""
+        await mounting
+        if self._step_widgets.get(step_id) is not widget:  # rebuilt meanwhile (a restore)
+            return
+        self._ready.add(widget)
+        if self.session.read_only and isinstance(widget, StepEditor):
+            widget.set_read_only()
+        if self.current == step_id:
+            self._show_step(step_id, field)
+
+    def _show_step(self, step_id: str, field: str | None) -> None:
+        """The part of opening a step that needs its mounted editor or review panel."""
+        if step_id == REVIEW_STEP:
+            review = self._review()
+            if review is not None:
+                review.refresh_findings()
+                self.call_after_refresh(review.focus_first)
+            return
+        editor = self.editor(step_id)
+        if editor is not None:
+            editor.activated()
+            self._show_help(editor, None)
+            self.call_after_refresh(editor.focus_field, field)
 
     def _step_offset(self, delta: int) -> str:
         steps = [s.id for s in self.session.steps]
@@ -343,7 +402,7 @@ class MainScreen(Screen[None]):
 
     def action_help(self) -> None:
         editor = self.editor(self.current)
-        if editor is None:
+        if self.current == REVIEW_STEP:
             title = "Granska och exportera"
             text = (
                 "Listan visar alla fel och varningar i dokumentet, ordnade efter sektion. "
@@ -351,6 +410,8 @@ class MainScreen(Screen[None]):
                 "F2 (Ctrl+S) sparar ärendet som TOML och skriver Markdown bredvid.\n"
                 "F3 (Ctrl+E) exporterar Markdown till en fil du väljer."
             )
+        elif editor is None:  # still being built
+            return
         else:
             focused = self.focused
             inside = focused is not None and editor in focused.ancestors
@@ -416,7 +477,9 @@ class MainScreen(Screen[None]):
         self.sidebar.refresh_states(self.current)
         self._show_lix()
         if self.current == REVIEW_STEP:
-            self.query_one(ReviewPanel).refresh_findings()
+            review = self._review()
+            if review is not None:
+                review.refresh_findings()
         else:
             self._show_findings()
 
@@ -595,7 +658,8 @@ class MainScreen(Screen[None]):
         self.set_class(self.preview.display, "-preview")
         self._update_title()
         self.sidebar.refresh_states()
-        step_id, field = self.session.first_open_step()
+        self._ready.update(self._step_widgets.values())  # composed again by recompose
+        step_id, field = self._initial
         self.open_step(step_id, field)
         self.notify("Osparade ändringar återställda. Spara med F2 för att behålla dem.")
 
@@ -849,6 +913,11 @@ class MainScreen(Screen[None]):
         """Leave the app, releasing the lock."""
         self.release_lock()
         self.app.exit(0)
+
+
+def _widget_id(step_id: str) -> str:
+    """The id of a step's editor (or the review panel) in the content switcher."""
+    return "ed-review" if step_id == REVIEW_STEP else f"ed-{step_id}"
 
 
 def _local_time(saved_at: datetime) -> str:
