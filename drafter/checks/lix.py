@@ -189,23 +189,30 @@ _STRIP_NO_DOT = _STRIP.replace(".", "")
 
 
 def _ends_sentence(block: str, match: re.Match[str]) -> bool:
-    spaces = _SPACES.match(block, match.end())
-    rest_start = spaces.end() if spaces else match.end()
-    if rest_start == len(block):
+    end = match.end()
+    rest_start = end + 1  # the terminator is followed by whitespace or the end
+    if rest_start < len(block) and block[rest_start].isspace():
+        spaces = _SPACES.match(block, rest_start)
+        rest_start = spaces.end() if spaces else rest_start
+    if rest_start >= len(block):
         return True
-    if match.group(0).rstrip(_CLOSERS) != ".":
+    marks = match.group(0)
+    if marks != "." and marks.rstrip(_CLOSERS) != ".":
         return True  # "!", "?", "…" or "..." always end a sentence
+    next_char = block[rest_start]
+    if next_char.islower():
+        return False  # an abbreviation, known or not (every rule below agrees)
     dot = match.start()
     start = max(block.rfind(" ", 0, dot), block.rfind("\n", 0, dot)) + 1
+    if dot - start > 7 and block[start] not in _STRIP_NO_DOT:
+        return True  # longer than any abbreviation and not an initial
     token = block[start : dot + 1].lstrip(_STRIP_NO_DOT).lower()
-    next_char = block[rest_start]
     if token in ABBREVIATIONS:
         return False
     if token in LIST_END_ABBREVIATIONS:
         return next_char.isupper()
-    if len(token) == 2 and token[0].isalpha() and block[start].isupper():
-        return False  # an initial: "K. Vanhaverbeke"
-    return not next_char.islower()
+    # an initial ("K. Vanhaverbeke") does not end a sentence
+    return not (len(token) == 2 and token[0].isalpha() and block[start].isupper())
 
 
 @dataclass(frozen=True)
