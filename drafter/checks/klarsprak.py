@@ -31,7 +31,6 @@ from drafter.checks.lix import (
     content_texts,
     document_lix,
     section_lix,
-    sentences,
 )
 from drafter.checks.ordlista import WordEntry, WordHit, matcher_for
 from drafter.checks.registry import CheckContext, Params, check_kind
@@ -392,11 +391,20 @@ def check_summary_neutral(ctx: CheckContext, params: SummaryParams) -> Iterator[
             own_names.add(value_words[-1])
     phrase = _summary_phrase_pattern(params.fraser)
     verbs = {v.lower() for v in params.verb}
-    for sentence in sentences(content.text):
+    found = analyse(content.text).sentences
+    # Two exact shortcuts. A phrase found in one sentence is found in all sentences joined
+    # by newlines, so when the joined text has none, no sentence needs a search. A token
+    # whose lower case is a verb leaves that verb in the sentence's lower case (lower() is
+    # per character except for Greek capital sigma, hence the guard).
+    any_phrase = bool(params.fraser) and phrase.search("\n".join(found)) is not None
+    verb_filter = not any("σ" in v or "ς" in v for v in verbs)
+    for sentence in found:
         quoted: str | None = None
-        match = phrase.search(sentence) if params.fraser else None
+        match = phrase.search(sentence) if any_phrase else None
         if match is not None:
             quoted = match.group(0)
+        elif verb_filter and not any(v in sentence.lower() for v in verbs):
+            continue
         else:
             tokens = _LETTERS.findall(sentence)
             for i, token in enumerate(tokens):
@@ -518,11 +526,28 @@ def _looks_like_date(digits: str) -> bool:
 
 # "\d[.,]\d{3}|\d{5}" with the common "\d" first: the regex engine then skips to digits fast
 _THOUSANDS_PREFILTER = re.compile(r"\d(?:[.,]\d{3}|\d{4})")
+_DATE_PREFILTER = re.compile(r"\d\d[-./]\d\d[-./]\d\d")
+#: Either of the two above (every alternative starts with the digit both start with).
+_ANY_NUMBER_SHAPE = re.compile(r"\d(?:[.,]\d{3}|\d{4}|\d[-./]\d\d[-./]\d\d)")
+
+
+@lru_cache(maxsize=1024)
+def _number_shapes(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` may hold (a badly grouped number, a date with a two-digit year).
+
+    One scan for both answers in the usual case of neither (the thousands and the date
+    checks each look at every text)."""
+    if _ANY_NUMBER_SHAPE.search(text) is None:
+        return False, False
+    return (
+        _THOUSANDS_PREFILTER.search(text) is not None,
+        _DATE_PREFILTER.search(text) is not None,
+    )
 
 
 def _thousands_problems(text: str) -> Iterator[str]:
     """Swedish messages for numbers written without a space between thousands."""
-    if not _THOUSANDS_PREFILTER.search(text):
+    if not _number_shapes(text)[0]:
         return
     for match in _WRONG_GROUPING.finditer(text):
         num, sep = match.group("num"), match.group("sep")
@@ -640,12 +665,9 @@ _ORDINAL_DATE = re.compile(
 )
 
 
-_DATE_PREFILTER = re.compile(r"\d\d[-./]\d\d[-./]\d\d")
-
-
 def _date_problems(text: str) -> Iterator[str]:
     """Swedish messages for dates with two-digit years."""
-    if not _DATE_PREFILTER.search(text):
+    if not _number_shapes(text)[1]:
         return
     for match in _TWO_DIGIT_YEAR.finditer(text):
         a, b, c = (int(match.group(k)) for k in "abc")
