@@ -251,9 +251,16 @@ def arende_from_data(data: dict[str, Any], template: Template, path: Path | None
         sections[sec.id] = content
     known = {"format", "mall", "arende", *template.section_ids}
     extra = {k: v for k, v in data.items() if k not in known}
+    mall = data.get("mall", template.namn)
+    if isinstance(mall, str):
+        # Every value is already what validation would give (fresh dicts with str keys,
+        # validated contents), so the model is built without validating it all again.
+        return Arende.model_construct(
+            format=FORMAT_VERSION, mall=mall, arende=header, sektioner=sections, extra=extra
+        )
     return Arende(
         format=FORMAT_VERSION,
-        mall=data.get("mall", template.namn),
+        mall=mall,
         arende=header,
         sektioner=sections,
         extra=extra,
