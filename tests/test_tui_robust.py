@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -567,3 +568,79 @@ async def test_keys_typed_right_before_save_are_saved(example: Path) -> None:
     saved = example.read_text(encoding="utf-8")
     assert 'titel = "Avsluta medlemskap i VanguardXYZ"' in saved
     assert "Nytt. " in saved and '"Ekonomi"' in saved
+
+
+# --------------------------------------------------------------- saving in the background
+
+
+@pytest.fixture
+def slow_disk(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[Path]]:
+    """Saves wait for the returned event before writing (a slow network share)."""
+    from drafter.tui import session as session_module
+
+    gate = threading.Event()
+    written: list[Path] = []
+    real = session_module.atomic_write_text
+
+    def slow(path: Path, text: str, *args: object, **kwargs: object) -> None:
+        assert gate.wait(10)
+        real(path, text, *args, **kwargs)  # type: ignore[arg-type]
+        written.append(path)
+
+    monkeypatch.setattr(session_module, "atomic_write_text", slow)
+    return gate, written
+
+
+async def saves_done(pilot: Pilot[int], screen: MainScreen, count: int, done: list[Path]) -> None:
+    for _ in range(100):
+        if len(done) >= count and not screen._saving and not screen._save_queue:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
+async def test_typing_goes_on_while_a_save_is_written(
+    example: Path, slow_disk: tuple[threading.Event, list[Path]]
+) -> None:
+    gate, written = slow_disk
+    app = app_for(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        await edit_title(app, pilot, " A")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press(*" B")  # typed while the disk is busy: the UI is not blocked
+        title = screen.query_one("#falt-titel", Input)
+        assert title.value.endswith(" A B") and not written
+        gate.set()
+        await saves_done(pilot, screen, 2, written)
+        assert any(m.startswith("Sparade") for m in messages(app))
+        # " B" came after the copy was saved: still unsaved, and says so.
+        assert screen.session.dirty and "ändrat" in app.sub_title
+        assert screen.session.arende.field_value("titel").endswith(" A B")
+        assert 'titel = "Avsluta medlemskap i Vanguard A"' in example.read_text(encoding="utf-8")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)  # unsaved: asks
+
+
+async def test_a_save_asked_for_during_a_save_writes_the_newest_text_after_it(
+    example: Path, slow_disk: tuple[threading.Event, list[Path]]
+) -> None:
+    gate, written = slow_disk
+    app = app_for(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        await edit_title(app, pilot, " A")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press(*" B", "ctrl+s")
+        await pilot.pause()
+        gate.set()
+        await saves_done(pilot, screen, 4, written)
+        assert len(written) == 4  # two saves of TOML and Markdown, one after the other
+        assert not screen.session.dirty and "ändrat" not in app.sub_title
+    saved = example.read_text(encoding="utf-8")
+    assert 'titel = "Avsluta medlemskap i Vanguard A B"' in saved

@@ -85,6 +85,49 @@ def file_stamp(path: Path) -> FileStamp | None:
     return FileStamp(info.st_mtime_ns, info.st_size, digest)
 
 
+@dataclass(frozen=True)
+class SaveSnapshot:
+    """A copy of the ärende to save, taken on the UI thread (see :meth:`Session.snapshot`)."""
+
+    arende: Arende
+    template: Template
+    target: Path
+    md_path: Path
+    edits: int
+    errors: int | None
+    """Errors in the document, ``None`` when the findings were not current."""
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What :func:`write_snapshot` wrote."""
+
+    target: Path
+    md_path: Path
+    stamp: FileStamp | None
+    edits: int
+    errors: int
+    """Errors in the saved document."""
+
+
+def write_snapshot(snapshot: SaveSnapshot) -> SaveResult:
+    """Write the TOML and the Markdown of a snapshot (safe off the UI thread).
+
+    Raises :class:`~drafter.errors.DrafterError`; the TOML is written first, so a
+    failure leaves either the old or the new file, never half of one.
+    """
+    toml_text = dumps_arende(snapshot.arende, snapshot.template)
+    markdown = render_markdown(snapshot.arende, snapshot.template)
+    atomic_write_text(snapshot.target, toml_text)
+    atomic_write_text(snapshot.md_path, markdown)
+    stamp = file_stamp(snapshot.target)
+    errors = snapshot.errors
+    if errors is None:  # checked after writing: the text is safe first
+        findings = run_checks(snapshot.arende, snapshot.template)
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    return SaveResult(snapshot.target, snapshot.md_path, stamp, snapshot.edits, errors)
+
+
 def step_id_for(finding: Finding) -> str:
     """The step a finding belongs to (header and document-wide findings: the header)."""
     return finding.section if finding.section is not None else HEADER_STEP
@@ -114,6 +157,8 @@ class Session:
     """LIX per prose section (``None``: too short), updated with the findings."""
     document_lix: LixResult | None = None
     """LIX of the whole document (``None``: too short), updated with the findings."""
+    edits: int = 0
+    """Edits so far (see :meth:`mark_changed`): a save covers the edits made before it."""
 
     def __post_init__(self) -> None:
         self.refresh_findings()
@@ -260,22 +305,44 @@ class Session:
 
     # ------------------------------------------------------------------ files
 
-    def save(self, path: Path | None = None) -> tuple[Path, Path]:
-        """Save the TOML and the Markdown beside it; raises DrafterError, keeps state."""
+    def mark_changed(self) -> None:
+        """The model was edited: unsaved, and a save already under way does not cover it."""
+        self.dirty = True
+        self.edits += 1
+
+    def snapshot(self, path: Path | None = None, *, checked: bool = True) -> SaveSnapshot:
+        """What to save, copied so that editing can go on while it is written.
+
+        ``checked``: the findings are current, so their error count goes along; otherwise
+        :func:`write_snapshot` checks the copy for the error count it reports.
+        """
         target = path or self.path
         if target is None:
             raise ValueError("no path to save to")
-        toml_text = self.toml()
-        markdown = self.markdown()
-        atomic_write_text(target, toml_text)
-        md_path = self.markdown_path(target)
-        atomic_write_text(md_path, markdown)
-        if target == self.path:
+        return SaveSnapshot(
+            arende=self.arende.model_copy(deep=True),
+            template=self.template,
+            target=target,
+            md_path=self.markdown_path(target),
+            edits=self.edits,
+            errors=self.error_count if checked else None,
+        )
+
+    def saved(self, result: SaveResult) -> None:
+        """Record a finished save (UI thread): the new path, stamp and, unless the user
+        edited the ärende meanwhile, that nothing is unsaved."""
+        if result.target == self.path:
             self.has_comments = False  # the file now holds what drafter wrote
-        self.path = target
-        self.dirty = False
-        self.disk_stamp = file_stamp(target)
-        return target, md_path
+        self.path = result.target
+        self.disk_stamp = result.stamp
+        if self.edits == result.edits:
+            self.dirty = False
+
+    def save(self, path: Path | None = None) -> tuple[Path, Path]:
+        """Save the TOML and the Markdown beside it; raises DrafterError, keeps state."""
+        result = write_snapshot(self.snapshot(path))
+        self.saved(result)
+        return result.target, result.md_path
 
     def release_lock(self) -> None:
         """Release this drafter's lock on the ärende file (when it holds one)."""

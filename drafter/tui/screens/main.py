@@ -23,12 +23,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount, Widget
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Footer, Static
 
 from drafter.errors import DrafterError
 from drafter.lock import LockResult, acquire_lock, lock_owner
 from drafter.storage import arende_from_data
-from drafter.tui.messages import OpenStep, SectionChanged
+from drafter.tui.messages import OpenStep, SaveFinished, SectionChanged
 from drafter.tui.screens.dialogs import (
     ChoiceScreen,
     ConfirmScreen,
@@ -36,8 +36,17 @@ from drafter.tui.screens.dialogs import (
     PathScreen,
     QuitScreen,
 )
-from drafter.tui.session import HEADER_STEP, REVIEW_STEP, Session, markdown_path_for
+from drafter.tui.session import (
+    HEADER_STEP,
+    REVIEW_STEP,
+    SaveResult,
+    SaveSnapshot,
+    Session,
+    markdown_path_for,
+    write_snapshot,
+)
 from drafter.tui.widgets.editors import StepEditor, make_editor
+from drafter.tui.widgets.header import TitleHeader
 from drafter.tui.widgets.panels import FindingsList, ReviewPanel, StepList
 from drafter.tui.widgets.preview import PreviewPane
 
@@ -119,6 +128,10 @@ class MainScreen(Screen[None]):
         self._ready: set[Widget] = set()
         """Step widgets that are mounted (their fields can be focused and queried)."""
         self._initial: tuple[str, str | None] = (HEADER_STEP, None)
+        self._saving = False
+        """A save is being written in a thread."""
+        self._save_queue: list[tuple[Path, Callable[[], object] | None]] = []
+        """Saves asked for while one was being written."""
 
     # ------------------------------------------------------------------ layout
 
@@ -129,7 +142,7 @@ class MainScreen(Screen[None]):
         self._ready = set()
         self._initial = self.session.first_open_step()
         first = self._initial[0]
-        yield Header(icon="✎")
+        yield TitleHeader(icon="✎")
         with Horizontal(id="body"):
             yield StepList(self.session)
             with Vertical(id="main-pane"):
@@ -645,7 +658,7 @@ class MainScreen(Screen[None]):
             self.notify(f"Kunde inte återställa: {exc}", severity="error", timeout=10)
             return
         self.session.arende = arende
-        self.session.dirty = True
+        self.session.mark_changed()
         self.session.refresh_findings()
         self.call_later(self._rebuild)
 
@@ -751,8 +764,7 @@ class MainScreen(Screen[None]):
                 return
 
         def save() -> None:
-            if self.save_to(path) and then is not None:
-                then()
+            self.save_to(path, then)
 
         def conflict_then_save() -> None:
             if path == self.session.path and self.session.changed_on_disk():
@@ -815,33 +827,70 @@ class MainScreen(Screen[None]):
             timeout=6,
         )
 
-    def save_to(self, path: Path) -> bool:
-        """Save; on failure show why and keep everything typed. True when saved."""
-        if self._check_timer is not None:
-            self._check_timer.stop()
-        if self._checked != self._changes:  # the error count below must be current
-            self.run_checks()
-        old_path = self.session.path
+    def save_to(self, path: Path, then: Callable[[], object] | None = None) -> None:
+        """Save in the background; on failure show why and keep everything typed.
+
+        The copy to save is taken now, on the UI thread (keys typed before the save key
+        reached the model first: see ``DrafterApp.after_pending_input``); turning it into
+        TOML and Markdown and writing the files runs in a thread, so typing goes on
+        meanwhile. ``then`` runs after a successful save. A save asked for while another
+        runs starts when that one has finished (never two writes of one file at once).
+        """
+        if self._saving:
+            if (path, then) not in self._save_queue:
+                self._save_queue.append((path, then))
+            return
+        snapshot = self.session.snapshot(path, checked=self._checked == self._changes)
+        self._saving = True
+        self._write_save(snapshot, then)
+
+    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
+    def _write_save(self, snapshot: SaveSnapshot, then: Callable[[], object] | None) -> None:
+        """Write a snapshot (in a thread); the result goes back as :class:`SaveFinished`."""
         try:
-            toml_path, md_path = self.session.save(path)
+            result = write_snapshot(snapshot)
         except DrafterError as exc:
+            self.post_message(SaveFinished(None, exc.message, then))
+        except Exception as exc:  # a bug must not leave the save hanging
+            self.post_message(SaveFinished(None, f"{snapshot.target}: {exc}", then))
+        else:
+            self.post_message(SaveFinished(result, None, then))
+
+    @on(SaveFinished)
+    def _save_finished(self, event: SaveFinished) -> None:
+        event.stop()
+        self._saving = False
+        result = event.result
+        if result is None:
             self.notify(
-                f"{exc.message}\nInget av det du skrivit har försvunnit; försök igen eller "
+                f"{event.error}\nInget av det du skrivit har försvunnit; försök igen eller "
                 "spara på ett annat ställe (Spara som i kommandopaletten).",
                 title="Kunde inte spara",
                 severity="error",
                 timeout=15,
             )
-            return False
-        if old_path is None or old_path != toml_path:
+        else:
+            self._saved(result, event.then)
+        if self._save_queue:
+            path, then = self._save_queue.pop(0)
+            self.save_to(path, then)
+
+    def _saved(self, result: SaveResult, then: Callable[[], object] | None) -> None:
+        old_path = self.session.path
+        self.session.saved(result)
+        if old_path is None or old_path != result.target:
             self._discard_draft_for(old_path)
-            self._relock(toml_path)
-        self._discard_draft()
+            self._relock(result.target)
+        if not self.session.dirty:  # else edited during the save: the draft stays
+            self._discard_draft()
         self._update_title()
-        errors = self.session.error_count
-        note = f" Dokumentet har {errors} fel kvar." if errors else ""
-        self.notify(f"Sparade {toml_path} och {md_path.name}.{note}", title="Sparat")
-        return True
+        note = f" Dokumentet har {result.errors} fel kvar." if result.errors else ""
+        self.notify(f"Sparade {result.target} och {result.md_path.name}.{note}", title="Sparat")
+        if then is not None:
+            if self.session.dirty:  # edited while saving: save that too before going on
+                self._save_queue.append((result.target, then))
+            else:
+                then()
 
     def _discard_draft_for(self, path: Path | None) -> None:
         recovery = _recovery()

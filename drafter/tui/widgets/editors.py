@@ -41,7 +41,7 @@ class StepEditor(VerticalScroll):
         """Tell the screen that the model of this step changed."""
         if self.session.read_only:
             return
-        self.session.dirty = True
+        self.session.mark_changed()
         self.post_message(SectionChanged(self.step_id))
 
     def set_read_only(self) -> None:
