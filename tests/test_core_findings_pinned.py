@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from hypothesis import strategies as st
 from drafter.checks import check_header, check_section, run_checks
 from drafter.checks.lix import analyse
 from drafter.model import Arende, ProseContent, Signature
-from drafter.storage import load_arende
+from drafter.storage import dumps_arende, load_arende
 from drafter.templates import Template, find_template
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -397,3 +399,38 @@ def test_sentence_analysis_counts_words_as_documented(text: str) -> None:
     words, long_words = _reference_counts(text)
     assert (stats.words, stats.long_words) == (words, long_words)
     assert all(" ".join(s.split()) == s for s in stats.sentences)
+
+
+def _check(args: list[str]) -> tuple[int, str, str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "drafter", "check", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_a_batch_checked_in_several_processes_reports_exactly_as_one(
+    template: Template, tmp_path: Path
+) -> None:
+    # Large batches are shared between processes; the report must not change: same
+    # text in the same file order, same errors, same JSON, same exit code.
+    files = [str(EXAMPLE)]
+    for i in range(70):
+        path = tmp_path / f"a{i:02d}.toml"
+        path.write_text(dumps_arende(generated_arende(template, 1 + i % 6), template), "utf-8")
+        files.append(str(path))
+    broken = tmp_path / "trasig.toml"
+    broken.write_text("[arende\n", encoding="utf-8")
+    files[35:35] = [str(broken), str(tmp_path / "saknas.toml")]
+    for fmt in ("text", "json"):
+        one = _check(["--processer", "1", "--format", fmt, *files])
+        several = _check(["--processer", "3", "--format", fmt, *files])
+        default = _check(["--format", fmt, *files])
+        assert one == several == default
+        assert one[0] == 2  # the unreadable files
+    out = one[1]
+    assert "trasig.toml" in out and "saknas.toml" in out  # JSON: errors in file order
+    assert out.index("a33.toml") < out.index("trasig.toml") < out.index("a34.toml")
