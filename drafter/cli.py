@@ -194,10 +194,6 @@ _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.I
 def cmd_check(args: argparse.Namespace) -> int:
     import gc
 
-    # drafter uses no pydantic plugins; looking for them reads the metadata of every
-    # installed package (~10 ms of a one-file check). Set before the first model is built.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
     import drafter.checks
     import drafter.storage  # noqa: F401  # loaded before the freeze below
 
