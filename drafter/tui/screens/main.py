@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
@@ -531,11 +531,18 @@ class MainScreen(Screen[None]):
     def _update_title(self) -> None:
         path = self.session.path
         name = str(path) if path is not None else "nytt ärende (inte sparat)"
-        self.app.title = "drafter"
         if self.session.read_only:
-            self.app.sub_title = f"{name} (skrivskyddad)"
+            sub_title = f"{name} (skrivskyddad)"
+        else:
+            sub_title = f"{name}{' •  ändrat' if self.session.dirty else ''}"
+        app = self.app
+        if app.sub_title == sub_title:
             return
-        self.app.sub_title = f"{name}{' •  ändrat' if self.session.dirty else ''}"
+        # Setting App.sub_title repaints the whole screen (20–30 ms on the first keystroke
+        # after each save): set the value quietly and repaint only the header's title.
+        app.set_reactive(App.sub_title, sub_title)
+        for header in self.query(TitleHeader):
+            header.refresh_title()
 
     # ------------------------------------------------------------------ recovery
 

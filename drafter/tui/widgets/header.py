@@ -1,9 +1,10 @@
 """The header line: Textual's Header whose title updates repaint only the title.
 
-Textual's HeaderTitle asks for a layout of the whole screen every time the title changes.
-drafter's sub-title changes on the first keystroke after each save ("•  ändrat"), and a
-layout of the main screen costs 20–50 ms, which that keystroke would wait for. The title
-always fills the header's one line, so its size never changes and a repaint is enough.
+drafter's sub-title changes on the first keystroke after each save ("•  ändrat"). Setting
+``App.sub_title`` repaints the whole screen, and Textual's HeaderTitle then asks for a
+layout of it: 20–50 ms that keystroke would wait for. The main screen sets the sub-title
+without its watchers and calls :meth:`TitleHeader.refresh_title`; the title always fills
+the header's one line, so a repaint of the title is enough.
 """
 
 from __future__ import annotations
@@ -26,3 +27,7 @@ class TitleHeader(Header):
         yield HeaderIcon().data_bind(Header.icon)
         yield _Title()
         yield HeaderClockSpace()
+
+    def refresh_title(self) -> None:
+        """Show the app's current title and sub-title (set without their watchers)."""
+        self.query_one(_Title).update(self.format_title())
