@@ -247,15 +247,28 @@ def _check_files(args: argparse.Namespace) -> int:
             report(_check_one(task))
     else:
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         # The first file is checked here, so that the processes forked for the rest start
         # with the template, the check kinds and the word list already loaded.
         report(_check_one(tasks[0]))
         rest = tasks[1:]
         chunk = max(1, min(32, len(rest) // (jobs * 8)))
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_sigint) as pool:
-            for result in pool.imap(_check_one, rest, chunksize=chunk):
-                report(result)
+        context = multiprocessing.get_context("fork")
+        # An executor, not a Pool: a worker that dies raises BrokenProcessPool instead of
+        # leaving the batch waiting forever.
+        executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_sigint)
+        try:
+            for result in executor.map(_check_one, rest, chunksize=chunk):
+                report(result)  # in file order
+        except BrokenProcessPool as exc:
+            raise DrafterError(
+                "en av processerna som granskade filerna avbröts oväntat (slut på minne?); "
+                "kör igen, eller med --processer 1"
+            ) from exc
+        finally:  # also on Ctrl+C or a closed pipe: drop the files not started yet
+            executor.shutdown(wait=True, cancel_futures=True)
     if args.format == "json":
         json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
