@@ -372,7 +372,11 @@ class MainScreen(Screen[None]):
         editor = self.editor(step_id)
         if editor is not None:
             editor.activated()
-            self._show_help(editor, None)
+            # Textual may have focused a field of a newly shown editor already; focusing
+            # it again sends no focus event, so show that field's help now.
+            focused = self.focused
+            inside = focused is not None and editor in focused.ancestors
+            self._show_help(editor, focused if inside else None)
             self.call_after_refresh(editor.focus_field, field)
 
     def _step_offset(self, delta: int) -> str:
