@@ -277,12 +277,6 @@ class Session:
             return "för kort för LIX"
         return result.describe()
 
-    def document_lix_label(self) -> str:
-        result = self.document_lix
-        if result is None:
-            return "för kort för LIX"
-        return f"{result.describe()}, {result.words} ord"
-
     @property
     def error_count(self) -> int:
         return sum(1 for f in self.findings if f.severity is Severity.ERROR)

@@ -329,7 +329,7 @@ class MainScreen(Screen[None]):
         index = next(i for i, s in enumerate(steps) if s.id == step_id)
         step = steps[index]
         self.query_one("#step-title", Static).update(
-            f"{step.title}   (steg {index + 1} av {len(steps)})"
+            f"{step.title}   (steg {index + 1} av {len(steps)} · F1: mer hjälp)"
         )
         self._show_lix()
         findings_list = self.query_one("#findings", FindingsList)
@@ -410,7 +410,7 @@ class MainScreen(Screen[None]):
             if widget is not None and title != self.session.step(self.current).title
             else ""
         )
-        self.query_one("#help", Static).update(f"{label}{help_text}  (F1: mer hjälp)")
+        self.query_one("#help", Static).update(f"{label}{help_text}")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         editor = self.editor(self.current)
@@ -501,11 +501,12 @@ class MainScreen(Screen[None]):
             self._show_findings()
 
     def _show_lix(self) -> None:
-        """LIX of the current section beside its title (the whole document on the review)."""
-        if self.current == REVIEW_STEP:
-            label = f"Hela dokumentet: {self.session.document_lix_label()}"
-        else:
-            label = self.session.lix_label(self.current)
+        """LIX of the current section beside its title.
+
+        The review step shows the whole document's LIX in its summary instead: beside the
+        title it squeezed "Granska och exportera" to a stub at 80 columns.
+        """
+        label = "" if self.current == REVIEW_STEP else self.session.lix_label(self.current)
         self.query_one("#step-lix", Static).update(label)
 
     def _show_findings(self) -> None:
