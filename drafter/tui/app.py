@@ -14,7 +14,6 @@ from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 
-from drafter.tui.commands import system_commands
 from drafter.tui.screens.main import MainScreen
 from drafter.tui.session import Session
 
@@ -180,4 +179,6 @@ class DrafterApp(App[int]):
             self.push_screen(CommandPalette(id="--command-palette", placeholder="Sök kommando …"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from drafter.tui.commands import system_commands  # only when the palette opens
+
         yield from system_commands(self, screen)

@@ -29,13 +29,6 @@ from drafter.errors import DrafterError
 from drafter.lock import LockResult, acquire_lock, lock_owner
 from drafter.storage import arende_from_data
 from drafter.tui.messages import OpenStep, SaveFinished, SectionChanged
-from drafter.tui.screens.dialogs import (
-    ChoiceScreen,
-    ConfirmScreen,
-    HelpScreen,
-    PathScreen,
-    QuitScreen,
-)
 from drafter.tui.session import (
     HEADER_STEP,
     REVIEW_STEP,
@@ -142,6 +135,13 @@ class MainScreen(Screen[None]):
         self._ready = set()
         self._initial = self.session.first_open_step()
         first = self._initial[0]
+        # Set the screen's layout classes before its children exist: set later (in
+        # on_mount), each class change restyles every widget before the first frame.
+        wide = self.app.size.width >= WIDE
+        self.set_class(not wide, "-narrow")
+        self.set_class(wide, "-preview")
+        preview = PreviewPane(self.session)
+        preview.display = wide
         yield TitleHeader(icon="✎")
         with Horizontal(id="body"):
             yield StepList(self.session)
@@ -153,7 +153,7 @@ class MainScreen(Screen[None]):
                 with ContentSwitcher(id="steps-switcher", initial=_widget_id(first)):
                     yield self._step_widget(first)
                 yield FindingsList(id="findings")
-            yield PreviewPane(self.session)
+            yield preview
         yield Footer(compact=True)
 
     def _step_widget(self, step_id: str) -> Widget:
@@ -194,9 +194,6 @@ class MainScreen(Screen[None]):
         self.set_class(event.size.width < WIDE, "-narrow")
 
     def on_mount(self) -> None:
-        self.set_class(self.app.size.width < WIDE, "-narrow")
-        self.preview.display = self.app.size.width >= WIDE
-        self.set_class(self.preview.display, "-preview")
         self._update_title()
         self._ready.update(self._step_widgets.values())  # composed with the screen
         step_id, field = self._initial
@@ -236,6 +233,8 @@ class MainScreen(Screen[None]):
         self._after_lock()
 
     def _ask_read_only(self, result: LockResult) -> None:
+        from drafter.tui.screens.dialogs import ChoiceScreen
+
         def answer(choice: str | None) -> None:
             if choice == "read_only":
                 self.set_read_only()
@@ -295,6 +294,8 @@ class MainScreen(Screen[None]):
     def _after_lock(self) -> None:
         overwrite = self.overwrite_prompt
         if self.import_report:
+            from drafter.tui.screens.dialogs import HelpScreen
+
             # Show what the import found first, then ask about overwriting.
             self.app.push_screen(
                 HelpScreen("Importerat", self.import_report),
@@ -418,6 +419,8 @@ class MainScreen(Screen[None]):
             self._show_help(editor, event.widget)
 
     def action_help(self) -> None:
+        from drafter.tui.screens.dialogs import HelpScreen
+
         editor = self.editor(self.current)
         if self.current == REVIEW_STEP:
             title = "Granska och exportera"
@@ -603,6 +606,8 @@ class MainScreen(Screen[None]):
                 with contextlib.suppress(OSError, DrafterError):
                     recovery.discard_draft(path, draft_session)
 
+        from drafter.tui.screens.dialogs import ConfirmScreen
+
         self.app.push_screen(
             ConfirmScreen(
                 "Återställ osparade ändringar?",
@@ -651,6 +656,8 @@ class MainScreen(Screen[None]):
                 self.session.session_id = draft.session_id or self.session.session_id
                 self._restore(draft.text)
 
+        from drafter.tui.screens.dialogs import ConfirmScreen
+
         self.app.push_screen(
             ConfirmScreen(
                 "Återställ osparade ändringar?",
@@ -689,6 +696,8 @@ class MainScreen(Screen[None]):
         self.notify("Osparade ändringar återställda. Spara med F2 för att behålla dem.")
 
     def _ask_overwrite(self, path: Path) -> None:
+        from drafter.tui.screens.dialogs import ConfirmScreen
+
         def answer(overwrite: bool | None) -> None:
             if overwrite:
                 self.save_to(path)
@@ -721,6 +730,8 @@ class MainScreen(Screen[None]):
         self._save_checked(self.session.path, then)
 
     def action_save_as(self, then: Callable[[], object] | None = None) -> None:
+        from drafter.tui.screens.dialogs import ConfirmScreen, PathScreen
+
         if self.session.read_only:
             self._refuse_read_only()
             return
@@ -790,6 +801,8 @@ class MainScreen(Screen[None]):
             conflict_then_save()
 
     def _ask_comments(self, proceed: Callable[[], None], then: Callable[[], object] | None) -> None:
+        from drafter.tui.screens.dialogs import ChoiceScreen
+
         def answer(choice: str | None) -> None:
             if choice == "save":
                 self._comments_ok = True
@@ -811,6 +824,8 @@ class MainScreen(Screen[None]):
         )
 
     def _ask_conflict(self, proceed: Callable[[], None], then: Callable[[], object] | None) -> None:
+        from drafter.tui.screens.dialogs import ChoiceScreen
+
         def answer(choice: str | None) -> None:
             if choice == "overwrite":
                 proceed()
@@ -913,6 +928,8 @@ class MainScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export the Markdown to a path the user picks (asks first when errors remain)."""
+        from drafter.tui.screens.dialogs import ConfirmScreen
+
         if self._check_timer is not None:
             self._check_timer.stop()
         self.run_checks()
@@ -932,6 +949,8 @@ class MainScreen(Screen[None]):
             self._ask_export_path()
 
     def _ask_export_path(self) -> None:
+        from drafter.tui.screens.dialogs import PathScreen
+
         path = self.session.path
         default = str(markdown_path_for(path)) if path is not None else "arende.md"
 
@@ -956,6 +975,8 @@ class MainScreen(Screen[None]):
 
     def action_request_quit(self) -> None:
         """Quit, asking first when there are unsaved changes."""
+        from drafter.tui.screens.dialogs import QuitScreen
+
         if not self.session.dirty:
             self._discard_draft()
             self.quit()
