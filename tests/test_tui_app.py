@@ -25,12 +25,6 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
 SIZE = (100, 32)
 
 
-@pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DRAFTER_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("DRAFTER_STATE_DIR", str(tmp_path / "state"))
-
-
 def new_app(path: Path | None) -> DrafterApp:
     session, _, _ = prepare_session(path, None)
     return DrafterApp(session)

@@ -44,12 +44,6 @@ SAMPLE_MD = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DRAFTER_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("DRAFTER_STATE_DIR", str(tmp_path / "state"))
-
-
 def test_text_file_is_imported_and_saved_beside_it(tmp_path: Path) -> None:
     source = tmp_path / "vanguard.txt"
     if SEED.is_file():

@@ -24,12 +24,6 @@ SIZE = (110, 32)
 EASY = " ".join(["Vi ska ha ett möte."] * 12)
 
 
-@pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DRAFTER_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("DRAFTER_STATE_DIR", str(tmp_path / "state"))
-
-
 def example_app(tmp_path: Path) -> DrafterApp:
     path = tmp_path / "vanguard.toml"
     shutil.copy(EXAMPLE, path)

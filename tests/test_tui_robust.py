@@ -28,12 +28,6 @@ SIZE = (100, 32)
 TITLE = 'titel = "Avsluta medlemskap i Vanguard"'
 
 
-@pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DRAFTER_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("DRAFTER_STATE_DIR", str(tmp_path / "state"))
-
-
 @pytest.fixture
 def example(tmp_path: Path) -> Path:
     folder = tmp_path / "arenden"

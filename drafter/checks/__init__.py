@@ -134,10 +134,3 @@ def run_checks(arende: Arende, template: Template) -> list[Finding]:
     for section in template.sektioner:
         findings += check_section(arende, template, section.id, memo=memo)
     return findings
-
-
-def has_errors(findings: list[Finding]) -> bool:
-    """True when any finding is an error."""
-    from drafter.findings import Severity
-
-    return any(f.severity is Severity.ERROR for f in findings)

@@ -15,7 +15,7 @@ import argparse
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -23,6 +23,7 @@ from drafter.errors import DrafterError
 from drafter.importer.assemble import (
     BEFORE_FIRST_HEADING,
     IMPORTED_KEY,
+    Assembly,
     FoundSection,
     HeadingMatcher,
     KeptAside,
@@ -36,7 +37,6 @@ from drafter.importer.reading import (
     decode_document,
     read_document,
 )
-from drafter.model import Arende
 from drafter.templates import LoadedTemplate, Template
 
 __all__ = [
@@ -56,31 +56,20 @@ InputFormat = Literal["text", "markdown"]
 _ATX_HEADING = re.compile(r"^#{1,3}[ \t]+\S", re.MULTILINE)
 
 
-@dataclass
-class ImportResult:
+@dataclass(kw_only=True)
+class ImportResult(Assembly):
     """An imported ärende and what the import found.
 
-    Attributes:
-        arende: The ärende (not saved).
-        report: A short Swedish report for the user (several lines).
+    Attributes (besides those of :class:`~drafter.importer.assemble.Assembly`: the ärende,
+    sections found and missing, text kept aside, header fields filled, notes):
         format: "text" or "markdown".
         encoding: Swedish name of the file's encoding ("UTF-8", "Windows-1252" …).
-        found: Template sections found, in template order, with the heading as written.
-        missing: Ids of template sections not found.
-        kept_aside: Text that fits no section; also in ``arende.extra["importerat"]``.
-        header_fields: Ids of header fields filled from the document.
-        notes: Other Swedish remarks (encoding, headings merged, title guessed …).
+        report: A short Swedish report for the user (several lines).
     """
 
-    arende: Arende
-    report: str
     format: InputFormat
     encoding: str
-    found: list[FoundSection] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    kept_aside: list[KeptAside] = field(default_factory=list)
-    header_fields: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    report: str = ""
 
     @property
     def warnings(self) -> list[str]:
@@ -134,7 +123,6 @@ def import_text(
         ) from None
     result = ImportResult(
         arende=assembly.arende,
-        report="",
         format=kind,
         encoding=encoding,
         found=assembly.found,
