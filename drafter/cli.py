@@ -11,11 +11,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from drafter import __version__
 from drafter.errors import DrafterError
 from drafter.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from drafter.templates import TemplateCache
 
 COMMANDS = ("new", "check", "export", "mallar", "import", "utkast")
 
@@ -302,15 +305,23 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+_TEMPLATES: TemplateCache | None = None
+"""The templates found by this process's checks (one batch per process)."""
+
+
 def _check_one(task: _CheckTask) -> _CheckResult:
     """Check one file: (exit code for it, text for stdout, error for stderr, JSON entry)."""
     from drafter.checks import run_checks
     from drafter.storage import load_arende
+    from drafter.templates import TemplateCache
 
+    global _TEMPLATES
+    if _TEMPLATES is None:
+        _TEMPLATES = TemplateCache()
     name, mall, fmt, colour = task
     path = Path(name)
     try:
-        loaded = load_arende(path, mall)
+        loaded = load_arende(path, mall, templates=_TEMPLATES)
     except DrafterError as exc:
         if fmt == "json":
             return 2, "", "", {"file": str(path), "error": exc.message, "findings": []}

@@ -46,7 +46,13 @@ from drafter.model import (
     SignaturesContent,
     empty_content,
 )
-from drafter.templates import DEFAULT_TEMPLATE, LoadedTemplate, Template, find_template
+from drafter.templates import (
+    DEFAULT_TEMPLATE,
+    LoadedTemplate,
+    Template,
+    TemplateCache,
+    find_template,
+)
 
 #: Files larger than this are refused instead of risking a hang (20 MB).
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -131,20 +137,27 @@ def read_file_bytes(
     Every failure (missing, a folder, too large, no permission, a bad path) raises
     ``error`` naming the file; ``folder_hint`` says what to give instead of a folder.
     """
+    folder = f"är en mapp, inte en fil; {folder_hint}"
     try:
-        if path.is_dir():
-            raise error(f"är en mapp, inte en fil; {folder_hint}", path)
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise error(
-                f"filen är {size // (1024 * 1024)} MB; drafter läser filer upp till "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
-                path,
-            )
-        return path.read_bytes()
+        # One open and one fstat: a batch check reads thousands of files.
+        with open(path, "rb") as file:
+            info = os.fstat(file.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise error(folder, path)
+            if info.st_size > MAX_FILE_BYTES:
+                raise error(
+                    f"filen är {info.st_size // (1024 * 1024)} MB; drafter läser filer upp "
+                    f"till {MAX_FILE_BYTES // (1024 * 1024)} MB",
+                    path,
+                )
+            return file.read()
     except FileNotFoundError as exc:
         raise error("filen finns inte; kontrollera sökvägen", path) from exc
+    except IsADirectoryError as exc:
+        raise error(folder, path) from exc
     except PermissionError as exc:
+        if path.is_dir():  # Windows refuses to open a folder this way
+            raise error(folder, path) from exc
         raise error("du saknar behörighet att läsa filen", path) from exc
     except OSError as exc:
         raise error(f"filen kan inte läsas ({exc.strerror})", path) from exc
@@ -167,10 +180,13 @@ def read_text_file(path: Path) -> str:
         ) from exc
 
 
-def load_arende(path: Path, mall: str | None = None) -> Loaded:
+def load_arende(
+    path: Path, mall: str | None = None, *, templates: TemplateCache | None = None
+) -> Loaded:
     """Read, parse and validate an ärende file.
 
-    ``mall`` overrides the template named in the file (a name or a path).
+    ``mall`` overrides the template named in the file (a name or a path). ``templates``
+    remembers the templates found for earlier files of a batch.
     Raises :class:`DrafterError` with a Swedish message; never leaves a partial result.
     """
     text = read_text_file(path)
@@ -200,7 +216,10 @@ def load_arende(path: Path, mall: str | None = None) -> Loaded:
     ):
         wanted = str(path.parent / name)  # a template path in the file is relative to the file
     try:
-        loaded_template = find_template(wanted, near=path)
+        if templates is None:
+            loaded_template = find_template(wanted, near=path)
+        else:
+            loaded_template = templates.find(wanted, path)
     except DrafterError as exc:
         if exc.path is None:
             raise TemplateError(exc.detail, path) from exc

@@ -364,6 +364,27 @@ def find_template(name: str = DEFAULT_TEMPLATE, near: Path | None = None) -> Loa
     )
 
 
+class TemplateCache:
+    """:func:`find_template` for a batch of ärenden: each folder is searched once.
+
+    For one run over many files (``drafter check``), during which templates are not
+    expected to change; the TUI and single-file commands call :func:`find_template`.
+    """
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[str, str], LoadedTemplate] = {}
+
+    def find(self, name: str, near: Path) -> LoadedTemplate:
+        """As ``find_template(name, near)``; failures are not remembered."""
+        if near.is_symlink():  # its folder is the link target's: search as usual
+            return find_template(name, near)
+        key = (name, str(near.parent))
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = find_template(name, near)
+        return found
+
+
 def available_templates(near: Path | None = None) -> list[LoadedTemplate | TemplateError]:
     """Every template that can be found, first match per name; broken ones as errors."""
     seen: set[str] = set()

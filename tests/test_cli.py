@@ -199,6 +199,34 @@ def test_check_with_other_template(
     assert out.strip() == f"{example}: inga anmärkningar"
 
 
+def test_batch_uses_each_folders_own_templates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Files from several folders in one run: each is checked against the template its
+    folder's mallar/ holds, although the batch looks each folder's templates up once."""
+    plain, local = tmp_path / "a", tmp_path / "b"
+    for folder in (plain, local):
+        folder.mkdir()
+        for name in ("ett.toml", "tva.toml"):
+            shutil.copyfile(EXAMPLE, folder / name)
+    (local / "mallar").mkdir()
+    builtin = ROOT / "sections" / "tjansteskrivelse.toml"
+    (local / "mallar" / "tjansteskrivelse.toml").write_text(
+        builtin.read_text(encoding="utf-8").replace(
+            'rubrik = "Expedieras till"', 'rubrik = "Sänds till"'
+        ),
+        encoding="utf-8",
+    )
+    files = [plain / "ett.toml", local / "ett.toml", plain / "tva.toml", local / "tva.toml"]
+    code, out, _ = run(capsys, "check", "--processer", "1", *map(str, files))
+    assert code == 0
+    blocks = re.split(r"\n(?=\S)", out.strip())
+    assert [b.split(":", 1)[0] for b in blocks] == [str(f) for f in files]
+    for path, block in zip(files, blocks, strict=True):
+        heading = "Sänds till" if path.parent == local else "Expedieras till"
+        assert f"Sektionen ”{heading}” är tom" in block, block
+
+
 # --------------------------------------------------------------------------- export
 
 
@@ -346,10 +374,13 @@ def test_unreadable_file(command: str, example: Path, capsys: pytest.CaptureFixt
 def test_permission_error_is_swedish_even_as_root(
     example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def deny(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    import drafter.storage
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    def deny(file: Path, mode: str = "r") -> object:
+        raise PermissionError(13, "Permission denied", str(file))
+
+    # root may read anything: the loader's open() is made to refuse instead
+    monkeypatch.setattr(drafter.storage, "open", deny, raising=False)
     code, _, err = run(capsys, "check", str(example))
     assert code == 2
     assert err == f"drafter: fel: {example}: du saknar behörighet att läsa filen\n"
