@@ -77,6 +77,20 @@ _TOML_MESSAGES = {
     "Expected newline or end of document after a statement": (
         "förväntade radslut efter värdet (två värden på samma rad?)"
     ),
+    "Expected ']' at the end of a table declaration": "en [tabell] saknar avslutande ”]”",
+    "Expected ']]' at the end of an array declaration": "en [[tabell]] saknar avslutande ”]]”",
+    "Expected \"'''\"": "en text som börjar med ''' saknar avslutande '''",
+    'Expected "\'"': "en text saknar avslutande apostrof",
+    "Duplicate inline table key": "samma nyckel förekommer två gånger i en tabell {…}",
+    "Cannot mutate immutable namespace": (
+        "tabellen är redan skriven som {…} eller som lista och kan inte få fler nycklar här"
+    ),
+    "Cannot redefine namespace": "samma tabell förekommer två gånger",
+    "Invalid initial character for a key part": "en nyckel saknas eller börjar med fel tecken",
+    "Invalid hex value": "ogiltig \\u- eller \\U-kod i en text",
+    "Escaped character is not a Unicode scalar value": "ogiltig \\u- eller \\U-kod i en text",
+    "Invalid date or datetime": "ogiltigt datum eller klockslag",
+    "Found invalid character": "otillåtet tecken",
 }
 
 

@@ -214,3 +214,31 @@ def test_atomic_write_to_a_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DrafterError) as info:
         atomic_write_text(tmp_path, "x")
     assert "är en mapp" in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("toml", "where", "swedish"),
+    [
+        ('titel = "x"\n[arende\n', "rad 2, kolumn 8", "saknar avslutande ”]”"),
+        ("[[underskrifter]\n", "rad 1, kolumn 16", "saknar avslutande ”]]”"),
+        ("a = {b = 1, b = 2}\n", "rad 1, kolumn 18", "samma nyckel förekommer två gånger"),
+        ('a = "\\uZZZZ"\n', "rad 1, kolumn 8", "ogiltig \\u- eller \\U-kod"),
+        ('a = "\\uD800"\n', "rad 1, kolumn 12", "ogiltig \\u- eller \\U-kod"),
+        ("a. = 1\n", "rad 1, kolumn 4", "en nyckel saknas"),
+        ("a = []\n[[a]]\n", "rad 2, kolumn 4", "kan inte få fler nycklar"),
+        ("a = '''x\n", "i slutet av filen", "saknar avslutande '''"),
+        ("a = 'x\n", "i slutet av filen", "saknar avslutande apostrof"),
+        ('a = "x\x07"\n', "rad 1, kolumn 7", "otillåtet tecken"),
+    ],
+)
+def test_toml_syntax_errors_are_explained_in_swedish(
+    tmp_path: Path, toml: str, where: str, swedish: str
+) -> None:
+    path = tmp_path / "trasig.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(DrafterError) as info:
+        load_arende(path)
+    message = info.value.message
+    assert str(path) in message and "inte giltig TOML" in message
+    assert f"{where}: " in message and swedish in message, message
+    assert "syntaxfel" not in message  # tomllib's English detail is not shown
