@@ -24,10 +24,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import glob
 import os
 import re
 import stat
 import tempfile
+import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -426,6 +428,23 @@ def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+    _remove_stale_temps(folder, path.name)
+
+
+#: A temporary file of a save older than this was left by a save that never finished
+#: (the program was killed or the machine lost power); no save takes this long.
+STALE_TEMP_SECONDS = 10 * 60
+
+
+def _remove_stale_temps(folder: Path, name: str) -> None:
+    """Remove temporary files that earlier, interrupted saves of ``name`` left behind."""
+    now = time.time()
+    pattern = f".{glob.escape(name)}.{'[a-z0-9_]' * 8}.tmp"  # as tempfile.mkstemp names them
+    for leftover in folder.glob(pattern):
+        with contextlib.suppress(OSError):
+            info = leftover.lstat()
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_TEMP_SECONDS:
+                leftover.unlink()
 
 
 def _umask() -> int:

@@ -279,3 +279,24 @@ def test_hand_added_array_of_nested_tables_stays_top_level(tmp_path: Path) -> No
     assert saved["bilagor"] == [{"fil": {"namn": "karta.pdf"}}]
     assert saved["tomma"] == [{"x": {}}]
     assert "bilagor" not in saved["expedieras_till"]
+
+
+def test_save_removes_temp_files_left_by_an_interrupted_save(
+    existing: Path, loaded: Loaded
+) -> None:
+    """A save killed before its rename leaves ``.NAME.xxxxxxxx.tmp``; the next save of
+    the same file removes it once it is clearly abandoned, and nothing else."""
+    folder = existing.parent
+    hour_ago = time.time() - 3600
+    stale = folder / ".vanguard.toml.k3j_x9q2.tmp"
+    fresh = folder / ".vanguard.toml.a1b2c3d4.tmp"  # perhaps a save running right now
+    other = folder / ".annat.toml.k3j_x9q2.tmp"  # another file's
+    mine = folder / ".vanguard.toml.egen.tmp"  # not a name drafter makes
+    for leftover in (stale, fresh, other, mine):
+        leftover.write_text("format = 1\n", encoding="utf-8")
+    for leftover in (stale, other, mine):
+        os.utime(leftover, (hour_ago, hour_ago))
+    _save(existing, loaded)
+    assert not stale.exists()
+    assert fresh.exists() and other.exists() and mine.exists()
+    assert load_arende(existing).arende == loaded.arende
