@@ -647,3 +647,62 @@ def test_cli_check_shows_klarsprak_findings_and_exits_0(capsys: pytest.CaptureFi
     assert "[LIX-1]" in out
     assert "[MEN-1]" in out
     assert "info: Förslag: skriv ”och” i stället för ”samt”." in out
+
+
+_NUMBER_RULES = (
+    rule("tusental", "FORM-2a")
+    + rule("beloppsforkortningar", "FORM-3b")
+    + rule("tvasiffrigt_ar", "FORM-1c")
+    + rule("ordningstal_i_datum", "FORM-1d")
+)
+_PER_TEXT = {
+    "FORM-2a": thousands_problems,
+    "FORM-3b": currency_problems,
+    "FORM-1c": date_problems,
+    "FORM-1d": ordinal_date_problems,
+}
+_FRAGMENTS = st.sampled_from(
+    [
+        "Regionen",
+        "betalar",
+        "12500",
+        "1.250",
+        "kronor",
+        "mkr",
+        "MSEK",
+        "22-11-10",
+        "14:e",
+        "mars",
+        "den",
+        "2025",
+        "12",
+        "500",
+        "k",
+        "r",
+        "se",
+        "k",
+        ":",
+        "e",
+        "-",
+        ".",
+        ",",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_FRAGMENTS, max_size=8).map(" ".join), min_size=1, max_size=5))
+def test_number_rules_find_what_each_text_holds(points: list[str]) -> None:
+    """FORM-2a/3b/1c/1d skip a section whose joined texts hold nothing of the kind; the
+    findings must still be exactly those of checking every decision point on its own."""
+    findings = check(make_template(regler=_NUMBER_RULES), punkter=points)
+    got = sorted((f.rule, f.field or "", f.message) for f in findings if f.rule in _PER_TEXT)
+    expected = sorted(
+        (rule_id, f"punkter.{i}", message)
+        for rule_id, find in _PER_TEXT.items()
+        for i, point in enumerate(points)
+        if point.strip()
+        for message in find(point)
+    )
+    assert got == expected

@@ -593,22 +593,44 @@ def thousands_problems(text: str) -> tuple[str, ...]:
     return tuple(_thousands_problems(text))
 
 
+def _joined_texts(ctx: CheckContext, section: SectionDef) -> str:
+    """A section's texts joined by newlines (worked out once per check run)."""
+    key = ("klarsprak-joined", section.id)
+    joined: str | None = ctx.memo.get(key)
+    if joined is None:
+        joined = ctx.memo[key] = "\n".join(text for _, text in _texts(ctx, section))
+    return joined
+
+
 def _problems_by_section(
     ctx: CheckContext,
     ids: tuple[str, ...],
     find: Callable[[str], tuple[str, ...]],
+    maybe: Callable[[str], bool],
 ) -> Iterator[Finding]:
+    """Findings of ``find`` for each text of the sections. ``maybe`` is a cheap test that is
+    true for every text ``find`` has something to say about, and so for any text containing
+    one: run on a section's texts joined, it skips sections of many short texts at once."""
     for section in _sections(ctx, ids, ALL_TEXT_KINDS):
-        for field, text in _texts(ctx, section):
+        texts = _texts(ctx, section)
+        if len(texts) > 1 and not maybe(_joined_texts(ctx, section)):
+            continue
+        for field, text in texts:
             for message in find(text):
                 yield ctx.finding(message, field=field, section=section.id)
+
+
+def _may_hold_number_shape(text: str) -> bool:
+    return _ANY_NUMBER_SHAPE.search(text) is not None
 
 
 @check_kind("tusental", SectionsParams)
 def check_thousands(ctx: CheckContext, params: SectionsParams) -> Iterator[Finding]:
     """Large numbers have a space between thousands (12 500, not 12500, 12,500 or 12.500);
     years, four-digit numbers, phone numbers and diarienummer are left alone."""
-    yield from _problems_by_section(ctx, params.sektioner, thousands_problems)
+    yield from _problems_by_section(
+        ctx, params.sektioner, thousands_problems, _may_hold_number_shape
+    )
 
 
 # --------------------------------------------------------------------------- FORM-3b
@@ -628,10 +650,16 @@ def _currency_replacement(abbr: str) -> tuple[str, str]:
     return "mnkr", "miljoner kronor"
 
 
+_CURRENCY_HINT = re.compile("kr|sek", re.IGNORECASE)
+
+
+def _may_hold_currency(text: str) -> bool:
+    return _CURRENCY_HINT.search(text) is not None
+
+
 def _currency_problems(text: str) -> Iterator[str]:
     """Swedish messages for kkr, mkr, MSEK and similar abbreviations."""
-    lowered = text.lower()
-    if "kr" not in lowered and "sek" not in lowered:
+    if not _may_hold_currency(text):
         return
     for match in _CURRENCY_ABBREVIATIONS.finditer(text):
         abbr = match.group("abbr")
@@ -651,7 +679,7 @@ def currency_problems(text: str) -> tuple[str, ...]:
 @check_kind("beloppsforkortningar", SectionsParams)
 def check_currency(ctx: CheckContext, params: SectionsParams) -> Iterator[Finding]:
     """tkr, mnkr and mdkr rather than kkr, mkr, MSEK, "milj kr" or "mdr kr"."""
-    yield from _problems_by_section(ctx, params.sektioner, currency_problems)
+    yield from _problems_by_section(ctx, params.sektioner, currency_problems, _may_hold_currency)
 
 
 # --------------------------------------------------------------------------- FORM-1c, 1d
@@ -686,9 +714,13 @@ def date_problems(text: str) -> tuple[str, ...]:
     return tuple(_date_problems(text))
 
 
+def _may_hold_ordinal(text: str) -> bool:
+    return ":e" in text or ":a" in text or ":E" in text or ":A" in text
+
+
 def _ordinal_date_problems(text: str) -> Iterator[str]:
     """Swedish messages for ordinal dates ("14:e mars")."""
-    if ":e" not in text and ":a" not in text and ":E" not in text and ":A" not in text:
+    if not _may_hold_ordinal(text):
         return
     for match in _ORDINAL_DATE.finditer(text):
         day, month = match.group("day"), match.group("month")
@@ -707,10 +739,10 @@ def ordinal_date_problems(text: str) -> tuple[str, ...]:
 @check_kind("tvasiffrigt_ar", SectionsParams)
 def check_two_digit_years(ctx: CheckContext, params: SectionsParams) -> Iterator[Finding]:
     """Dates have a four-digit year (not 22-11-10)."""
-    yield from _problems_by_section(ctx, params.sektioner, date_problems)
+    yield from _problems_by_section(ctx, params.sektioner, date_problems, _may_hold_number_shape)
 
 
 @check_kind("ordningstal_i_datum", SectionsParams)
 def check_ordinal_dates(ctx: CheckContext, params: SectionsParams) -> Iterator[Finding]:
     """Dates without ordinals ("14 mars", not "14:e mars")."""
-    yield from _problems_by_section(ctx, params.sektioner, ordinal_date_problems)
+    yield from _problems_by_section(ctx, params.sektioner, ordinal_date_problems, _may_hold_ordinal)
