@@ -152,6 +152,47 @@ def test_lix_never_fails_and_counts_are_consistent(text: str) -> None:
     assert result.value >= 1
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "ord",
+                "långaordet",
+                "e-post",
+                "2025",
+                "–",
+                "kronor.",
+                "ja,",
+                "m²",
+                "(se",
+                "bilaga)",
+                "t.ex.",
+                "”Citat”",
+                "euro/år",
+                "Ⅻ",
+                "12.30",
+                "ÅÄÖÅÄÖÅ.",
+            ]
+        ),
+        max_size=40,
+    ).map(" ".join)
+)
+def test_word_counts_follow_the_documented_definition(text: str) -> None:
+    """Words are the pieces (split at whitespace and "/") with a letter; a long word has
+    more than six letters, counting letters only (the counting loop has fast paths)."""
+    pieces = text.replace("/", " ").split()
+    letters = [sum(ch.isalpha() for ch in piece) for piece in pieces]
+    words = [n for n in letters if n]
+    result = lix(text)
+    if not words:
+        assert result is None
+        return
+    assert result is not None
+    assert result.words == len(words)
+    assert result.long_words == sum(n > 6 for n in words)
+
+
 # --------------------------------------------------------------------------- sections
 
 

@@ -162,6 +162,9 @@ def _count_words(text: str) -> tuple[int, int]:
     return _count_pieces(_pieces(text))
 
 
+_SENTENCE_END = '.,:;!?)”"'
+
+
 def _count_pieces(pieces: list[str]) -> tuple[int, int]:
     n_words = 0
     n_long = 0
@@ -170,9 +173,13 @@ def _count_pieces(pieces: list[str]) -> tuple[int, int]:
             letters = len(piece)
         else:
             # stripping punctuation never removes a letter: count the piece's letters
-            letters = sum(map(str.isalpha, piece))
-            if not letters:
-                continue
+            core = piece.rstrip(_SENTENCE_END)  # next most: a word ending a sentence
+            if core.isalpha():
+                letters = len(core)
+            else:
+                letters = sum(map(str.isalpha, piece))
+                if not letters:
+                    continue
         n_words += 1
         if letters > 6:
             n_long += 1
