@@ -45,6 +45,7 @@ KLARSPRAK_RULES = {
     "FORM-3b",
     "FORM-1c",
     "FORM-1d",
+    "FORM-5",
     "KONS-1",
     "KONS-2",
     "EXP-3",
@@ -706,3 +707,52 @@ def test_number_rules_find_what_each_text_holds(points: list[str]) -> None:
         for message in find(point)
     )
     assert got == expected
+
+
+# --------------------------------------------------------------------------- FORM-5
+
+FORM5 = rule("forkortningar", "FORM-5")
+
+
+def test_unexplained_abbreviation_warns_once_where_first_used() -> None:
+    findings = check(
+        make_template(regler=FORM5),
+        sammanfattning="MAS har granskat rutinen.",
+        arendet="Enligt MAS behövs en ny rutin. MAS föreslår också utbildning.",
+    )
+    assert [(f.rule, f.section, f.field, f.severity) for f in findings] == [
+        ("FORM-5", "sammanfattning", "text", Severity.WARNING)
+    ]
+    assert findings[0].message.startswith("Förkortningen ”MAS” förklaras inte.")
+    assert "Källa: Skellefteå kommuns språkhandbok" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Medicinskt ansvarig sjuksköterska (MAS) har granskat rutinen. MAS är nöjd.",
+        "MAS (medicinskt ansvarig sjuksköterska) har granskat rutinen.",
+        "Regionen följer EU:s regler och FN:s mål; beslutet finns som PDF.",
+        "Etapp II och kapitel IV gäller, enligt RS 2025/123 och SFS 2017:725.",
+        "HR-avdelningen och IT-enheten deltar. VIKTIGT ATT VETA gäller inte.",
+        "Projektet Vanguard i Europa drivs av Region Gävleborg.",
+    ],
+)
+def test_explained_known_or_no_abbreviations_are_quiet(text: str) -> None:
+    assert check(make_template(regler=FORM5), arendet=text) == []
+
+
+def test_abbreviation_explained_only_later_asks_for_the_first_use() -> None:
+    findings = check(
+        make_template(regler=FORM5),
+        punkter=["Regionen ger RUS i uppdrag att följa upp."],
+        arendet="Den regionala utvecklingsstrategin (RUS) gäller till 2030.",
+    )
+    assert [(f.section, f.field) for f in findings] == [("forslag_till_beslut", "punkter.0")]
+    assert "förklaras först längre fram (i ”Ärendet”)" in findings[0].message
+
+
+def test_template_allows_its_own_abbreviations() -> None:
+    template = make_template(regler=rule("forkortningar", "FORM-5", tillatna=["hsn"]))
+    assert check(template, arendet="HSN har beslutat. MAS har yttrat sig.") != []
+    assert [f.message[:22] for f in check(template, arendet="HSN har beslutat.")] == []

@@ -108,7 +108,7 @@ def _ensure_loaded() -> None:
     # The kinds live in modules that register themselves on import.
     global _loaded
     if not _loaded:
-        from drafter.checks import consistency, kinds, klarsprak  # noqa: F401
+        from drafter.checks import abbreviations, consistency, kinds, klarsprak  # noqa: F401
 
         _loaded = True
 

@@ -1,0 +1,126 @@
+"""FORM-5: abbreviations written in capitals are explained the first time they are used.
+
+In-house abbreviations (MAS, RUS, HSN …) are the readers' most common complaint about
+tjänsteskrivelser; the writer no longer sees them. An abbreviation counts as explained
+where it stands in parentheses after the words ("medicinskt ansvarig sjuksköterska
+(MAS)") or is followed by them in parentheses ("MAS (medicinskt ansvarig
+sjuksköterska)"). Abbreviations every reader knows are allowed (:data:`KNOWN`), and a
+template adds its own with ``tillatna``.
+
+Not abbreviations: roman numerals ("etapp II"), a prefix before a number ("RS 2025/123",
+"SFS 2017:725"), a capital word joined to another by a hyphen ("HR-avdelningen"), and
+words next to other words in capitals ("VIKTIGT ATT VETA").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checks.klarsprak import ALL_TEXT_KINDS, SectionsParams, _sections, _texts
+from drafter.checks.registry import CheckContext, check_kind
+from drafter.findings import Finding
+
+#: Abbreviations every reader knows, allowed unexplained.
+KNOWN = frozenset(
+    {
+        "EU",
+        "FN",
+        "USA",
+        "EES",
+        "OECD",
+        "WHO",
+        "NATO",
+        "IT",
+        "TV",
+        "AB",
+        "VD",
+        "PDF",
+        "SMS",
+        "ID",
+        "OK",
+        "OBS",
+        "SEK",
+        "EUR",
+        "USD",
+        "GBP",
+        "NOK",
+        "DKK",
+        # kkr, MSEK and the like have their own rule (FORM-3b: write tkr, mnkr, mdkr)
+        "KSEK",
+        "TSEK",
+        "MSEK",
+        "MNSEK",
+        "MDSEK",
+    }
+)
+
+# Capitals first, so the regex engine skips fast to the next capital; the character
+# before is checked in Python (a look-behind first would make every position a try).
+_CAPITALS = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ]{1,5}(?![\w-])")
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_BEFORE_NUMBER = re.compile(r"\s?\d")
+_WORDS_IN_PARENTHESES = re.compile(r"\s*\([^)]*[a-zåäö][^)]*\)")
+_CAPITAL_WORD_AFTER = re.compile(r"\s+[A-ZÅÄÖ]{2,}(?![\w-])")
+_CAPITAL_WORD_BEFORE = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,}\s+$")
+
+_SOURCE = (
+    "Källa: Skellefteå kommuns språkhandbok, ”Förkortningar”; Klarspråkstestet "
+    "(”Använd aldrig interna förkortningar”)."
+)
+
+
+class AbbreviationParams(SectionsParams):
+    tillatna: tuple[str, ...] = ()
+    """The organisation's abbreviations that every reader of its documents knows."""
+
+
+def abbreviations(text: str) -> Iterator[tuple[str, bool]]:
+    """(abbreviation, explained here) for each abbreviation in ``text``, in order."""
+    for match in _CAPITALS.finditer(text):
+        start, end = match.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            continue  # the end of a longer word ("VIKTIGT", "3D-PRINT")
+        word = match.group(0)
+        if _ROMAN.fullmatch(word) or _BEFORE_NUMBER.match(text, end):
+            continue
+        if _CAPITAL_WORD_AFTER.match(text, end) or _CAPITAL_WORD_BEFORE.search(
+            text, max(0, start - 40), start
+        ):
+            continue  # words written in capitals ("VIKTIGT ATT VETA"), not abbreviations
+        explained = (start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")") or (
+            _WORDS_IN_PARENTHESES.match(text, end) is not None
+        )
+        yield word, explained
+
+
+@check_kind("forkortningar", AbbreviationParams)
+def check_abbreviations(ctx: CheckContext, params: AbbreviationParams) -> Iterator[Finding]:
+    """Abbreviations in capitals (MAS, RUS) are explained where first used."""
+    allowed = KNOWN | {a.upper() for a in params.tillatna}
+    first: dict[str, tuple[str, str, bool]] = {}  # abbreviation → (section, field, explained)
+    explained_later: dict[str, str] = {}  # abbreviation → rubrik where it is explained
+    for section in _sections(ctx, params.sektioner, ALL_TEXT_KINDS):
+        for field, text in _texts(ctx, section):
+            for word, explained in abbreviations(text):
+                if word in allowed:
+                    continue
+                if word not in first:
+                    first[word] = (section.id, field, explained)
+                elif explained and word not in explained_later:
+                    explained_later[word] = section.rubrik
+    for word, (section_id, field, explained) in first.items():
+        if explained:
+            continue
+        if word in explained_later:
+            message = (
+                f"Förkortningen ”{word}” förklaras först längre fram (i "
+                f"”{explained_later[word]}”). Förklara den första gången den används. "
+            )
+        else:
+            message = (
+                f"Förkortningen ”{word}” förklaras inte. Skriv ut vad den står för första "
+                "gången den används, till exempel ”medicinskt ansvarig sjuksköterska (MAS)”, "
+                "eller skriv orden i stället: interna förkortningar förstår inte alla läsare. "
+            )
+        yield ctx.finding(message + _SOURCE, field=field, section=section_id)
