@@ -335,6 +335,7 @@ def _check_one(task: _CheckTask) -> _CheckResult:
 
 
 def _format_findings(path: Path, findings: list[Finding], template: object, colour: bool) -> str:
+    from drafter.model import IMPORTED_KEY
     from drafter.templates import Template
 
     assert isinstance(template, Template)
@@ -350,9 +351,12 @@ def _format_findings(path: Path, findings: list[Finding], template: object, colo
     for finding in findings:
         groups.setdefault(finding.section, []).append(finding)
     for section_id, items in groups.items():
-        title = (
-            "Uppgifter om ärendet" if section_id is None else template.section(section_id).rubrik
-        )
+        if section_id is None:
+            title = "Uppgifter om ärendet"
+        elif section_id == IMPORTED_KEY:
+            title = "Importerad text utan sektion"
+        else:
+            title = template.section(section_id).rubrik
         lines.append(f"  {bold}{title}{reset}")
         for f in sorted(items, key=lambda f: f.severity.rank):
             label = f.severity.label

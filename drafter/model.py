@@ -14,6 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from drafter import FORMAT_VERSION
 from drafter.templates import SectionDef, SectionKind, Template
 
+#: Key in the file (and in ``Arende.extra``) of text an import could not place in a
+#: section, kept as a table of heading → text until the user moves it.
+IMPORTED_KEY = "importerat"
+
 AspectChoice = Literal["", "inga", "beskriv"]
 """An aspect's assessment: not chosen yet, "inga konsekvenser", or "beskriv konsekvenserna"."""
 
@@ -140,6 +144,28 @@ class Arende(BaseModel):
             if isinstance(content, SignaturesContent):
                 content.personer.append(Signature())
         return cls(mall=template.namn, arende=header, sektioner=sections)
+
+    def imported_texts(self) -> dict[str, str]:
+        """Text an import kept aside (heading → text), in file order; only text values."""
+        kept = self.extra.get(IMPORTED_KEY)
+        if not isinstance(kept, dict):
+            return {}
+        return {str(heading): text for heading, text in kept.items() if isinstance(text, str)}
+
+    def set_imported_text(self, heading: str, text: str) -> None:
+        """Change text kept aside by an import; an empty text is dropped, and the table
+        with its last text."""
+        kept = self.extra.get(IMPORTED_KEY)
+        if not isinstance(kept, dict):
+            if not text.strip():
+                return
+            kept = self.extra[IMPORTED_KEY] = {}
+        if text.strip():
+            kept[heading] = text
+        else:
+            kept.pop(heading, None)
+            if not kept:
+                del self.extra[IMPORTED_KEY]
 
     def field_value(self, field_id: str) -> str:
         """A header field's text, "" when missing or not text."""

@@ -176,14 +176,9 @@ def render_markdown(arende: Arende, template: Template) -> str:
 
 def render_imported(arende: Arende) -> str:
     """Text an import kept aside (``extra["importerat"]``, heading → text), an H2 each."""
-    kept = arende.extra.get("importerat")
-    if not isinstance(kept, dict):
-        return ""
     blocks = []
-    for heading, text in kept.items():
-        if not isinstance(text, str):
-            continue
-        title = _heading_text(str(heading)) or "Importerad text"
+    for heading, text in arende.imported_texts().items():
+        title = _heading_text(heading) or "Importerad text"
         body = escape_text(text)
         blocks.append(f"## {title}" + (f"\n\n{body}" if body else ""))
     return "\n\n".join(blocks)

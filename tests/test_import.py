@@ -691,3 +691,47 @@ def test_no_text_is_dropped(text: str) -> None:
     wanted = Counter(re.findall(r"\w+", "\n".join(kept_lines)))
     got = Counter(re.findall(r"\w+", markdown))
     assert not wanted - got, (wanted - got, markdown)
+
+
+def test_text_kept_aside_is_a_warning_until_moved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`drafter check` reminds the user of text an import could not place; once the text
+    is emptied (as the writing program does), the table and the warning are gone."""
+    from drafter.storage import save_arende
+
+    source = tmp_path / "skrivelse.txt"
+    source.write_text(
+        "Sammanfattning\n\nRegionen lämnar nätverket.\n\n"
+        "Historik och tankar i korthet\n\nTidigare år deltog regionen.\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, "import", str(source))[0] == 0
+    target = tmp_path / "skrivelse.toml"
+    _, out, _ = run(capsys, "check", str(target))
+    assert "  Importerad text utan sektion\n    varning: Texten under ”" in out
+    assert "[importerat]" in out
+
+    loaded = load_arende(target)
+    (heading,) = loaded.arende.imported_texts()
+    kept = [
+        f for f in run_checks(loaded.arende, loaded.template.template) if f.rule == "importerat"
+    ]
+    assert [(f.section, f.field, f.severity) for f in kept] == [
+        (IMPORTED_KEY, "0", Severity.WARNING)
+    ]
+    loaded.arende.set_imported_text(heading, "  \n")
+    save_arende(target, loaded.arende, loaded.template.template)
+    assert "importerat" not in target.read_text(encoding="utf-8")
+    _, out, _ = run(capsys, "check", str(target))
+    assert "Importerad text" not in out
+
+
+def test_no_template_section_may_be_called_importerat(tmp_path: Path) -> None:
+    from drafter.errors import TemplateError
+    from drafter.templates import parse_template
+
+    text = (ROOT / "sections" / "tjansteskrivelse.toml").read_text(encoding="utf-8")
+    with pytest.raises(TemplateError) as info:
+        parse_template(text.replace('id = "arendet"', 'id = "importerat"'), tmp_path / "m.toml")
+    assert "reserverat" in info.value.message

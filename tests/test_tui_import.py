@@ -116,3 +116,61 @@ def test_missing_markdown_file_is_an_error_not_a_new_arende(
     assert run_tui(tmp_path / "finns-inte.md", None) == 2
     assert "finns-inte.md: filen finns inte" in capsys.readouterr().err
     assert not (tmp_path / "finns-inte.md").exists()
+
+
+async def test_text_the_import_kept_aside_can_be_moved_into_a_section(tmp_path: Path) -> None:
+    """Text under a heading the template does not know gets a step of its own: the user
+    cuts it there, pastes it into Ärendet and saves; the [importerat] table and its
+    warning are gone."""
+    from textual.widgets import OptionList, TextArea
+
+    from drafter.tui.widgets.panels import StepList
+
+    source = tmp_path / "skrivelse.txt"
+    source.write_text(
+        SAMPLE + "\nHistorik i korthet\n\nRegionen gick med i nätverket 2015.\n",
+        encoding="utf-8",
+    )
+    session, overwrite, report = prepare_session(source, None)
+    target = tmp_path / "skrivelse.toml"
+    assert (
+        "Regionen gick med"
+        in tomllib.loads(target.read_text("utf-8"))["importerat"]["Historik i korthet"]
+    )
+    app = DrafterApp(session, overwrite_prompt=overwrite, import_report=report)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # close the import report
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        options = screen.query_one(StepList).query_one("#steps", OptionList)
+        titles = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert titles[-2:] == ["! Importerad text", "▶ Granska och exportera"]
+        kept = [f for f in screen.session.findings if f.rule == "importerat"]
+        assert len(kept) == 1 and "Historik i korthet" in kept[0].message
+
+        await pilot.press("f6", "end", "up", "enter")  # the step list: next to last step
+        await pilot.pause()
+        assert screen.current == "importerat"
+        area = app.focused
+        assert isinstance(area, TextArea) and area.text.startswith("Regionen gick med")
+        for _ in range(4):
+            await pilot.press("shift+down")  # select to the end
+        await pilot.press("ctrl+x")
+        await pilot.pause()
+        assert area.text == ""
+        screen.open_step("arendet")
+        await pilot.pause()
+        await pilot.press("ctrl+v")
+        await pilot.press("f2")
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if not screen.session.dirty:
+                break
+        screen.run_checks()
+        assert not [f for f in screen.session.findings if f.rule == "importerat"]
+        assert str(options.get_option_at_index(len(titles) - 2).prompt) == "✓ Importerad text"
+    data = tomllib.loads(target.read_text(encoding="utf-8"))
+    assert "importerat" not in data
+    assert data["arendet"]["text"].startswith("Regionen gick med i nätverket 2015.")

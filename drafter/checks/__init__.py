@@ -11,11 +11,12 @@ from typing import Any
 
 from drafter.checks.registry import CheckContext, CheckKind, get_kind, parsed_params
 from drafter.findings import Finding, Severity
-from drafter.model import Arende
+from drafter.model import IMPORTED_KEY, Arende
 from drafter.templates import RuleDef, SectionDef, Template
 
 EMPTY_SECTION_RULE = "tom-sektion"
 EMPTY_FIELD_RULE = "tomt-falt"
+IMPORTED_RULE = "importerat"
 
 _EMPTY_HINT = {
     "prosa": "Skriv texten här.",
@@ -127,10 +128,35 @@ def _empty_field_message(label: str, example: str) -> str:
     return f"Fältet ”{label}” är tomt.{hint}"
 
 
+def check_imported(arende: Arende) -> list[Finding]:
+    """A warning for each text an import kept aside that is still there.
+
+    The findings' section is :data:`~drafter.model.IMPORTED_KEY` and their field the
+    text's position ("0", "1" …) among the kept texts.
+    """
+    return [
+        Finding(
+            IMPORTED_RULE,
+            Severity.WARNING,
+            f"Texten under ”{heading}” kom med vid importen men hör inte till någon sektion "
+            "i mallen. Flytta det som ska vara kvar till rätt sektion och ta bort resten (i "
+            "skrivprogrammet under steget ”Importerad text”, eller under [importerat] i "
+            "filen); annars hamnar texten sist i exporten under en egen rubrik.",
+            IMPORTED_KEY,
+            str(i),
+        )
+        for i, (heading, text) in enumerate(arende.imported_texts().items())
+        if text.strip()
+    ]
+
+
 def run_checks(arende: Arende, template: Template) -> list[Finding]:
-    """All findings for the whole ärende, header first, then sections in template order."""
+    """All findings for the whole ärende: header, sections in template order, then text
+    an import kept aside."""
     memo: dict[Hashable, Any] = {}  # one run: the ärende does not change in between
     findings = check_header(arende, template, memo=memo)
     for section in template.sektioner:
         findings += check_section(arende, template, section.id, memo=memo)
+    if IMPORTED_KEY in arende.extra:
+        findings += check_imported(arende)
     return findings

@@ -22,7 +22,6 @@ from typing import Literal
 from drafter.errors import DrafterError
 from drafter.importer.assemble import (
     BEFORE_FIRST_HEADING,
-    IMPORTED_KEY,
     Assembly,
     FoundSection,
     HeadingMatcher,
@@ -37,6 +36,7 @@ from drafter.importer.reading import (
     decode_document,
     read_document,
 )
+from drafter.model import IMPORTED_KEY
 from drafter.templates import LoadedTemplate, Template
 
 __all__ = [

@@ -14,6 +14,7 @@ from itertools import combinations
 
 from drafter.importer.blocks import Block, collapse, join_wrapped
 from drafter.model import (
+    IMPORTED_KEY,
     Arende,
     AspectEntry,
     AspectsContent,
@@ -27,8 +28,6 @@ from drafter.render import TITLE_SEPARATOR
 from drafter.templates import FieldDef, SectionDef, Template
 from drafter.text import default_lead_in, join_list_sv, parse_lead_in
 
-#: Key in ``Arende.extra`` of the text kept aside by an import (heading → text).
-IMPORTED_KEY = "importerat"
 #: Heading under which text before the first section heading is kept.
 BEFORE_FIRST_HEADING = "Text före första rubriken"
 

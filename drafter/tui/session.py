@@ -18,8 +18,8 @@ from pathlib import Path
 from drafter.checks import run_checks
 from drafter.checks.lix import MIN_WORDS, PROSE_KINDS, LixResult, document_lix, section_lix
 from drafter.findings import Finding, Severity
-from drafter.model import Arende
-from drafter.render import render_header, render_markdown, render_section
+from drafter.model import IMPORTED_KEY, Arende
+from drafter.render import render_header, render_imported, render_markdown, render_section
 from drafter.storage import atomic_write_text, dumps_arende
 from drafter.templates import LoadedTemplate, Template
 
@@ -27,9 +27,12 @@ from drafter.templates import LoadedTemplate, Template
 HEADER_STEP = "__uppgifter"
 #: Step id of the last step ("Granska och exportera").
 REVIEW_STEP = "__granska"
+#: Step id of the text an import could not place (shown only when there is some).
+IMPORTED_STEP = IMPORTED_KEY
 
 HEADER_TITLE = "Uppgifter om ärendet"
 REVIEW_TITLE = "Granska och exportera"
+IMPORTED_TITLE = "Importerad text"
 
 
 class StepState(Enum):
@@ -159,8 +162,12 @@ class Session:
     """LIX of the whole document (``None``: too short), updated with the findings."""
     edits: int = 0
     """Edits so far (see :meth:`mark_changed`): a save covers the edits made before it."""
+    shows_imported: bool = False
+    """The "Importerad text" step is shown: the ärende had text an import kept aside (the
+    step stays when the user has emptied it, so the steps do not shift while editing)."""
 
     def __post_init__(self) -> None:
+        self.shows_imported = bool(self.arende.imported_texts())
         self.refresh_findings()
 
     @property
@@ -174,6 +181,8 @@ class Session:
         """Header, each section in template order, review."""
         steps = [Step(HEADER_STEP, HEADER_TITLE)]
         steps += [Step(s.id, s.rubrik, s.id) for s in self.template.sektioner]
+        if self.shows_imported or self.arende.imported_texts():
+            steps.append(Step(IMPORTED_STEP, IMPORTED_TITLE))
         steps.append(Step(REVIEW_STEP, REVIEW_TITLE))
         return steps
 
@@ -195,14 +204,14 @@ class Session:
                 or self.arende.field_value(f.id) == f.standard
                 for f in self.template.falt
             )
-        if step_id == REVIEW_STEP:
+        if step_id in (REVIEW_STEP, IMPORTED_STEP):
             return False
         return self.arende.content(self.template.section(step_id)).is_empty()
 
     def state(self, step_id: str) -> StepState:
         """The step's state from its findings and content."""
         findings = self.findings_for(step_id)
-        if step_id != HEADER_STEP and step_id != REVIEW_STEP:
+        if step_id not in (HEADER_STEP, REVIEW_STEP, IMPORTED_STEP):
             section = self.template.section(step_id)
             if self.is_untouched(step_id):
                 return StepState.NOT_STARTED if section.empty_severity else StepState.OPTIONAL
@@ -255,7 +264,7 @@ class Session:
 
     def has_lix(self, step_id: str) -> bool:
         """True for sections with running text (prose, decision, aspects)."""
-        if step_id in (HEADER_STEP, REVIEW_STEP):
+        if step_id in (HEADER_STEP, REVIEW_STEP, IMPORTED_STEP):
             return False
         return self.template.section(step_id).typ in PROSE_KINDS
 
@@ -289,6 +298,8 @@ class Session:
             return render_header(self.arende, self.template)
         if step_id == REVIEW_STEP:
             return ""
+        if step_id == IMPORTED_STEP:
+            return render_imported(self.arende)
         return render_section(self.arende, self.template.section(step_id))
 
     def markdown(self) -> str:

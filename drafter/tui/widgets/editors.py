@@ -21,7 +21,13 @@ from drafter.model import (
 from drafter.templates import SectionDef
 from drafter.text import default_lead_in
 from drafter.tui.messages import SectionChanged
-from drafter.tui.session import HEADER_STEP, HEADER_TITLE, Session
+from drafter.tui.session import (
+    HEADER_STEP,
+    HEADER_TITLE,
+    IMPORTED_STEP,
+    IMPORTED_TITLE,
+    Session,
+)
 from drafter.tui.widgets.rows import RowInput, RowList
 
 ROW_KEYS = "Enter: ny rad · Alt+↑/↓: flytta · Alt+Del: ta bort"
@@ -429,10 +435,66 @@ class AspectsEditor(SectionEditor):
         return super().help_for(widget)
 
 
+# --------------------------------------------------------------------------- imported text
+
+IMPORTED_HELP = (
+    "Den här texten kom med när filen importerades men passade inte i någon sektion i "
+    "mallen. Markera det som ska vara kvar (Skift+piltangenter), klipp ut det med Ctrl+X, "
+    "gå till rätt steg och klistra in med Ctrl+V. Töm rutan när texten är flyttad eller "
+    "inte behövs: tomma rutor tas bort ur ärendet. Text som ligger kvar här kommer sist i "
+    "exporten under sin egen rubrik."
+)
+
+
+class ImportedEditor(StepEditor):
+    """Text an import kept aside: one text area per heading, to move text out of."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, IMPORTED_STEP)
+        self._headings = list(session.arende.imported_texts())
+
+    def compose(self) -> ComposeResult:
+        texts = self.session.arende.imported_texts()
+        yield Label(
+            "Flytta texten till rätt steg (Ctrl+X, Ctrl+V) och töm rutorna.", classes="row-keys"
+        )
+        for i, heading in enumerate(self._headings):
+            yield Label(heading, classes="field-label")
+            yield TextArea(
+                texts.get(heading, ""),
+                soft_wrap=True,
+                tab_behavior="focus",
+                id=f"importerat-{i}",
+                classes="imported",
+            )
+
+    @on(TextArea.Changed, ".imported")
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        area = event.text_area
+        heading = self._headings[int((area.id or "").rsplit("-", 1)[1])]
+        if self.session.arende.imported_texts().get(heading, "") != area.text:
+            self.session.arende.set_imported_text(heading, area.text)
+            self.changed()
+
+    def focus_field(self, field: str | None) -> None:
+        if field is not None and field.isdigit():
+            areas = self.query(f"#importerat-{field}")
+            if areas:
+                areas.first().focus()
+                return
+        self.focus_first()
+
+    def help_for(self, widget: Widget | None) -> tuple[str, str]:
+        return IMPORTED_TITLE, IMPORTED_HELP
+
+
 def make_editor(session: Session, step_id: str) -> StepEditor:
     """The editor widget for a step."""
     if step_id == HEADER_STEP:
         return HeaderEditor(session)
+    if step_id == IMPORTED_STEP:
+        return ImportedEditor(session)
     section = session.template.section(step_id)
     kinds: dict[str, type[SectionEditor]] = {
         "prosa": ProseEditor,
