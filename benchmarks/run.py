@@ -1,9 +1,11 @@
 """drafter benchmarks: start-up, batch checks, save/load, memory (and typing/preview).
 
 Run from the project root with ``python benchmarks/run.py`` (``--quick`` for a smoke run on
-tiny sizes, as the test suite does). Every figure is a median over repeated runs with its
-spread (min–max); the things compared are measured alternately in the same run, because
-this machine class drifts up to 2× within a minute.
+tiny sizes, as the test suite does). ``--only PART`` runs one part: ``save``, ``batch``,
+``startup``, ``memory`` or ``typing`` (repeatable; ``--only typing`` takes about 80 s
+instead of several minutes). Every figure is a median over repeated runs with its spread
+(min–max); the things compared are measured alternately in the same run, because this
+machine class drifts up to 2× within a minute.
 """
 
 from __future__ import annotations
@@ -322,10 +324,21 @@ def compile_drafter() -> None:
     compileall.compile_dir(Path(drafter.__file__).parent, quiet=1)
 
 
+PARTS = ("save", "batch", "startup", "memory", "typing")
+"""The parts ``--only`` can pick, in the order they run."""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="drafter benchmarks")
     parser.add_argument("--quick", action="store_true", help="tiny sizes, few runs (smoke test)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=PARTS,
+        help="run only this part (repeatable; default: all)",
+    )
     args = parser.parse_args(argv)
+    parts = set(args.only or PARTS)
     quick = args.quick
     runs = 2 if quick else 7
     sizes = [5 * KB] if quick else [5 * KB, 50 * KB, 500 * KB]
@@ -334,16 +347,21 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="drafter-bench-") as tmp:
         work = Path(tmp)
         os.environ.setdefault("DRAFTER_STATE_DIR", str(work / "state"))
-        bench_save_load(work, sizes, runs, rows)
-        bench_batch(work, 20 if quick else 1000, 2 if quick else 5, rows)
-        bench_startup(work, runs, rows)
-        bench_memory(work, [5 * KB] if quick else [50 * KB, 500 * KB], rows)
-        try:
-            from typing_bench import bench_typing_and_preview
-        except ImportError:
-            pass
-        else:
-            bench_typing_and_preview(work, sizes, quick, rows)
+        if "save" in parts:
+            bench_save_load(work, sizes, runs, rows)
+        if "batch" in parts:
+            bench_batch(work, 20 if quick else 1000, 2 if quick else 5, rows)
+        if "startup" in parts:
+            bench_startup(work, runs, rows)
+        if "memory" in parts:
+            bench_memory(work, [5 * KB] if quick else [50 * KB, 500 * KB], rows)
+        if "typing" in parts:
+            try:
+                from typing_bench import bench_typing_and_preview
+            except ImportError:
+                pass
+            else:
+                bench_typing_and_preview(work, sizes, quick, rows)
     print(
         f"{'benchmark':<46} {'median':>9} {'':<3} {'spread (min–max)':>17}  {'budget':<24} verdict"
     )
