@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,6 +49,11 @@ def main_screen(app: DrafterApp) -> MainScreen:
 
 def messages(app: DrafterApp) -> list[str]:
     return [n.message for n in app._notifications]
+
+
+def header_line(app: DrafterApp) -> str:
+    """The header as painted (the top line of the main screen)."""
+    return main_screen(app)._compositor.render_strips()[0].text
 
 
 async def edit_title(app: DrafterApp, pilot: Pilot[int], suffix: str) -> None:
@@ -593,6 +599,52 @@ async def saves_done(pilot: Pilot[int], screen: MainScreen, count: int, done: li
     await pilot.pause()
 
 
+async def test_a_save_is_confirmed_in_the_header(example: Path) -> None:
+    app = app_for(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        await edit_title(app, pilot, " A")
+        assert "ändrat" in header_line(app)
+        await pilot.press("ctrl+s")
+        await saves_done(pilot, screen, 0, [])
+        saved = r"Sparat \d\d:\d\d – vanguard\.toml och vanguard\.md( · \d+ fel kvar)?"
+        assert re.search(saved, app.sub_title)
+        assert re.search(saved, header_line(app))  # bold, beside the (elided) path
+        assert "ändrat" not in header_line(app)
+        assert messages(app) == []  # no toast: it would lay out the screen while typing
+        # Too narrow for the path: the confirmation stays readable, the path goes first.
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.pause()
+        assert re.search(r"Sparat \d\d:\d\d – vanguard\.toml och vanguard", header_line(app))
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        await pilot.press("B")
+        await pilot.pause()
+        assert re.search(r"ändrat, sparat senast \d\d:\d\d", header_line(app))
+
+
+async def test_the_save_confirmation_tells_the_errors_left(example: Path) -> None:
+    app = app_for(example)
+    async with app.run_test(size=(160, 32)) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        screen.open_step("__uppgifter", "titel")
+        await pilot.pause()
+        screen.query_one("#falt-titel", Input).value = ""  # a required field left empty
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await saves_done(pilot, screen, 0, [])
+        await pilot.pause(0.4)  # the checks run when typing pauses
+        errors = screen.session.error_count
+        assert errors >= 1, header_line(app)
+        assert re.search(
+            rf"Sparat \d\d:\d\d – vanguard\.toml och vanguard\.md · {errors} fel kvar",
+            header_line(app),
+        )
+
+
 async def test_typing_goes_on_while_a_save_is_written(
     example: Path, slow_disk: tuple[threading.Event, list[Path]]
 ) -> None:
@@ -609,9 +661,12 @@ async def test_typing_goes_on_while_a_save_is_written(
         assert title.value.endswith(" A B") and not written
         gate.set()
         await saves_done(pilot, screen, 2, written)
-        assert any(m.startswith("Sparade") for m in messages(app))
-        # " B" came after the copy was saved: still unsaved, and says so.
-        assert screen.session.dirty and "ändrat" in app.sub_title
+        # The save is confirmed in the header, not in a notification; " B" came after the
+        # copy was saved: still unsaved, and the header says both.
+        assert not any(m.startswith("Sparade") for m in messages(app))
+        assert screen.session.dirty
+        assert re.search(r"ändrat, sparat senast \d\d:\d\d$", app.sub_title)
+        assert "ändrat, sparat senast" in header_line(app)
         assert screen.session.arende.field_value("titel").endswith(" A B")
         assert 'titel = "Avsluta medlemskap i Vanguard A"' in example.read_text(encoding="utf-8")
         await pilot.press("ctrl+q")
