@@ -155,12 +155,11 @@ class Arende(BaseModel):
     def set_imported_text(self, heading: str, text: str) -> None:
         """Change text kept aside by an import; an empty text is dropped, and the table
         with its last text."""
-        kept = self.extra.get(IMPORTED_KEY)
+        keep = bool(text.strip())
+        kept = self.extra.setdefault(IMPORTED_KEY, {}) if keep else self.extra.get(IMPORTED_KEY)
         if not isinstance(kept, dict):
-            if not text.strip():
-                return
-            kept = self.extra[IMPORTED_KEY] = {}
-        if text.strip():
+            return  # absent, or something else the user wrote there by hand: left alone
+        if keep:
             kept[heading] = text
         else:
             kept.pop(heading, None)

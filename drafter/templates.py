@@ -30,9 +30,8 @@ SeverityName = Literal["fel", "varning", "info"]
 SectionKind = Literal["prosa", "beslut", "aspekter", "lista", "underskrifter"]
 FieldKind = Literal["text", "datum", "diarienummer"]
 
-#: Top-level keys of an ärende file that section ids may not use.
-#: Top-level keys of an ärende file that are not sections ("importerat": text an import
-#: kept aside, see :data:`drafter.model.IMPORTED_KEY`).
+#: Top-level keys of an ärende file that section ids may not use ("importerat": text an
+#: import kept aside, see :data:`drafter.model.IMPORTED_KEY`).
 RESERVED_KEYS = frozenset({"format", "mall", "arende", "importerat"})
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
