@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import tomllib
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from drafter.model import AspectsContent
 from drafter.render import render_markdown
 from drafter.storage import load_arende
 from drafter.tui import prepare_session
-from drafter.tui.app import DrafterApp
+from drafter.tui.app import UI_SWITCH_INTERVAL, DrafterApp
 from drafter.tui.screens.dialogs import ConfirmScreen, PathScreen, QuitScreen
 from drafter.tui.screens.main import MainScreen
 from drafter.tui.session import REVIEW_STEP, Session, StepState
@@ -219,6 +220,18 @@ async def test_finding_appears_when_aspect_removed_and_disappears_when_written_b
             for i in range(findings_list.option_count)
         ]
         assert not any("tar inte upp miljö" in p for p in prompts)
+
+
+async def test_worker_threads_give_the_gil_back_quickly_while_the_app_runs(
+    tmp_path: Path,
+) -> None:
+    before = sys.getswitchinterval()
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert sys.getswitchinterval() == pytest.approx(UI_SWITCH_INTERVAL)
+        assert before > UI_SWITCH_INTERVAL
+    assert sys.getswitchinterval() == pytest.approx(before)
 
 
 async def test_typing_does_not_wait_for_checks(tmp_path: Path) -> None:
