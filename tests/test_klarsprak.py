@@ -46,6 +46,7 @@ KLARSPRAK_RULES = {
     "FORM-1c",
     "FORM-1d",
     "FORM-5",
+    "NOM-1",
     "KONS-1",
     "KONS-2",
     "EXP-3",
@@ -756,3 +757,38 @@ def test_template_allows_its_own_abbreviations() -> None:
     template = make_template(regler=rule("forkortningar", "FORM-5", tillatna=["hsn"]))
     assert check(template, arendet="HSN har beslutat. MAS har yttrat sig.") != []
     assert [f.message[:22] for f in check(template, arendet="HSN har beslutat.")] == []
+
+
+# --------------------------------------------------------------------------- NOM-1
+
+NOM1 = rule("substantiv_for_verb", "NOM-1")
+
+
+def test_nouns_made_from_verbs_are_an_info_suggestion_per_section() -> None:
+    findings = check(
+        make_template(regler=NOM1),
+        arendet=(
+            "Regionen ansvarar för genomförandet av planen. Uppföljningen av målen sker "
+            "årligen, liksom redovisning av kostnaderna och ifyllande av blanketter."
+        ),
+        sammanfattning="Regionen följer upp målen varje år.",
+    )
+    assert [(f.rule, f.section, f.field, f.severity) for f in findings] == [
+        ("NOM-1", "arendet", "text", Severity.INFO)
+    ]
+    message = findings[0].message
+    assert "”genomförandet av”, ”Uppföljningen av” och ”redovisning av” med flera" in message
+    assert "”fyll i projektansökan” i stället för ”ifyllande av projektansökan”" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regionen genomför planen och följer upp målen.",
+        "Av kostnaden står regionen för hälften.",
+        "Busstationen av trä byggs om, och informationen om den finns på webben.",
+        "Han tog av sig mössan.",
+    ],
+)
+def test_verbs_and_other_nouns_before_av_are_quiet(text: str) -> None:
+    assert check(make_template(regler=NOM1), arendet=text) == []

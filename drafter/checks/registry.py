@@ -108,7 +108,13 @@ def _ensure_loaded() -> None:
     # The kinds live in modules that register themselves on import.
     global _loaded
     if not _loaded:
-        from drafter.checks import abbreviations, consistency, kinds, klarsprak  # noqa: F401
+        from drafter.checks import (  # noqa: F401
+            abbreviations,
+            consistency,
+            kinds,
+            klarsprak,
+            nominalisations,
+        )
 
         _loaded = True
 

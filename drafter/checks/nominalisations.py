@@ -1,0 +1,88 @@
+"""NOM-1: verbs rather than nouns made from verbs ("genomförande av" → "genomföra").
+
+A noun made from a verb and followed by "av" hides who does what: "ifyllande av
+projektansökan" for "fyll i projektansökan". The check looks for a word ending in -ning,
+-ande/-ende, -else or -tion (with the endings of its definite and plural forms) right
+before "av", and reports the first few per section as a suggestion (info): such nouns
+are sometimes the clearest word, so the writer decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.checks.klarsprak import SectionsParams, _sections, _texts
+from drafter.checks.lix import PROSE_KINDS
+from drafter.checks.registry import CheckContext, check_kind
+from drafter.findings import Finding, Severity
+from drafter.text import join_list_sv
+
+#: Endings of nouns made from verbs, with their definite and plural forms.
+NOUN_ENDINGS = tuple(
+    stem + ending
+    for stem, endings in (
+        ("ning", ("", "en", "ar", "arna")),
+        ("ande", ("", "t", "n", "na")),
+        ("ende", ("", "t", "n", "na")),
+        ("else", ("", "n", "r", "rna")),
+        ("tion", ("", "en", "er", "erna")),
+    )
+    for ending in endings
+)
+
+#: Nouns with those endings that are not made from a verb (lower case, singular).
+NOT_FROM_VERBS = ("station", "nation", "portion", "lektion", "tradition", "funktion", "position")
+_TION_FORMS = frozenset({"tion", "tionen", "tioner", "tionerna"})
+
+#: Examples quoted in one finding at most.
+MAX_EXAMPLES = 3
+
+# " av" first and case-sensitive: the regex engine finds that literal fast ("Av" opens a
+# sentence, so no noun stands before it); the word before is read in Python.
+_AV = re.compile(r" av(?=[\s,.;:]|$)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s]*$")
+
+
+def nominalisations(text: str) -> Iterator[str]:
+    """The "<noun> av" phrases in ``text``, as written, in order."""
+    for match in _AV.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if before is None:
+            continue
+        word = before.group(1)
+        lowered = word.lower()
+        if len(word) < 7 or not lowered.endswith(NOUN_ENDINGS):
+            continue
+        tion = lowered.rfind("tion")
+        if (
+            tion >= 0
+            and lowered[tion:] in _TION_FORMS
+            and lowered[: tion + 4].endswith(NOT_FROM_VERBS)
+        ):
+            continue
+        yield f"{word} {match.group(0).strip()}"
+
+
+@check_kind("substantiv_for_verb", SectionsParams, severity=Severity.INFO)
+def check_nominalisations(ctx: CheckContext, params: SectionsParams) -> Iterator[Finding]:
+    """Nouns made from verbs before "av" ("genomförande av"): write the verb instead."""
+    for section in _sections(ctx, params.sektioner, PROSE_KINDS):
+        examples: list[str] = []
+        first_field: str | None = None
+        for field, text in _texts(ctx, section, lead_in=False):
+            for phrase in nominalisations(text):
+                first_field = first_field or field
+                if phrase.lower() not in (e.lower() for e in examples):
+                    examples.append(phrase)
+        if not examples:
+            continue
+        quoted = join_list_sv([f"”{e}”" for e in examples[:MAX_EXAMPLES]], "och")
+        more = " med flera" if len(examples) > MAX_EXAMPLES else ""
+        yield ctx.finding(
+            f"Verb gör texten tydligare än substantiv som {quoted}{more}: skriv vem som gör "
+            "vad, till exempel ”fyll i projektansökan” i stället för ”ifyllande av "
+            "projektansökan”. Källa: Tillväxtverkets klarspråksråd.",
+            field=first_field,
+            section=section.id,
+        )
