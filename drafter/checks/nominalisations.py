@@ -39,20 +39,17 @@ _TION_FORMS = frozenset({"tion", "tionen", "tioner", "tionerna"})
 MAX_EXAMPLES = 3
 
 # " av" first and case-sensitive: the regex engine finds that literal fast ("Av" opens a
-# sentence, so no noun stands before it); the word before is read in Python.
+# sentence, so no noun stands before it).
 _AV = re.compile(r" av(?=[\s,.;:]|$)")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s]*$")
 
 
 def nominalisations(text: str) -> Iterator[str]:
     """The "<noun> av" phrases in ``text``, as written, in order."""
     for match in _AV.finditer(text):
-        before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
-        if before is None:
-            continue
-        word = before.group(1)
+        end = match.start()
+        word = text[max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1 : end]
         lowered = word.lower()
-        if len(word) < 7 or not lowered.endswith(NOUN_ENDINGS):
+        if len(word) < 7 or not lowered.endswith(NOUN_ENDINGS) or not word.isalpha():
             continue
         tion = lowered.rfind("tion")
         if (
