@@ -255,13 +255,9 @@ def bench_batch(work: Path, count: int, runs: int, rows: list[Row]) -> None:
     files = [write_arende(folder, f"a{i:04d}", 5 * KB, seed=i) for i in range(count)]
     few = files[: max(1, count // 100)]
 
-    def marginal(extra: list[str]) -> list[float]:
-        many_cmd = [PYTHON, "-m", "drafter", "check", *extra, *map(str, files)]
-        few_cmd = [PYTHON, "-m", "drafter", "check", *extra, *map(str, few)]
-        many, small = alternate(
-            runs, lambda: timed_process(many_cmd), lambda: timed_process(few_cmd)
-        )
-        return [(a - b) / (len(files) - len(few)) for a, b in zip(many, small, strict=True)]
+    def checking(extra: list[str], batch: list[Path]) -> Callable[[], float]:
+        cmd = [PYTHON, "-m", "drafter", "check", *extra, *map(str, batch)]
+        return lambda: timed_process(cmd)
 
     def parse_all() -> float:
         start = time.perf_counter()
@@ -269,11 +265,22 @@ def bench_batch(work: Path, count: int, runs: int, rows: list[Row]) -> None:
             tomllib.loads(f.read_text(encoding="utf-8"))
         return (time.perf_counter() - start) / len(files)
 
-    toml_only = [parse_all() for _ in range(runs)]
-    single = marginal(["--processer", "1"])
-    parallel = marginal([])
-    base = statistics.median(toml_only)
-    ratio = statistics.median(single) / base
+    # tomllib and both ways of checking alternate, so that a drift of the machine's speed
+    # moves them together and the ratios stay fair.
+    one = ["--processer", "1"]
+    toml_only, many_1, few_1, many_n, few_n = alternate(
+        runs,
+        parse_all,
+        checking(one, files),
+        checking(one, few),
+        checking([], files),
+        checking([], few),
+    )
+    extra_files = len(files) - len(few)
+    single = [(a - b) / extra_files for a, b in zip(many_1, few_1, strict=True)]
+    parallel = [(a - b) / extra_files for a, b in zip(many_n, few_n, strict=True)]
+    # each round's ratio, then their median: a round's figures were taken close together
+    ratio = statistics.median(s / t for s, t in zip(single, toml_only, strict=True))
     rows.append(Row("tomllib parse, per 5 KB file", toml_only))
     rows.append(
         Row(
@@ -283,7 +290,7 @@ def bench_batch(work: Path, count: int, runs: int, rows: list[Row]) -> None:
             ok=ratio <= 3,
         )
     )
-    parallel_ratio = statistics.median(parallel) / base
+    parallel_ratio = statistics.median(p / t for p, t in zip(parallel, toml_only, strict=True))
     rows.append(
         Row(
             f"drafter check per file, default processes (×{parallel_ratio:.2f})",
