@@ -438,10 +438,9 @@ class AspectsEditor(SectionEditor):
 # --------------------------------------------------------------------------- imported text
 
 IMPORTED_HELP = (
-    "Den här texten kom med när filen importerades men passade inte i någon sektion i "
-    "mallen. Markera det som ska vara kvar (Skift+piltangenter), klipp ut det med Ctrl+X, "
-    "gå till rätt steg och klistra in med Ctrl+V. Töm rutan när texten är flyttad eller "
-    "inte behövs: tomma rutor tas bort ur ärendet. Text som ligger kvar här kommer sist i "
+    "Text från importen som inte passade i någon sektion. Flytta det som ska vara kvar: "
+    "markera (Skift+pil), klipp ut (Ctrl+X), gå till rätt steg och klistra in (Ctrl+V). Töm "
+    "sedan rutan; tomma rutor tas bort ur ärendet. Text som ligger kvar här kommer sist i "
     "exporten under sin egen rubrik."
 )
 
@@ -455,9 +454,7 @@ class ImportedEditor(StepEditor):
 
     def compose(self) -> ComposeResult:
         texts = self.session.arende.imported_texts()
-        yield Label(
-            "Flytta texten till rätt steg (Ctrl+X, Ctrl+V) och töm rutorna.", classes="row-keys"
-        )
+        yield Label("Ctrl+X: klipp ut · Ctrl+V: klistra in i rätt steg", classes="row-keys")
         for i, heading in enumerate(self._headings):
             yield Label(heading, classes="field-label")
             yield TextArea(
