@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks.klarsprak import ALL_TEXT_KINDS, SectionsParams, _sections, _texts
+from drafter.checks.klarsprak import ALL_TEXT_KINDS, SectionsParams, rule_sections, section_texts
 from drafter.checks.registry import CheckContext, check_kind
 from drafter.findings import Finding
 
@@ -100,8 +100,8 @@ def check_abbreviations(ctx: CheckContext, params: AbbreviationParams) -> Iterat
     allowed = KNOWN | {a.upper() for a in params.tillatna}
     first: dict[str, tuple[str, str, bool]] = {}  # abbreviation → (section, field, explained)
     explained_later: dict[str, str] = {}  # abbreviation → rubrik where it is explained
-    for section in _sections(ctx, params.sektioner, ALL_TEXT_KINDS):
-        for field, text in _texts(ctx, section):
+    for section in rule_sections(ctx, params.sektioner, ALL_TEXT_KINDS):
+        for field, text in section_texts(ctx, section):
             for word, explained in abbreviations(text):
                 if word in allowed:
                     continue

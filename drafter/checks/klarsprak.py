@@ -47,15 +47,17 @@ class SectionsParams(Params):
     """Section ids to check; empty means every section of a suitable kind."""
 
 
-def _sections(
+def rule_sections(
     ctx: CheckContext, ids: tuple[str, ...], kinds: frozenset[SectionKind]
 ) -> Iterator[SectionDef]:
+    """The template's sections a rule looks at: those in ``ids`` (all when empty) that are
+    of one of ``kinds``."""
     for section in ctx.template.sektioner:
         if section.typ in kinds and (not ids or section.id in ids):
             yield section
 
 
-def _texts(
+def section_texts(
     ctx: CheckContext, section: SectionDef, *, lead_in: bool = True
 ) -> tuple[tuple[str, str], ...]:
     """(field, text) pairs of a section that have text (worked out once per check run)."""
@@ -96,7 +98,7 @@ class LixParams(SectionsParams):
 @check_kind("lix", LixParams)
 def check_lix(ctx: CheckContext, params: LixParams) -> Iterator[Finding]:
     """LIX per section above the template's limit (sections under min_ord words skipped)."""
-    for section in _sections(ctx, params.sektioner, PROSE_KINDS):
+    for section in rule_sections(ctx, params.sektioner, PROSE_KINDS):
         result = section_lix(ctx.arende, section, params.min_ord)
         if result is None or result.value <= params.grans:
             continue
@@ -123,7 +125,7 @@ def check_document_lix(ctx: CheckContext, params: DocumentLixParams) -> Iterator
     if result is None or result.value <= params.grans:
         return
     if not params.alltid:
-        for section in _sections(ctx, params.sektioner, PROSE_KINDS):
+        for section in rule_sections(ctx, params.sektioner, PROSE_KINDS):
             own = section_lix(ctx.arende, section, params.min_ord)
             if own is not None and own.value > params.grans:
                 return
@@ -145,8 +147,8 @@ class SentenceParams(SectionsParams):
 @check_kind("langa_meningar", SentenceParams)
 def check_long_sentences(ctx: CheckContext, params: SentenceParams) -> Iterator[Finding]:
     """Sentences longer than max_ord words, quoting the start of each."""
-    for section in _sections(ctx, params.sektioner, PROSE_KINDS):
-        for field, text in _texts(ctx, section, lead_in=False):
+    for section in rule_sections(ctx, params.sektioner, PROSE_KINDS):
+        for field, text in section_texts(ctx, section, lead_in=False):
             stats = analyse(text)
             for sentence, count in zip(stats.sentences, stats.sentence_words, strict=True):
                 if count <= params.max_ord:
@@ -194,9 +196,9 @@ def word_message(entry: WordEntry, found: str, count: int) -> str:
 def check_word_list(ctx: CheckContext, params: WordListParams) -> Iterator[Finding]:
     """Officialese words from the word list, with plain replacements and their source."""
     matcher = matcher_for(params.extra, params.ignorera)
-    for section in _sections(ctx, params.sektioner, PROSE_KINDS):
+    for section in rule_sections(ctx, params.sektioner, PROSE_KINDS):
         seen: dict[str, tuple[str, WordHit, int]] = {}
-        for field, text in _texts(ctx, section):
+        for field, text in section_texts(ctx, section):
             for hit in matcher.find(text):
                 key = hit.entry.ord
                 if key in seen:
@@ -545,6 +547,14 @@ def _number_shapes(text: str) -> tuple[bool, bool]:
     )
 
 
+def _cached_per_text(
+    find: Callable[[str], Iterator[str]],
+) -> Callable[[str], tuple[str, ...]]:
+    """``find``'s messages as a tuple, cached per text: while the user types, only the
+    changed text is scanned again."""
+    return lru_cache(maxsize=1024)(lambda text: tuple(find(text)))
+
+
 def _thousands_problems(text: str) -> Iterator[str]:
     """Swedish messages for numbers written without a space between thousands."""
     if not _number_shapes(text)[0]:
@@ -587,10 +597,7 @@ def _thousands_problems(text: str) -> Iterator[str]:
         )
 
 
-@lru_cache(maxsize=1024)
-def thousands_problems(text: str) -> tuple[str, ...]:
-    """Cached: while the user types, only the changed text is scanned again."""
-    return tuple(_thousands_problems(text))
+thousands_problems = _cached_per_text(_thousands_problems)
 
 
 def _joined_texts(ctx: CheckContext, section: SectionDef) -> str:
@@ -598,7 +605,7 @@ def _joined_texts(ctx: CheckContext, section: SectionDef) -> str:
     key = ("klarsprak-joined", section.id)
     joined: str | None = ctx.memo.get(key)
     if joined is None:
-        joined = ctx.memo[key] = "\n".join(text for _, text in _texts(ctx, section))
+        joined = ctx.memo[key] = "\n".join(text for _, text in section_texts(ctx, section))
     return joined
 
 
@@ -611,8 +618,8 @@ def _problems_by_section(
     """Findings of ``find`` for each text of the sections. ``maybe`` is a cheap test that is
     true for every text ``find`` has something to say about, and so for any text containing
     one: run on a section's texts joined, it skips sections of many short texts at once."""
-    for section in _sections(ctx, ids, ALL_TEXT_KINDS):
-        texts = _texts(ctx, section)
+    for section in rule_sections(ctx, ids, ALL_TEXT_KINDS):
+        texts = section_texts(ctx, section)
         if len(texts) > 1 and not maybe(_joined_texts(ctx, section)):
             continue
         for field, text in texts:
@@ -668,10 +675,7 @@ def _currency_problems(text: str) -> Iterator[str]:
         )
 
 
-@lru_cache(maxsize=1024)
-def currency_problems(text: str) -> tuple[str, ...]:
-    """Cached: while the user types, only the changed text is scanned again."""
-    return tuple(_currency_problems(text))
+currency_problems = _cached_per_text(_currency_problems)
 
 
 @check_kind("beloppsforkortningar", SectionsParams)
@@ -706,10 +710,7 @@ def _date_problems(text: str) -> Iterator[str]:
         )
 
 
-@lru_cache(maxsize=1024)
-def date_problems(text: str) -> tuple[str, ...]:
-    """Cached: while the user types, only the changed text is scanned again."""
-    return tuple(_date_problems(text))
+date_problems = _cached_per_text(_date_problems)
 
 
 def _may_hold_ordinal(text: str) -> bool:
@@ -728,10 +729,7 @@ def _ordinal_date_problems(text: str) -> Iterator[str]:
         )
 
 
-@lru_cache(maxsize=1024)
-def ordinal_date_problems(text: str) -> tuple[str, ...]:
-    """Cached: while the user types, only the changed text is scanned again."""
-    return tuple(_ordinal_date_problems(text))
+ordinal_date_problems = _cached_per_text(_ordinal_date_problems)
 
 
 @check_kind("tvasiffrigt_ar", SectionsParams)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks.klarsprak import SectionsParams, _sections, _texts
+from drafter.checks.klarsprak import SectionsParams, rule_sections, section_texts
 from drafter.checks.lix import PROSE_KINDS
 from drafter.checks.registry import CheckContext, check_kind
 from drafter.findings import Finding, Severity
@@ -64,10 +64,10 @@ def nominalisations(text: str) -> Iterator[str]:
 @check_kind("substantiv_for_verb", SectionsParams, severity=Severity.INFO)
 def check_nominalisations(ctx: CheckContext, params: SectionsParams) -> Iterator[Finding]:
     """Nouns made from verbs before "av" ("genomförande av"): write the verb instead."""
-    for section in _sections(ctx, params.sektioner, PROSE_KINDS):
+    for section in rule_sections(ctx, params.sektioner, PROSE_KINDS):
         examples: list[str] = []
         first_field: str | None = None
-        for field, text in _texts(ctx, section, lead_in=False):
+        for field, text in section_texts(ctx, section, lead_in=False):
             for phrase in nominalisations(text):
                 first_field = first_field or field
                 if phrase.lower() not in (e.lower() for e in examples):
