@@ -818,33 +818,51 @@ class MainScreen(Screen[None]):
             conflict_then_save()
 
     def _ask_comments(self, proceed: Callable[[], None], then: Callable[[], object] | None) -> None:
-        from drafter.tui.screens.dialogs import ChoiceScreen
+        def accept() -> None:
+            self._comments_ok = True
+            proceed()
 
-        def answer(choice: str | None) -> None:
-            if choice == "save":
-                self._comments_ok = True
-                proceed()
-            elif choice == "save_as":
-                self.action_save_as(then)
-            else:
-                self._not_saved()
-
-        self.app.push_screen(
-            ChoiceScreen(
-                "Kommentarer försvinner",
-                "Filen innehåller kommentarer (#) som försvinner när du sparar. Spara ändå?\n\n"
-                "Välj Spara som … för att behålla originalfilen med kommentarerna.",
-                [("save", "Spara ändå"), ("save_as", "Spara som …"), ("cancel", "Avbryt")],
-                escape="cancel",
-            ),
-            answer,
+        self._ask_before_saving(
+            "Kommentarer försvinner",
+            "Filen innehåller kommentarer (#) som försvinner när du sparar. Spara ändå?\n\n"
+            "Välj Spara som … för att behålla originalfilen med kommentarerna.",
+            ("save", "Spara ändå"),
+            accept,
+            then,
         )
 
     def _ask_conflict(self, proceed: Callable[[], None], then: Callable[[], object] | None) -> None:
+        self._ask_before_saving(
+            "Filen har ändrats",
+            "Filen har ändrats på disken sedan du öppnade den. Skriv över?\n\n"
+            "Skriv över ersätter ändringarna på disken med det du ser här. Spara som … "
+            "sparar din version under ett annat namn så att du kan jämföra.",
+            ("overwrite", "Skriv över"),
+            proceed,
+            then,
+            danger=True,
+        )
+
+    def _ask_before_saving(
+        self,
+        title: str,
+        message: str,
+        proceed_choice: tuple[str, str],
+        proceed: Callable[[], None],
+        then: Callable[[], object] | None,
+        *,
+        danger: bool = False,
+    ) -> None:
+        """Ask whether to save anyway (``proceed_choice``: id and label of that button, which
+        calls ``proceed``), save under another name, or not save.
+
+        ``danger``: saving anyway destroys something, so its button is marked and Spara som …
+        has the focus.
+        """
         from drafter.tui.screens.dialogs import ChoiceScreen
 
         def answer(choice: str | None) -> None:
-            if choice == "overwrite":
+            if choice == proceed_choice[0]:
                 proceed()
             elif choice == "save_as":
                 self.action_save_as(then)
@@ -853,14 +871,12 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(
             ChoiceScreen(
-                "Filen har ändrats",
-                "Filen har ändrats på disken sedan du öppnade den. Skriv över?\n\n"
-                "Skriv över ersätter ändringarna på disken med det du ser här. Spara som … "
-                "sparar din version under ett annat namn så att du kan jämföra.",
-                [("overwrite", "Skriv över"), ("save_as", "Spara som …"), ("cancel", "Avbryt")],
+                title,
+                message,
+                [proceed_choice, ("save_as", "Spara som …"), ("cancel", "Avbryt")],
                 escape="cancel",
-                danger="overwrite",
-                focus="save_as",
+                danger=proceed_choice[0] if danger else None,
+                focus="save_as" if danger else None,
             ),
             answer,
         )
