@@ -5,6 +5,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+#: C0 controls except tab and newline become their Unicode "control picture" (ESC → ␛),
+#: DEL becomes ␡, and C1 controls and bidirectional overrides become U+FFFD, so a file's
+#: text can never drive a terminal, a JSON reader's terminal or a viewer of an export.
+_UNPRINTABLE: dict[int, str] = {
+    **{c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)},
+    0x7F: "\u2421",
+    **{c: "\ufffd" for c in range(0x80, 0xA0)},
+    **{c: "\ufffd" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+}
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character except tab and newline made visible.
+
+    Use it on any text from a file (an ärende, a template, an imported document, a file
+    name) before it reaches a terminal, a JSON report or an export. Linear in the input.
+    """
+    return text.translate(_UNPRINTABLE)
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*-?", re.UNICODE)
 
 
