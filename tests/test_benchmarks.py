@@ -23,6 +23,8 @@ EXPECTED_ROWS = [
     "tomllib parse, per 5 KB file",
     "drafter check per file, one process",
     "drafter check per file, default processes",
+    "import, 20 KB",
+    "import, 10 × 20 KB",
     "start-up: minimal Textual app, first frame",
     "start-up: drafter, first frame",
     "python -c 'import pydantic'",
