@@ -444,3 +444,18 @@ def test_the_builtin_template_template_needs_no_layout_setup() -> None:
     layout = find_template().template.layout
     assert layout.sidhuvud == ("dokumenttyp", "datum", "diarienummer")
     assert layout.logotyp == "" and layout.wordmall == ""
+
+
+def test_a_font_that_is_not_found_is_a_warning_and_the_pdf_is_made(tmp_path: Path) -> None:
+    template = layout_template(tmp_path, 'typsnitt = "Finns Inte Sans"\n')
+    loaded = load_arende(example_with_numbers(tmp_path), str(template))
+    result = export(loaded.arende, loaded.template, "pdf", tmp_path / "ut.pdf")
+    assert result.warnings == (
+        "typsnittet ”Finns Inte Sans” finns inte; PDF-filen använder Libertinus Serif i "
+        "stället ([layout] typsnitt, typsnittsmapp)",
+    )
+    assert result.path.read_bytes().startswith(b"%PDF-")
+    docx_path = export(loaded.arende, loaded.template, "docx", tmp_path / "ut.docx").path
+    document = docx.Document(str(docx_path))
+    assert document.styles["Normal"].font.name == "Finns Inte Sans"
+    assert document.styles["Heading 1"].font.name == "Finns Inte Sans"

@@ -35,7 +35,7 @@ FALLBACK_FONT = "DejaVu Sans Mono"
 _NO_GLYPH = {c: "\ufffd" for c in range(0x2400, 0x2427)}
 
 _MISSING_GLYPH = re.compile(r'the text `"([^`]{1,16}?)"` could not be displayed')
-_UNKNOWN_FONT = re.compile(r"unknown font family: ([^\n]{1,200})")
+_UNKNOWN_FONT = re.compile(r"unknown font family")
 
 
 def _layout_file() -> bytes:
@@ -125,20 +125,19 @@ def write_pdf(
                     timestamp=stamp,
                 )
             except typst.TypstError as exc:
-                missing = set(_MISSING_GLYPH.findall(exc.diagnostic or exc.message))
-                if attempt == 0 and missing and len(missing) <= 5000:
-                    # characters no font has: shown as U+FFFD, PDF/A allows no blank glyph
-                    chars = {c for text in missing for c in text}
-                    replace.update({ord(c): "\ufffd" for c in chars if c.strip()})
+                missing = _MISSING_GLYPH.findall(exc.diagnostic or exc.message)
+                chars = {c for text in missing for c in text if ord(c) > 0x7F and c.strip()}
+                if attempt == 0 and chars:
+                    # characters no font has: PDF/A allows no blank glyph, so U+FFFD shows them
+                    replace.update({ord(c): "\ufffd" for c in chars})
                     warnings.append(
                         "typsnittet saknar tecknen "
-                        + " ".join(printable(c) for c in sorted(chars) if c.strip())
+                        + " ".join(printable(c) for c in sorted(chars))
                         + "; de visas som \ufffd i PDF-filen"
                     )
                     continue
-                raise DrafterError(
-                    "PDF-filen kunde inte skapas: " + printable(exc.message or str(exc))
-                ) from exc
+                detail = printable(exc.message or str(exc))
+                raise DrafterError(f"PDF-filen kunde inte skapas (typst: {detail})") from exc
             except (RuntimeError, OSError, ValueError) as exc:
                 raise DrafterError(f"PDF-filen kunde inte skapas: {printable(str(exc))}") from exc
             break
@@ -146,9 +145,9 @@ def write_pdf(
             raise DrafterError("PDF-filen kunde inte skapas")
     for note in notes:
         text = getattr(note, "message", str(note))
-        if match := _UNKNOWN_FONT.search(text):
+        if _UNKNOWN_FONT.search(text):
             warnings.append(
-                f"typsnittet {printable(match.group(1))} finns inte; PDF-filen använder "
+                f"typsnittet ”{printable(doc.layout.typsnitt)}” finns inte; PDF-filen använder "
                 f"{DEFAULT_FONT} i stället ([layout] typsnitt, typsnittsmapp)"
             )
     assert isinstance(pdf, bytes)
