@@ -361,6 +361,18 @@ def test_a_word_file_that_is_not_one_is_a_swedish_error(tmp_path: Path) -> None:
         export(loaded.arende, loaded.template, "docx", tmp_path / "ut.docx")
 
 
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_broken_logo_is_a_swedish_error_naming_the_template(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "logga.png").write_bytes(png()[:40])  # cut off in the middle
+    template = layout_template(tmp_path, 'logotyp = "logga.png"\n')
+    loaded = load_arende(example_with_numbers(tmp_path), str(template))
+    with pytest.raises(TemplateError) as caught:
+        export(loaded.arende, loaded.template, fmt, tmp_path / f"ut.{fmt}")  # type: ignore[arg-type]
+    message = caught.value.message
+    assert message.startswith(f"{template}: [layout] logotyp: logga.png går inte att läsa som bild")
+    assert not (tmp_path / f"ut.{fmt}").exists()
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_logo_that_is_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "logga.png")

@@ -85,9 +85,15 @@ def render_document(
                     "(.docx); spara om den i Word som .docx",
                     file,
                 ) from exc
+            if logo is not None:  # the other input python-docx parses
+                raise TemplateError(
+                    f"[layout] logotyp: {tpl.layout.logotyp} går inte att läsa som bild; "
+                    "spara om den som PNG",
+                    file,
+                ) from exc
             raise DrafterError(f"Word-filen kunde inte skapas ({type(exc).__name__})") from exc
     if fmt == "pdf":
-        from drafter.publish.pdf_writer import write_pdf
+        from drafter.publish.pdf_writer import LogoError, write_pdf
 
         font_dir = None
         if tpl.layout.typsnittsmapp:
@@ -98,13 +104,20 @@ def render_document(
                     "typsnittsfilerna (.ttf, .otf), relativt till mallfilen",
                     file,
                 )
-        return write_pdf(
-            doc,
-            logo=logo[0] if logo else None,
-            logo_suffix=logo[1] if logo else ".png",
-            font_dir=font_dir,
-            timestamp=timestamp,
-        )
+        try:
+            return write_pdf(
+                doc,
+                logo=logo[0] if logo else None,
+                logo_suffix=logo[1] if logo else ".png",
+                font_dir=font_dir,
+                timestamp=timestamp,
+            )
+        except LogoError as exc:
+            raise TemplateError(
+                f"[layout] logotyp: {tpl.layout.logotyp} går inte att läsa som bild "
+                f"({exc.detail}); spara om den som PNG",
+                file,
+            ) from exc
     raise DrafterError(f"okänt format ”{fmt}”; välj bland md, docx, pdf")
 
 

@@ -38,6 +38,10 @@ _MISSING_GLYPH = re.compile(r'the text `"([^`]{1,16}?)"` could not be displayed'
 _UNKNOWN_FONT = re.compile(r"unknown font family")
 
 
+class LogoError(DrafterError):
+    """typst could not use the logo (the caller names the template and key)."""
+
+
 def _layout_file() -> bytes:
     return resources.files("drafter.publish").joinpath("tjansteskrivelse.typ").read_bytes()
 
@@ -137,6 +141,8 @@ def write_pdf(
                     )
                     continue
                 detail = printable(exc.message or str(exc))
+                if logo is not None and "image" in detail:
+                    raise LogoError(detail) from exc
                 raise DrafterError(f"PDF-filen kunde inte skapas (typst: {detail})") from exc
             except (RuntimeError, OSError, ValueError) as exc:
                 raise DrafterError(f"PDF-filen kunde inte skapas: {printable(str(exc))}") from exc
