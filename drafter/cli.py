@@ -83,14 +83,22 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
     )
 
-    p_export = sub.add_parser("export", help="exportera ett ärende som Markdown")
+    p_export = sub.add_parser(
+        "export", help="exportera ett ärende som Markdown, Word (docx) eller PDF/A (pdf)"
+    )
     p_export.add_argument("file", metavar="FIL", help="ärendefilen (.toml)")
+    p_export.add_argument(
+        "--format",
+        choices=("md", "docx", "pdf"),
+        default=None,
+        help="md (standard), docx eller pdf (PDF/A-2b); annars efter filändelsen på UT",
+    )
     p_export.add_argument(
         "-o",
         "--output",
         metavar="UT",
         default=None,
-        help="Markdown-filen att skriva (standard: FIL med .md; ”-” för standard ut)",
+        help="filen att skriva (standard: FIL med .md, .docx eller .pdf; ”-” för standard ut)",
     )
     p_export.add_argument("--mall", default=None, help="mallens namn eller sökväg")
 
@@ -371,17 +379,23 @@ def _format_findings(path: Path, findings: list[Finding], template: object, colo
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from drafter.publish import export, resolve_format
     from drafter.render import render_markdown
-    from drafter.storage import atomic_write_text, load_arende
+    from drafter.storage import load_arende
 
     path = Path(args.file)
+    fmt = resolve_format(args.format, args.output)
     loaded = load_arende(path, args.mall)
-    markdown = render_markdown(loaded.arende, loaded.template.template)
     if args.output == "-":
-        sys.stdout.write(markdown)
+        if fmt != "md":
+            _error(f"{fmt} kan inte skrivas till standard ut; ange en fil med -o")
+            return 2
+        sys.stdout.write(render_markdown(loaded.arende, loaded.template.template))
         return 0
-    out = Path(args.output) if args.output else path.with_suffix(".md")
-    atomic_write_text(out, markdown)
+    out = Path(args.output) if args.output else path.with_suffix(f".{fmt}")
+    result = export(loaded.arende, loaded.template, fmt, out, source=path)
+    for warning in result.warnings:
+        print(f"drafter: varning: {warning}", file=sys.stderr)
     print(f"Exporterade {path} till {out}.")
     return 0
 

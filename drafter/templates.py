@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from drafter.errors import TemplateError, describe_validation_error
 from drafter.findings import Severity
 from drafter.paths import builtin_templates_dir, user_templates_dir
+from drafter.publish.layout import Layout
 
 #: The template used when none is named.
 DEFAULT_TEMPLATE = "tjansteskrivelse"
@@ -191,6 +192,8 @@ class Template(_Strict):
     falt: tuple[FieldDef, ...] = Field(min_length=1)
     sektioner: tuple[SectionDef, ...] = Field(min_length=1)
     regler: tuple[RuleDef, ...] = ()
+    layout: Layout = Layout()
+    """The letterhead of published documents (DOCX, PDF/A): the ``[layout]`` table."""
 
     @model_validator(mode="after")
     def _check_unique(self) -> Template:
