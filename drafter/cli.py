@@ -199,12 +199,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     import drafter.checks
     import drafter.storage  # noqa: F401  # loaded before the freeze below
+    from drafter.spelling import Mode, using_mode
 
     # The modules and pydantic schemas loaded by now live until exit: keep the garbage
     # collector from walking them again and again while a batch of files is checked.
     gc.freeze()
     try:
-        return _check_files(args)
+        # STAV-1 loads the dictionary the first time it runs, once for the whole batch
+        # (before the processes for the rest of a large batch are forked).
+        with using_mode(Mode.BLOCKING):
+            return _check_files(args)
     finally:
         gc.unfreeze()
 
