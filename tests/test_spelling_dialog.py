@@ -41,7 +41,7 @@ async def choose(word: str, suggestions: tuple[str, ...], *keys: str) -> Spellin
         assert isinstance(app.screen, SpellingDialog)
         await pilot.press(*keys)
         await pilot.pause()
-        assert not isinstance(app.screen, SpellingDialog)
+        assert not any(isinstance(s, SpellingDialog) for s in app.screen_stack)
     assert len(app.results) == 1
     return app.results[0]
 
