@@ -197,16 +197,20 @@ _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.I
 def cmd_check(args: argparse.Namespace) -> int:
     import gc
 
+    from drafter.spelling import Mode, start_loading, using_mode
+
+    # The dictionary loads in a helper process while the files are read and checked; a
+    # batch that forks workers loads it here instead, and they share it.
+    start_loading(separate_process=_job_count(len(args.files), args.processer) <= 1)
+
     import drafter.checks
     import drafter.storage  # noqa: F401  # loaded before the freeze below
-    from drafter.spelling import Mode, using_mode
 
     # The modules and pydantic schemas loaded by now live until exit: keep the garbage
     # collector from walking them again and again while a batch of files is checked.
     gc.freeze()
     try:
-        # STAV-1 loads the dictionary the first time it runs, once for the whole batch
-        # (before the processes for the rest of a large batch are forked).
+        # STAV-1 waits for the dictionary the first time it runs, once for the whole batch.
         with using_mode(Mode.BLOCKING):
             return _check_files(args)
     finally:

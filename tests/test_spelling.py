@@ -446,3 +446,79 @@ def test_non_blocking_mode_finds_nothing_until_loaded(tmp_path: Path) -> None:
     assert before in ("BEFORE 0 NOT_LOADED", "BEFORE 0 LOADING")
     assert after.startswith("AFTER ") and after.endswith(" READY")
     assert int(after.split()[1]) > 0
+
+
+# --------------------------------------------------------------------------- helper process
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the helper process is used on POSIX only")
+def test_dictionary_answers_from_a_helper_process_like_in_process(dictionary: None) -> None:
+    from drafter.spelling import get_if_loaded
+    from drafter.spelling.dictionary import LocalEngine, RemoteEngine, _open_local, find_dictionary
+
+    speller = get_if_loaded()
+    assert speller is not None and isinstance(speller.engine, RemoteEngine)
+    folder = find_dictionary()
+    assert folder is not None
+    local = _open_local(folder)
+    assert isinstance(local, LocalEngine)
+    words = ["medlemskap", "medlemskpa", "Regionstyrelsen", "tekniknära", "e-post", "x" * 61]
+    assert speller.engine.spell_many(words) == local.spell_many(words)
+    assert local.spell_many(words) == [True, False, True, False, True, True]
+    assert speller.engine.suggest_many(words[:2], 3, 600) == local.suggest_many(words[:2], 3, 600)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the helper process is used on POSIX only")
+def test_helper_refuses_malformed_requests_and_ends(dictionary: None) -> None:
+    from drafter.spelling.dictionary import EngineError, RemoteEngine, find_dictionary
+
+    folder = find_dictionary()
+    assert folder is not None
+    engine = RemoteEngine(folder)
+    assert engine.wait_ready()
+    assert engine.spell_many(["beslut", "bselut"]) == [True, False]
+    with pytest.raises(EngineError):
+        engine._ask({"op": "format c:", "words": ["x"]}, "ok")
+    with pytest.raises(EngineError):  # it has ended
+        engine.spell_many(["beslut"])
+    assert engine._process.poll() is not None
+
+
+def test_helper_that_dies_gives_one_info_line_then_nothing_more(tmp_path: Path) -> None:
+    script = (
+        "from pathlib import Path\n"
+        "from drafter import spelling\n"
+        "from drafter.checks import run_checks\n"
+        "from drafter.storage import load_arende\n"
+        f"loaded = load_arende(Path({str(EXAMPLE)!r}))\n"
+        "spelling.set_mode(spelling.Mode.BLOCKING)\n"
+        "speller = spelling.load()\n"
+        "speller.engine._process.kill()\n"
+        "speller.engine._process.wait()\n"
+        "speller._known.clear()\n"
+        "for _ in range(2):\n"
+        "    found = run_checks(loaded.arende, loaded.template.template)\n"
+        "    print([f.message.startswith('Stavningskontrollen är avstängd')"
+        " for f in found if f.rule == 'STAV-1'])\n"
+    )
+    result = _run(["-c", script], tmp_path)
+    assert result.returncode == 0, result.stderr
+    first, second = result.stdout.splitlines()
+    assert first == second == "[True]"
+
+
+def test_parallel_batch_shares_the_dictionary_with_its_workers(tmp_path: Path) -> None:
+    files = []
+    for i in range(4):
+        path = tmp_path / f"a{i}.toml"
+        path.write_text(
+            EXAMPLE.read_text(encoding="utf-8").replace(
+                "förväntansbild", f"förväntansbild{'x' * i}"
+            ),
+            encoding="utf-8",
+        )
+        files.append(str(path))
+    result = _run(["-m", "drafter", "check", "--processer", "2", *files], tmp_path)
+    assert result.returncode == 0, result.stderr
+    for i in range(4):
+        assert f"”förväntansbild{'x' * i}” finns inte i ordlistan" in result.stdout

@@ -28,7 +28,13 @@ from drafter.checks.registry import CheckContext, check_kind
 from drafter.errors import DrafterError
 from drafter.findings import Finding, Severity
 from drafter.model import SignaturesContent
-from drafter.spelling.dictionary import MISSING_MESSAGE, Speller, State, speller_for_check
+from drafter.spelling.dictionary import (
+    MISSING_MESSAGE,
+    EngineError,
+    Speller,
+    mark_broken,
+    speller_for_check,
+)
 from drafter.spelling.lists import arende_words, read_user_words
 from drafter.spelling.words import (
     Token,
@@ -125,7 +131,7 @@ def check_spelling(ctx: CheckContext, params: SpellingParams) -> Iterator[Findin
     speller = speller_for_check()
     if speller is None:
         return
-    if speller is State.MISSING or not isinstance(speller, Speller):
+    if not isinstance(speller, Speller):
         yield ctx.finding(MISSING_MESSAGE, section=None)
         return
     accepted = WordSet(ctx.template.stavning.extra)
@@ -138,53 +144,76 @@ def check_spelling(ctx: CheckContext, params: SpellingParams) -> Iterator[Findin
         yield ctx.finding(
             f"Din ordlista används inte: {exc.message}. Rätta eller ta bort filen.", section=None
         )
+    try:
+        found = _unknown_words(ctx, params, speller, accepted)
+    except EngineError:
+        mark_broken()
+        yield ctx.finding(MISSING_MESSAGE, section=None)
+        return
+    yield from found
+
+
+_Place = tuple[str | None, str, Token]
+
+
+def _unknown_words(
+    ctx: CheckContext, params: SpellingParams, speller: Speller, accepted: WordSet
+) -> list[Finding]:
+    """The findings, with the dictionary asked in batches (one round trip each)."""
     texts = _texts(ctx, params)
     all_tokens = [tokens(text) for _, _, text in texts]
     vouched = _vouched(ctx, all_tokens)
     abbreviations = _allowed_abbreviations(ctx)
 
-    def unknown(token: Token) -> bool:
-        word = token.word
-        return not (
-            word in accepted
-            or word in vouched
-            or word.upper() in abbreviations
-            or speller.check(word)
-        )
+    def candidate(word: str) -> bool:
+        return not (word in accepted or word in vouched or word.upper() in abbreviations)
 
-    reported = 0
-    more = 0
-    new_suggestions = 0
-    for (section_id, field, _), toks in zip(texts, all_tokens, strict=True):
-        for token in toks:
-            if not unknown(token):
-                continue
-            bad = [token]
-            if "-" in token.word:
-                bad = [p for p in _parts(token) if not is_abbreviation(p.word) and unknown(p)]
-            for item in bad:
-                if reported >= params.max_fynd:
-                    more += 1
-                    continue
-                reported += 1
-                suggestions = speller.cached_suggestions(item.word)
-                if suggestions is None and new_suggestions < NEW_SUGGESTIONS_PER_RUN:
-                    new_suggestions += 1
-                    suggestions = speller.suggest(item.word)
-                suggestions = (suggestions or ())[:3]
-                yield Finding(
-                    ctx.rule_id,
-                    ctx.severity,
-                    spelling_message(item.word, suggestions),
-                    section_id,
-                    field,
-                    word=item.word,
-                    span=(item.start, item.end),
-                    suggestions=suggestions,
-                )
-    if more:
-        yield ctx.finding(
-            f"Ytterligare {more} ord finns inte i ordlistan och visas inte här. Är texten på "
-            "svenska? Stavningskontrollen kan stängas av i mallen (av = true).",
-            section=None,
+    places: list[_Place] = [
+        (section_id, field, token)
+        for (section_id, field, _), toks in zip(texts, all_tokens, strict=True)
+        for token in toks
+        if candidate(token.word)
+    ]
+    unknown = speller.unknown(token.word for _, _, token in places)
+    parts = {
+        id(token): [p for p in _parts(token) if not is_abbreviation(p.word) and candidate(p.word)]
+        for _, _, token in places
+        if token.word in unknown and "-" in token.word
+    }
+    unknown_parts = speller.unknown(p.word for found in parts.values() for p in found)
+    bad: list[_Place] = []
+    for section_id, field, token in places:
+        if token.word not in unknown:
+            continue
+        if id(token) in parts:
+            bad += [(section_id, field, p) for p in parts[id(token)] if p.word in unknown_parts]
+        else:
+            bad.append((section_id, field, token))
+    shown, more = bad[: params.max_fynd], len(bad) - params.max_fynd
+    words = list(dict.fromkeys(token.word for _, _, token in shown))
+    new = [w for w in words if speller.cached_suggestions(w) is None]
+    suggestions = speller.suggest_many([w for w in words if w not in new[NEW_SUGGESTIONS_PER_RUN:]])
+    findings = []
+    for section_id, field, token in shown:
+        offered = suggestions.get(token.word, ())[:3]
+        findings.append(
+            Finding(
+                ctx.rule_id,
+                ctx.severity,
+                spelling_message(token.word, offered),
+                section_id,
+                field,
+                word=token.word,
+                span=(token.start, token.end),
+                suggestions=offered,
+            )
         )
+    if more > 0:
+        findings.append(
+            ctx.finding(
+                f"Ytterligare {more} ord finns inte i ordlistan och visas inte här. Är texten "
+                "på svenska? Stavningskontrollen kan stängas av i mallen (av = true).",
+                section=None,
+            )
+        )
+    return findings

@@ -23,6 +23,7 @@ from drafter.spelling.dictionary import (
     load,
     load_async,
     set_mode,
+    start_loading,
     state,
     using_mode,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "load",
     "load_async",
     "set_mode",
+    "start_loading",
     "state",
     "using_mode",
 ]

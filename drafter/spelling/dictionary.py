@@ -2,12 +2,17 @@
 
 The dictionary is ``sv_SE.aff``/``sv_SE.dic`` from the ``hunspell-sv`` package (installed
 under the Python environment's ``share/hunspell``), read by the C Hunspell library that
-``chunspell`` ships in binary wheels. Loading takes a few tenths of a second and about
-30 MB, so it happens lazily and at most once per process:
+``chunspell`` ships in binary wheels. Loading takes about half a second of CPU, during
+which the C library holds Python's global lock, so on POSIX it loads in a helper process
+(:mod:`drafter.spelling.server`) that answers over a pipe, on the other core; elsewhere,
+or when no helper can be started, in this process. Either way it loads lazily and at most
+once per process:
 
-* :func:`load` loads it in the calling thread (the CLI), and returns the
-  :class:`Speller`, or ``None`` when the dictionary is missing (a broken install);
-* :func:`load_async` starts a background thread for it (the TUI, after its first frame);
+* :func:`start_loading` lets the helper start loading now, without waiting (the CLI calls
+  it first thing, so the dictionary loads while drafter reads the files);
+* :func:`load` waits for the dictionary and returns the :class:`Speller`, or ``None``
+  when the dictionary is missing (a broken install);
+* :func:`load_async` waits in a background thread (the TUI, after its first frame);
   :func:`get_if_loaded` returns the speller once it is ready and ``None`` before.
 
 Whether the STAV-1 check may wait for the dictionary is a per-process :class:`Mode`:
@@ -15,23 +20,28 @@ Whether the STAV-1 check may wait for the dictionary is a per-process :class:`Mo
 they ask for them), :data:`Mode.NON_BLOCKING` (the check yields nothing until the
 dictionary is loaded) and :data:`Mode.BLOCKING` (the check loads it first).
 
-Hunspell is C code: every word given to it here is at most :data:`MAX_WORD_CHARS`
-characters of letters, digits and word joiners (never a control character), and every call
+Hunspell is C code: every word given to it is 1–:data:`MAX_WORD_CHARS` printable
+characters without spaces (:func:`safe_word`, checked again in the helper), and every call
 into it holds one lock, so the speller can be shared by threads.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import json
 import os
+import selectors
 import site
+import subprocess
 import sys
 import sysconfig
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 #: Words longer than this are never given to Hunspell (and never reported).
 MAX_WORD_CHARS = 60
@@ -114,35 +124,44 @@ def find_dictionary() -> Path | None:
     return None
 
 
-class Speller:
-    """A loaded dictionary: spelling and suggestions, cached and thread-safe."""
+class Engine(Protocol):
+    """What answers spelling questions: Hunspell here, or in a helper process."""
 
-    def __init__(self, engine: _Engine) -> None:
-        self._engine = engine
+    def spell_many(self, words: list[str]) -> list[bool]:
+        """Whether each word is spelled right (every word passed :func:`safe_word`)."""
+        ...
+
+    def suggest_many(self, words: list[str], limit: int, budget: int) -> list[tuple[str, ...]]:
+        """Suggestions for each word (see :meth:`LocalEngine.suggest`)."""
+        ...
+
+
+class LocalEngine:
+    """Hunspell in this process. Every call into it holds one lock."""
+
+    def __init__(self, hunspell: _Engine) -> None:
+        self._hunspell = hunspell
         self._lock = threading.Lock()
         self._known: dict[str, bool] = {}
-        self._suggested: dict[str, tuple[str, ...]] = {}
 
-    def _spell(self, word: str) -> bool:
-        # Every word is checked before it gets here: bounded and letters only.
-        with self._lock:
-            return bool(self._engine.spell(word))
-
-    def check(self, word: str) -> bool:
-        """Whether Hunspell accepts ``word`` (including the compounds it accepts)."""
+    def spell(self, word: str) -> bool:
+        """Whether Hunspell accepts ``word``; words that fail :func:`safe_word` pass."""
         known = self._known.get(word)
         if known is None:
-            if len(word) > MAX_WORD_CHARS or not _safe(word):
+            if not safe_word(word):
                 return True  # never given to Hunspell, never reported
-            known = self._spell(word)
+            with self._lock:
+                known = bool(self._hunspell.spell(word))
             if len(self._known) >= _CACHE_LIMIT:
                 self._known.clear()
             self._known[word] = known
         return known
 
-    def cached_suggestions(self, word: str) -> tuple[str, ...] | None:
-        """The suggestions already worked out for ``word``, or ``None``."""
-        return self._suggested.get(word)
+    def spell_many(self, words: list[str]) -> list[bool]:
+        return [self.spell(w) for w in words]
+
+    def suggest_many(self, words: list[str], limit: int, budget: int) -> list[tuple[str, ...]]:
+        return [self.suggest(w, limit, budget) for w in words]
 
     def suggest(self, word: str, limit: int = 3, budget: int = 600) -> tuple[str, ...]:
         """Up to ``limit`` words Hunspell accepts that are one edit away from ``word``.
@@ -155,16 +174,9 @@ class Speller:
         word, any letter inserted or replaced. At most ``budget`` candidates are tried
         (each costs Hunspell 2–300 µs).
         """
-        cached = self._suggested.get(word)
-        if cached is not None:
-            return cached[:limit]
-        found: tuple[str, ...] = ()
-        if 2 <= len(word) <= MAX_SUGGEST_CHARS and _safe(word):
-            found = tuple(self._edits(word, limit, budget))
-        if len(self._suggested) >= _CACHE_LIMIT:
-            self._suggested.clear()
-        self._suggested[word] = found
-        return found
+        if not 2 <= len(word) <= MAX_SUGGEST_CHARS or not safe_word(word):
+            return ()
+        return tuple(self._edits(word, limit, budget))
 
     def _edits(self, word: str, limit: int, budget: int) -> Iterator[str]:
         capital = word[:1].isupper() and word[1:].islower()
@@ -185,15 +197,70 @@ class Speller:
                     return
                 if capital:
                     candidate = candidate[:1].upper() + candidate[1:]
-                if self.check(candidate):
+                if self.spell(candidate):
                     yield candidate
                     found += 1
                     if found >= limit:
                         return
 
 
-def _safe(word: str) -> bool:
-    return bool(word) and word.isprintable() and not any(c.isspace() for c in word)
+class Speller:
+    """A loaded dictionary: spelling and suggestions, cached and thread-safe.
+
+    Ask in batches (:meth:`unknown`, :meth:`suggest_many`): when the engine is a helper
+    process, each batch is one round trip.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._known: dict[str, bool] = {}
+        self._suggested: dict[str, tuple[str, ...]] = {}
+
+    def unknown(self, words: Iterable[str]) -> set[str]:
+        """The words Hunspell does not accept (compounds it accepts are accepted)."""
+        distinct = list(dict.fromkeys(words))
+        ask = [w for w in distinct if w not in self._known and safe_word(w)]
+        if ask:
+            answers = self.engine.spell_many(ask)
+            if len(self._known) + len(ask) >= _CACHE_LIMIT:
+                self._known.clear()
+            self._known.update(zip(ask, answers, strict=True))
+        return {w for w in distinct if self._known.get(w) is False}
+
+    def check(self, word: str) -> bool:
+        """Whether Hunspell accepts ``word`` (one word; prefer :meth:`unknown`)."""
+        return not self.unknown([word])
+
+    def cached_suggestions(self, word: str) -> tuple[str, ...] | None:
+        """The suggestions already worked out for ``word``, or ``None``."""
+        return self._suggested.get(word)
+
+    def suggest_many(
+        self, words: Iterable[str], limit: int = 3, budget: int = 600
+    ) -> dict[str, tuple[str, ...]]:
+        """Up to ``limit`` suggestions for each word, best first (see
+        :meth:`LocalEngine.suggest`)."""
+        wanted = list(dict.fromkeys(words))
+        ask = [w for w in wanted if w not in self._suggested]
+        if ask:
+            answers = self.engine.suggest_many(ask, limit, budget)
+            if len(self._suggested) + len(ask) >= _CACHE_LIMIT:
+                self._suggested.clear()
+            self._suggested.update(zip(ask, answers, strict=True))
+        return {w: self._suggested.get(w, ())[:limit] for w in wanted}
+
+    def suggest(self, word: str, limit: int = 3) -> tuple[str, ...]:
+        """Up to ``limit`` suggestions for one word."""
+        return self.suggest_many([word], limit)[word]
+
+
+def safe_word(word: str) -> bool:
+    """Whether ``word`` may be given to Hunspell: 1–60 printable characters, no spaces."""
+    return (
+        0 < len(word) <= MAX_WORD_CHARS
+        and word.isprintable()
+        and not any(c.isspace() for c in word)
+    )
 
 
 _ALPHABET = "aerndtislogmkpbhfjuväcöåyéqxzw"
@@ -254,6 +321,111 @@ def _wide_edits(word: str) -> Iterator[str]:
                 yield word[:i] + letter + word[i + 1 :]
 
 
+# --------------------------------------------------------------------------- helper process
+
+#: Seconds to wait for the helper process to load the dictionary, and for one answer.
+READY_TIMEOUT = 60.0
+ANSWER_TIMEOUT = 60.0
+
+
+class EngineError(Exception):
+    """The helper process died, hung or answered nonsense."""
+
+
+class RemoteEngine:
+    """Hunspell in a helper process (:mod:`drafter.spelling.server`), one request at a time."""
+
+    def __init__(self, folder: Path) -> None:
+        self._pid = os.getpid()
+        self._lock = threading.Lock()
+        self._buffer = b""
+        self._process = subprocess.Popen(  # our own module, no shell
+            [sys.executable, "-m", "drafter.spelling.server", str(folder)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        atexit.register(self.close)
+
+    def wait_ready(self, timeout: float = READY_TIMEOUT) -> bool:
+        """Wait for the helper to load the dictionary; ``False`` when it cannot."""
+        try:
+            with self._lock:
+                answer = self._read(timeout)
+        except EngineError:
+            self.close()
+            return False
+        if answer.get("ready") is not True:
+            self.close()
+            return False
+        return True
+
+    def _read(self, timeout: float) -> dict[str, Any]:
+        stdout = self._process.stdout
+        assert stdout is not None
+        deadline = time.monotonic() + timeout
+        with selectors.DefaultSelector() as selector:
+            selector.register(stdout, selectors.EVENT_READ)
+            while b"\n" not in self._buffer:
+                left = deadline - time.monotonic()
+                if left <= 0 or not selector.select(left):
+                    raise EngineError("no answer")
+                chunk = os.read(stdout.fileno(), 1 << 16)
+                if not chunk:
+                    raise EngineError("the helper process ended")
+                self._buffer += chunk
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        try:
+            answer = json.loads(line)
+        except ValueError as exc:
+            raise EngineError("not JSON") from exc
+        if not isinstance(answer, dict):
+            raise EngineError("not an object")
+        return answer
+
+    def _ask(self, request: dict[str, Any], key: str) -> list[Any]:
+        if os.getpid() != self._pid:
+            raise EngineError("the helper belongs to the parent process")
+        data = json.dumps(request, ensure_ascii=False).encode("utf-8") + b"\n"
+        with self._lock:
+            stdin = self._process.stdin
+            assert stdin is not None
+            try:
+                stdin.write(data)
+                stdin.flush()
+                answer = self._read(ANSWER_TIMEOUT)
+            except (OSError, ValueError, EngineError) as exc:  # ValueError: pipe closed
+                self.close()
+                raise EngineError(str(exc)) from exc
+        value = answer.get(key)
+        if not isinstance(value, list) or len(value) != len(request["words"]):
+            self.close()
+            raise EngineError("wrong answer")
+        return value
+
+    def spell_many(self, words: list[str]) -> list[bool]:
+        return [bool(ok) for ok in self._ask({"op": "spell", "words": words}, "ok")]
+
+    def suggest_many(self, words: list[str], limit: int, budget: int) -> list[tuple[str, ...]]:
+        request = {"op": "suggest", "words": words, "limit": limit, "budget": budget}
+        answers = self._ask(request, "suggestions")
+        return [tuple(str(w) for w in a if isinstance(w, str)) for a in answers]
+
+    def close(self) -> None:
+        """End the helper (it also ends by itself when this process ends)."""
+        if os.getpid() != self._pid:
+            return
+        process = self._process
+        if process.poll() is None:  # it keeps nothing: no need to let it finish loading
+            with contextlib.suppress(OSError):
+                process.kill()
+            process.wait()
+        for stream in (process.stdin, process.stdout):
+            with contextlib.suppress(OSError):
+                if stream is not None:
+                    stream.close()
+
+
 # --------------------------------------------------------------------------- loading
 
 _state = State.NOT_LOADED
@@ -262,21 +434,58 @@ _mode = Mode.OFF
 _load_lock = threading.Lock()
 _thread_lock = threading.Lock()
 _thread: threading.Thread | None = None
+_starting: RemoteEngine | None = None
+_separate_process = os.name == "posix"
 
 
-def _open_engine() -> _Engine | None:
-    folder = find_dictionary()
-    if folder is None:
-        return None
+def _open_local(folder: Path) -> LocalEngine | None:
     try:
         import hunspell  # type: ignore[import-untyped]  # chunspell ships no type hints
     except ImportError:
         return None
     try:
-        engine: _Engine = hunspell.Hunspell(DICTIONARY_NAME, hunspell_data_dir=str(folder))
+        return LocalEngine(hunspell.Hunspell(DICTIONARY_NAME, hunspell_data_dir=str(folder)))
     except (OSError, MemoryError, UnicodeError, hunspell.HunspellFilePathError):
         return None
-    return engine
+
+
+def _start_remote(folder: Path) -> RemoteEngine | None:
+    try:
+        return RemoteEngine(folder)
+    except OSError:
+        return None
+
+
+def _open_engine() -> Engine | None:
+    global _starting
+    folder = find_dictionary()
+    if folder is None:
+        return None
+    if not _separate_process:
+        return _open_local(folder)
+    remote, _starting = _starting or _start_remote(folder), None
+    if remote is None:
+        return _open_local(folder)  # no helper process here: load in this one
+    return remote if remote.wait_ready() else None
+
+
+def start_loading(*, separate_process: bool = True) -> None:
+    """Let the dictionary load from now on, without waiting for it.
+
+    With ``separate_process`` (POSIX only) the helper process starts now and loads on
+    another core while this process goes on; :func:`load` then only waits for it. With
+    ``separate_process=False`` the dictionary will load in this process when first
+    needed (a batch that forks worker processes afterwards shares it with them).
+    """
+    global _separate_process, _starting
+    _separate_process = separate_process and os.name == "posix"
+    if not _separate_process or _settled() or _starting is not None:
+        return
+    with _load_lock:
+        if not _settled() and _starting is None:
+            folder = find_dictionary()
+            if folder is not None:
+                _starting = _start_remote(folder)
 
 
 def _settled() -> bool:
@@ -284,9 +493,10 @@ def _settled() -> bool:
 
 
 def load() -> Speller | None:
-    """The dictionary, loaded in this thread unless it already is; ``None`` when missing.
+    """The dictionary, loaded unless it already is; ``None`` when missing.
 
-    Thread-safe: a second caller waits for a load under way instead of loading again.
+    Waits for the load. Thread-safe: a second caller waits for a load under way instead
+    of loading again.
     """
     global _state, _speller
     if _settled():
@@ -299,13 +509,40 @@ def load() -> Speller | None:
     return _speller
 
 
+def mark_broken() -> None:
+    """The engine failed (the helper died): spelling is unavailable from now on."""
+    global _state, _speller
+    _speller = None
+    _state = State.MISSING
+
+
+def _after_fork_in_child() -> None:
+    # A forked worker must not share the parent's pipe to the helper process: it loads
+    # the dictionary itself if it needs it (a batch loads it in-process before forking).
+    global _state, _speller, _starting, _thread, _load_lock, _thread_lock, _separate_process
+    _load_lock = threading.Lock()
+    _thread_lock = threading.Lock()
+    _thread = None
+    _starting = None
+    if _speller is not None and isinstance(_speller.engine, RemoteEngine):
+        _speller = None
+        _state = State.NOT_LOADED
+        _separate_process = False
+    elif _state is State.LOADING:
+        _state = State.NOT_LOADED
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 def load_async(on_done: Callable[[Speller | None], None] | None = None) -> None:
     """Start loading the dictionary in a background thread (once per process).
 
     ``on_done`` is called in that thread with the result when loading ends, or at once
-    in this thread when it already has. Note: the C library holds Python's global lock
-    while it reads the files, so other threads pause for that time (see
-    ``docs/stavning.md``); call this after the first frame is drawn.
+    in this thread when it already has. On POSIX the dictionary loads in a helper
+    process, so the thread only waits; elsewhere it loads in the thread, and the C
+    library then holds Python's global lock for that time (see ``docs/stavning.md``).
     """
     global _thread, _state
     if _settled():
