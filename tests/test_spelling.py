@@ -453,19 +453,36 @@ def test_non_blocking_mode_finds_nothing_until_loaded(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(os.name != "posix", reason="the helper process is used on POSIX only")
 def test_dictionary_answers_from_a_helper_process_like_in_process(dictionary: None) -> None:
-    from drafter.spelling import get_if_loaded
     from drafter.spelling.dictionary import LocalEngine, RemoteEngine, _open_local, find_dictionary
 
-    speller = get_if_loaded()
-    assert speller is not None and isinstance(speller.engine, RemoteEngine)
     folder = find_dictionary()
     assert folder is not None
-    local = _open_local(folder)
-    assert isinstance(local, LocalEngine)
-    words = ["medlemskap", "medlemskpa", "Regionstyrelsen", "tekniknära", "e-post", "x" * 61]
-    assert speller.engine.spell_many(words) == local.spell_many(words)
-    assert local.spell_many(words) == [True, False, True, False, True, True]
-    assert speller.engine.suggest_many(words[:2], 3, 600) == local.suggest_many(words[:2], 3, 600)
+    remote = RemoteEngine(folder)
+    try:
+        assert remote.wait_ready()
+        local = _open_local(folder)
+        assert isinstance(local, LocalEngine)
+        words = ["medlemskap", "medlemskpa", "Regionstyrelsen", "tekniknära", "e-post", "x" * 61]
+        assert remote.spell_many(words) == local.spell_many(words)
+        assert local.spell_many(words) == [True, False, True, False, True, True]
+        assert remote.suggest_many(words[:2], 3, 600) == local.suggest_many(words[:2], 3, 600)
+    finally:
+        remote.close()
+    assert remote._process.poll() is not None
+
+
+def test_cli_uses_the_helper_process_for_one_file(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "import drafter.spelling as s\n"
+        "from drafter.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print('ENGINE', type(s.get_if_loaded().engine).__name__)\n"
+    )
+    result = _run(["-c", script, "check", str(EXAMPLE)], tmp_path)
+    assert result.returncode == 0, result.stderr
+    expected = "RemoteEngine" if os.name == "posix" else "LocalEngine"
+    assert result.stdout.rstrip().endswith(f"ENGINE {expected}")
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the helper process is used on POSIX only")
