@@ -85,7 +85,10 @@ def filled(template: Template) -> Arende:
     assert isinstance(s["sammanfattning"], ProseContent)
     s["sammanfattning"].text = "Regionen har varit medlem sedan 2018. Nyttan har varit liten."
     assert isinstance(s["arendet"], ProseContent)
-    s["arendet"].text = "Förvaltningen har utvärderat medlemskapet tillsammans med andra regioner."
+    s["arendet"].text = (
+        "Förvaltningen har utvärderat medlemskapet tillsammans med andra regioner. "
+        "Klusterorganisationer gav inspirationsföreläsningar om vätgasinfrastruktur."
+    )
     assert isinstance(s["kostnader_och_finansiering"], ProseContent)
     s["kostnader_och_finansiering"].text = "Kostnaden minskar med 12 500 euro per år."
     assert isinstance(s["konsekvensbeskrivningar"], AspectsContent)
@@ -255,6 +258,30 @@ def test_hunspell_gets_only_bounded_clean_words(spelling: None, template: Templa
     found = words_of(run_checks(arende, template))
     assert long_word not in found
     assert all(w is not None and w.isprintable() for w in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a-" * 100_000,
+        "a." * 100_000,
+        "a'" * 100_000,
+        "-" * 200_000,
+        "x" * 200_000,
+        ("ö" * 59 + " ") * 3000,
+        "www." * 50_000,
+        "@" * 200_000,
+    ],
+)
+def test_hostile_texts_are_handled(spelling: None, template: Template, text: str) -> None:
+    from drafter.spelling.words import tokens
+
+    arende = filled(template)
+    _set(arende, "arendet", "text", text)
+    found = stav(run_checks(arende, template))
+    assert all(f.word is None or len(f.word) <= 60 for f in found)
+    assert len(found) <= 201  # max_fynd, then one line for the rest
+    assert all(len(t.word) <= 60 for t in tokens(text))
 
 
 def test_rule_can_be_switched_off_and_severity_changed(
