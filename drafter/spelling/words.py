@@ -59,9 +59,14 @@ def is_abbreviation(word: str) -> bool:
     return 2 <= len(word) <= MAX_ABBREVIATION and word.isupper() and word.isalpha()
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=32)
 def tokens(text: str) -> tuple[Token, ...]:
-    """The words of ``text`` that the spelling check looks at (cached per text)."""
+    """The words of ``text`` that the spelling check looks at.
+
+    Cached for the last 32 texts: enough for the fields of one ärende, so a re-check
+    after a keystroke re-reads only the field that changed (a 50 KB text's tokens take
+    about 1 MB, so the cache is kept small).
+    """
     from drafter.checks.lix import ABBREVIATIONS
 
     found: list[Token] = []
