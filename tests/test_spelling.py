@@ -566,3 +566,20 @@ def test_parallel_batch_shares_the_dictionary_with_its_workers(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     for i in range(4):
         assert f"”förväntansbild{'x' * i}” finns inte i ordlistan" in result.stdout
+
+
+def test_marks_and_cursor_lookup_for_an_editor(spelling: None, template: Template) -> None:
+    from drafter.spelling.edit import finding_at, location, word_marks
+
+    text = "Första raden.\nAndra raden har tjänsteskrivlese och medlemskpa."
+    arende = filled(template)
+    _set(arende, "arendet", "text", text)
+    findings = run_checks(arende, template)
+    marks = word_marks(findings, "arendet", "text")
+    assert [text[start:end] for start, end, _ in marks] == ["tjänsteskrivlese", "medlemskpa"]
+    start = marks[1][0]
+    assert location(text, start) == (1, text.split("\n")[1].index("medlemskpa"))
+    at_cursor = finding_at(findings, "arendet", "text", start + 3)
+    assert at_cursor is not None and at_cursor.word == "medlemskpa"
+    assert finding_at(findings, "arendet", "text", 2) is None
+    assert word_marks(findings, "sammanfattning", "text") == []

@@ -98,3 +98,37 @@ def apply_suggestion(arende: Arende, finding: Finding, replacement: str) -> bool
     if new is None:
         return False
     return set_field_text(arende, finding.section, finding.field, new)
+
+
+# --------------------------------------------------------------------------- for editors
+
+
+def word_marks(
+    findings: list[Finding], section: str | None, field: str
+) -> list[tuple[int, int, Finding]]:
+    """(start, end, finding) of the words to mark in one field's editor, in text order."""
+    marks = [
+        (f.span[0], f.span[1], f)
+        for f in findings
+        if f.span is not None and f.word is not None and (f.section, f.field) == (section, field)
+    ]
+    marks.sort(key=lambda mark: mark[0])
+    return marks
+
+
+def finding_at(
+    findings: list[Finding], section: str | None, field: str, offset: int
+) -> Finding | None:
+    """The word finding whose word holds the cursor at ``offset`` (or ends right at it)."""
+    for start, end, finding in word_marks(findings, section, field):
+        if start <= offset <= end:
+            return finding
+    return None
+
+
+def location(text: str, offset: int) -> tuple[int, int]:
+    """(row, column) of a character offset, as Textual's ``TextArea`` counts them."""
+    offset = max(0, min(offset, len(text)))
+    row = text.count("\n", 0, offset)
+    column = offset - (text.rfind("\n", 0, offset) + 1)
+    return row, column
