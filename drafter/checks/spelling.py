@@ -37,13 +37,13 @@ from drafter.spelling.dictionary import (
 )
 from drafter.spelling.lists import arende_words, read_user_words
 from drafter.spelling.words import (
+    FieldTokens,
     Token,
     WordSet,
     is_abbreviation,
     is_capitalised,
     name_words,
     recurring_names,
-    tokens,
 )
 
 #: Header fields whose capitalised words are names the document vouches for.
@@ -154,6 +154,7 @@ def check_spelling(ctx: CheckContext, params: SpellingParams) -> Iterator[Findin
 
 
 _Place = tuple[str | None, str, Token]
+_FIELD_TOKENS = FieldTokens()
 
 
 def _unknown_words(
@@ -161,7 +162,7 @@ def _unknown_words(
 ) -> list[Finding]:
     """The findings, with the dictionary asked in batches (one round trip each)."""
     texts = _texts(ctx, params)
-    all_tokens = [tokens(text) for _, _, text in texts]
+    all_tokens = [_FIELD_TOKENS.get(section_id, field, text) for section_id, field, text in texts]
     vouched = _vouched(ctx, all_tokens)
     abbreviations = _allowed_abbreviations(ctx)
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from drafter.spelling.dictionary import MAX_WORD_CHARS
 
@@ -59,14 +58,8 @@ def is_abbreviation(word: str) -> bool:
     return 2 <= len(word) <= MAX_ABBREVIATION and word.isupper() and word.isalpha()
 
 
-@lru_cache(maxsize=32)
 def tokens(text: str) -> tuple[Token, ...]:
-    """The words of ``text`` that the spelling check looks at.
-
-    Cached for the last 32 texts: enough for the fields of one ärende, so a re-check
-    after a keystroke re-reads only the field that changed (a 50 KB text's tokens take
-    about 1 MB, so the cache is kept small).
-    """
+    """The words of ``text`` that the spelling check looks at (about 1 MB for 50 KB)."""
     from drafter.checks.lix import ABBREVIATIONS
 
     found: list[Token] = []
@@ -96,6 +89,27 @@ def tokens(text: str) -> tuple[Token, ...]:
                 continue
             found.append(Token(word, start, end, starts))
     return tuple(found)
+
+
+class FieldTokens:
+    """The tokens of the latest text of each field: a re-check after a keystroke reads
+    only the field that changed, and memory holds one version per field."""
+
+    def __init__(self, max_fields: int = 512) -> None:
+        self._latest: dict[tuple[str | None, str], tuple[str, tuple[Token, ...]]] = {}
+        self._max = max_fields
+
+    def get(self, section: str | None, field: str, text: str) -> tuple[Token, ...]:
+        """The tokens of ``text``, the text of ``field`` in ``section`` (``None``: header)."""
+        key = (section, field)
+        cached = self._latest.get(key)
+        if cached is not None and cached[0] == text:
+            return cached[1]
+        found = tokens(text)
+        if len(self._latest) >= self._max:
+            self._latest.clear()
+        self._latest[key] = (text, found)
+        return found
 
 
 def is_capitalised(word: str) -> bool:
