@@ -166,8 +166,15 @@ def _unknown_words(
     vouched = _vouched(ctx, all_tokens)
     abbreviations = _allowed_abbreviations(ctx)
 
+    decided: dict[str, bool] = {}  # a text repeats its words: decide each once
+
     def candidate(word: str) -> bool:
-        return not (word in accepted or word in vouched or word.upper() in abbreviations)
+        known = decided.get(word)
+        if known is None:
+            known = decided[word] = not (
+                word in accepted or word in vouched or word.upper() in abbreviations
+            )
+        return known
 
     places: list[_Place] = [
         (section_id, field, token)

@@ -27,12 +27,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.spelling.dictionary import MAX_WORD_CHARS
 
 _PIECE = re.compile(r"\S+")
 _WORD = re.compile(r"\w+(?:['’\-.]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…:\n]")
+_DIGIT = re.compile(r"\d")
 
 #: The number of letters at most in a capital-letter abbreviation (as FORM-5).
 MAX_ABBREVIATION = 6
@@ -53,41 +55,81 @@ def _is_address(piece: str) -> bool:
     return "@" in piece or "://" in piece or lowered.lstrip("(<[\"'”«").startswith("www.")
 
 
+def _address_spans(text: str) -> list[tuple[int, int]]:
+    """Where the e-mail and web addresses are (pieces between whitespace)."""
+    if "@" not in text and "://" not in text and "www." not in text.lower():
+        return []
+    return [m.span() for m in _PIECE.finditer(text) if _is_address(m.group())]
+
+
 def is_abbreviation(word: str) -> bool:
     """A word in capitals of two to six letters: FORM-5's business, not spelling's."""
     return 2 <= len(word) <= MAX_ABBREVIATION and word.isupper() and word.isalpha()
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+_Raw = tuple[str, int, int, bool]
+
+
 def tokens(text: str) -> tuple[Token, ...]:
-    """The words of ``text`` that the spelling check looks at (about 1 MB for 50 KB)."""
+    """The words of ``text`` that the spelling check looks at (about 1 MB for 50 KB).
+
+    Worked out per paragraph (text between blank lines), and a paragraph's words are
+    remembered, so after a keystroke only the paragraph that changed is read again.
+    """
+    found: list[Token] = []
+    start = 0
+    for blank in _BLANK_LINE.finditer(text):
+        found += _shifted(text[start : blank.start()], start)
+        start = blank.end()
+    found += _shifted(text[start:], start)
+    return tuple(found)
+
+
+def _shifted(paragraph: str, offset: int) -> list[Token]:
+    if not paragraph:
+        return []
+    return [Token(w, s + offset, e + offset, b) for w, s, e, b in _paragraph_tokens(paragraph)]
+
+
+@lru_cache(maxsize=1024)
+def _paragraph_tokens(text: str) -> tuple[_Raw, ...]:
+    """(word, start, end, starts a sentence) in one paragraph; one pass, and the common
+    word (letters only, after one space) takes the fast path."""
     from drafter.checks.lix import ABBREVIATIONS
 
-    found: list[Token] = []
+    addresses = _address_spans(text)
+    next_address = 0
+    found: list[_Raw] = []
     previous_end = 0
     first = True
-    for piece in _PIECE.finditer(text):
-        if _is_address(piece.group()):
-            previous_end = piece.end()
-            first = False
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        if first:
+            starts = True
+        else:
+            gap = text[previous_end:start]
+            starts = gap != " " and _SENTENCE_END.search(gap) is not None
+        previous_end = end
+        first = False
+        if addresses:
+            while next_address < len(addresses) and addresses[next_address][1] <= start:
+                next_address += 1
+            if next_address < len(addresses) and addresses[next_address][0] <= start:
+                continue
+        size = len(word)
+        if size < 2 or size > MAX_WORD_CHARS:
             continue
-        for match in _WORD.finditer(text, piece.start(), piece.end()):
-            start, end = match.span()
-            word = match.group()
-            starts = first or _SENTENCE_END.search(text, previous_end, start) is not None
-            previous_end = end
-            first = False
-            if (
-                len(word) < 2
-                or len(word) > MAX_WORD_CHARS
-                or "." in word
-                or "_" in word
-                or any(c.isdigit() for c in word)
-                or is_abbreviation(word)
-            ):
-                continue
-            if text.startswith(".", end) and f"{word.lower()}." in ABBREVIATIONS:
-                continue
-            found.append(Token(word, start, end, starts))
+        if word.isalpha():
+            if size <= MAX_ABBREVIATION and word.isupper():
+                continue  # an abbreviation: FORM-5's
+        elif "." in word or "_" in word or _DIGIT.search(word) is not None:
+            continue
+        if end < len(text) and text[end] == "." and f"{word.lower()}." in ABBREVIATIONS:
+            continue
+        found.append((word, start, end, starts))
     return tuple(found)
 
 
