@@ -138,10 +138,15 @@ t = time.perf_counter(); found = run_checks(loaded.arende, on); first = time.per
 n = sum(f.rule == "STAV-1" for f in found)
 def timed(template):
     t = time.perf_counter(); run_checks(loaded.arende, template); return time.perf_counter() - t
-ons, offs = [], []
+ons, offs, typed_on, typed_off = [], [], [], []
 for _ in range(runs):
     ons.append(timed(on)); offs.append(timed(off))
-print(first, statistics.median(ons), statistics.median(offs), n)
+content = loaded.arende.sektioner["arendet"]
+for _ in range(runs):  # a word typed at the end of Ärendet, then all checks (as the TUI)
+    content.text += " ord"; typed_on.append(timed(on))
+    content.text += " ord"; typed_off.append(timed(off))
+print(first, statistics.median(ons), statistics.median(offs), n,
+      statistics.median(typed_on), statistics.median(typed_off))
 """
 
 
@@ -207,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
 
         for size in (5, 50):
             path = write_arende(work, f"gen{size}", size * 1024)
-            firsts, ons, offs = [], [], []
+            firsts, ons, offs, typed_on, typed_off = [], [], [], [], []
             count = 0
             for _ in range(max(3, runs // 2)):
                 out = subprocess.run(
@@ -221,9 +226,13 @@ def main(argv: list[str] | None = None) -> int:
                 ons.append(float(out[1]))
                 offs.append(float(out[2]))
                 count = int(out[3])
-            row(f"run_checks {size} KB, STAV-1 on, first run ({count} words)", firsts)
+                typed_on.append(float(out[4]))
+                typed_off.append(float(out[5]))
+            row(f"run_checks {size} KB, STAV-1 on, first run ({count} findings)", firsts)
             row(f"run_checks {size} KB, STAV-1 on, again", ons)
             row(f"run_checks {size} KB, STAV-1 off", offs)
+            row(f"run_checks {size} KB after a word is typed, STAV-1 on", typed_on)
+            row(f"run_checks {size} KB after a word is typed, STAV-1 off", typed_off)
     return 0
 
 

@@ -583,3 +583,21 @@ def test_marks_and_cursor_lookup_for_an_editor(spelling: None, template: Templat
     assert at_cursor is not None and at_cursor.word == "medlemskpa"
     assert finding_at(findings, "arendet", "text", 2) is None
     assert word_marks(findings, "sammanfattning", "text") == []
+
+
+def test_spelling_benchmark_script_runs(tmp_path: Path) -> None:
+    """A smoke test of benchmarks/spelling_bench.py: every row has a figure (no budgets)."""
+    result = _run([str(ROOT / "benchmarks" / "spelling_bench.py"), "--runs", "1"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = [
+        "drafter check, example, without STAV-1",
+        "drafter check, example, with STAV-1",
+        "  RSS added by the dictionary",
+        "peak RSS of the helper process",
+        "longest main-thread pause, load_async, helper process",
+        "run_checks 50 KB after a word is typed, STAV-1 on",
+    ]
+    for name in rows:
+        line = next((x for x in result.stdout.splitlines() if x.startswith(name)), "")
+        assert line, f"missing row {name!r}:\n{result.stdout}"
+        assert any(ch.isdigit() for ch in line[len(name) :]), line
