@@ -464,9 +464,11 @@ def _open_engine() -> Engine | None:
     if not _separate_process:
         return _open_local(folder)
     remote, _starting = _starting or _start_remote(folder), None
-    if remote is None:
-        return _open_local(folder)  # no helper process here: load in this one
-    return remote if remote.wait_ready() else None
+    if remote is not None and remote.wait_ready():
+        return remote
+    # No helper process here (a frozen program, no fork/exec): load in this one. The
+    # files were found, so a helper that failed says little about them.
+    return _open_local(folder)
 
 
 def start_loading(*, separate_process: bool = True) -> None:
