@@ -601,3 +601,25 @@ def test_spelling_benchmark_script_runs(tmp_path: Path) -> None:
         line = next((x for x in result.stdout.splitlines() if x.startswith(name)), "")
         assert line, f"missing row {name!r}:\n{result.stdout}"
         assert any(ch.isdigit() for ch in line[len(name) :]), line
+
+
+@pytest.mark.parametrize("executable", ["/nonexistent/python", "/bin/true"])
+def test_without_a_working_helper_the_dictionary_loads_in_process(
+    tmp_path: Path, executable: str
+) -> None:
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from drafter import spelling\n"
+        "from drafter.checks import run_checks\n"
+        "from drafter.storage import load_arende\n"
+        f"loaded = load_arende(Path({str(EXAMPLE)!r}))\n"
+        f"sys.executable = {executable!r}\n"
+        "spelling.set_mode(spelling.Mode.BLOCKING)\n"
+        "found = run_checks(loaded.arende, loaded.template.template)\n"
+        "print(type(spelling.get_if_loaded().engine).__name__,"
+        " sum(f.word == 'förväntansbild' for f in found))\n"
+    )
+    result = _run(["-c", script], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "LocalEngine 1"
