@@ -45,6 +45,7 @@ from drafter.spelling.words import (
     name_words,
     recurring_names,
 )
+from drafter.text import printable
 
 #: Header fields whose capitalised words are names the document vouches for.
 VOUCHING_FIELDS = ("organisation", "forvaltning", "beredande_organ", "beslutsinstans")
@@ -142,7 +143,8 @@ def check_spelling(ctx: CheckContext, params: SpellingParams) -> Iterator[Findin
             accepted.add(word)
     except DrafterError as exc:
         yield ctx.finding(
-            f"Din ordlista används inte: {exc.message}. Rätta eller ta bort filen.", section=None
+            f"Din ordlista används inte: {printable(exc.message)}. Rätta eller ta bort filen.",
+            section=None,
         )
     try:
         found = _unknown_words(ctx, params, speller, accepted)
@@ -200,7 +202,8 @@ def _unknown_words(
     shown, more = bad[: params.max_fynd], len(bad) - params.max_fynd
     words = list(dict.fromkeys(token.word for _, _, token in shown))
     new = [w for w in words if speller.cached_suggestions(w) is None]
-    suggestions = speller.suggest_many([w for w in words if w not in new[NEW_SUGGESTIONS_PER_RUN:]])
+    later = set(new[NEW_SUGGESTIONS_PER_RUN:])  # their suggestions come in a later run
+    suggestions = speller.suggest_many([w for w in words if w not in later])
     findings = []
     for section_id, field, token in shown:
         offered = suggestions.get(token.word, ())[:3]
