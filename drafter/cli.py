@@ -205,6 +205,12 @@ _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.I
 def cmd_check(args: argparse.Namespace) -> int:
     import gc
 
+    from drafter.spelling import Mode, start_loading, using_mode
+
+    # The dictionary loads in a helper process while the files are read and checked; a
+    # batch that forks workers loads it here instead, and they share it.
+    start_loading(separate_process=_job_count(len(args.files), args.processer) <= 1)
+
     import drafter.checks
     import drafter.storage  # noqa: F401  # loaded before the freeze below
 
@@ -212,7 +218,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     # collector from walking them again and again while a batch of files is checked.
     gc.freeze()
     try:
-        return _check_files(args)
+        # STAV-1 waits for the dictionary the first time it runs, once for the whole batch.
+        with using_mode(Mode.BLOCKING):
+            return _check_files(args)
     finally:
         gc.unfreeze()
 
