@@ -25,7 +25,7 @@ from drafter.model import (
     SignaturesContent,
 )
 from drafter.render import TITLE_SEPARATOR
-from drafter.templates import FieldDef, SectionDef, Template
+from drafter.templates import AspectDef, FieldDef, SectionDef, Template
 from drafter.text import default_lead_in, join_list_sv, parse_lead_in
 
 #: Heading under which text before the first section heading is kept.
@@ -93,6 +93,7 @@ class HeadingMatcher:
             for name in (sec.rubrik, *sec.alias):
                 self.names.setdefault(norm(name), sec)
         self.decision = next((s for s in template.sektioner if s.typ == "beslut"), None)
+        self.aspects = next((s for s in template.sektioner if s.typ == "aspekter"), None)
 
     def match(self, text: str) -> SectionDef | None:
         key = norm(text)
@@ -103,9 +104,30 @@ class HeadingMatcher:
         genitive = re.match(r"^\S+s (.+)$", key)
         if genitive and genitive.group(1) in self.names:
             return self.names[genitive.group(1)]
-        if self.decision is not None and re.fullmatch(r"(?:\S+s )?förslag till \S+", key):
+        if self.decision is not None and _proposal_heading(key) is not None:
             return self.decision
         return None
+
+
+def _proposal_heading(key: str) -> tuple[str, str] | None:
+    """("<X>", "<Y>") for a heading "<X>s förslag till <Y>" (key: normalised heading).
+
+    "Förslag till beslut" and "Förvaltningens förslag till beslut" give ("", "") or
+    ("förvaltningen", ""): they name no deciding body.
+    """
+    words = key.split()
+    if "förslag" not in words:
+        return None
+    i = words.index("förslag")
+    if i > 4 or words[i + 1 : i + 2] != ["till"] or len(words) - i - 2 not in (1, 2, 3):
+        return None
+    owner = " ".join(words[:i])
+    if owner and not owner.endswith("s"):
+        return None
+    target = " ".join(words[i + 2 :])
+    if target.startswith("beslut") and target != "beslut":
+        return None
+    return owner[:-1] if owner else "", "" if target == "beslut" else target
 
 
 @dataclass
@@ -139,6 +161,8 @@ class Assembly:
     kept_aside: list[KeptAside] = field(default_factory=list)
     header_fields: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    no_headings: bool = False
+    """True when no heading was found and the text went to the main prose section."""
 
 
 @dataclass
@@ -164,11 +188,29 @@ def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
     by_section: dict[str, _Bucket] = {}
     current: _Bucket | None = None
     for index, block in enumerate(blocks):
+        if (
+            matcher.decision is not None
+            and matcher.decision.id not in by_section
+            and _starts_decision(blocks, index)
+        ):
+            current = _Bucket(matcher.decision, "", [block], line=block.line)
+            by_section[matcher.decision.id] = current
+            buckets.append(current)
+            continue
         if block.kind == "heading" and not (block.level == 1 and current is None):
             if current is not None and _is_aspect_heading(current, block):
                 current.blocks.append(block)
                 continue
             sec = matcher.match(block.text)
+            if sec is not None and sec.typ == "aspekter" and _aspect_for(sec, block.text):
+                # "Barnkonsekvensanalys", "Jämställdhet": a heading of its own that names an
+                # aspect; its text goes to that aspect
+                if sec.id not in by_section:
+                    by_section[sec.id] = _Bucket(sec, block.text, line=block.line)
+                    buckets.append(by_section[sec.id])
+                current = by_section[sec.id]
+                current.blocks.append(block)
+                continue
             if sec is not None:
                 if sec.id in by_section:
                     current = by_section[sec.id]
@@ -207,7 +249,16 @@ def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
         else:
             current.blocks.append(block)
     if not by_section:
-        raise NoSectionsError
+        main = _main_prose(template)
+        if main is None:
+            raise NoSectionsError
+        result.notes.append(
+            "Hittade ingen rubrik som mallen känner igen; texten efter uppgifterna om ärendet "
+            f"har lagts under ”{main.rubrik}”. Dela upp den i rätt avsnitt."
+        )
+        result.no_headings = True
+        by_section[main.id] = _Bucket(main, "", line=blocks[0].line if blocks else 0)
+        buckets.append(by_section[main.id])
     signatures = next((s for s in template.sektioner if s.typ == "underskrifter"), None)
     if signatures is not None and signatures.id not in by_section:
         trailing = _trailing_signatures(buckets[-1])
@@ -216,7 +267,30 @@ def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
             by_section[signatures.id] = bucket
             buckets.append(bucket)
 
-    _read_header(header, template, result)
+    prose = _read_header(header, template, result)
+    main = _main_prose(template)
+    if prose and main is not None:
+        target = by_section.get(main.id)
+        if (
+            target is None
+            or result.no_headings
+            or not any(b.kind != "heading" for b in target.blocks)
+        ):
+            if target is None:
+                target = _Bucket(main, "", line=prose[0].line)
+                by_section[main.id] = target
+                buckets.append(target)
+            target.blocks[:0] = prose
+            if not result.no_headings:
+                result.notes.append(
+                    f"Text utan rubrik före första rubriken har lagts under ”{main.rubrik}”."
+                )
+            prose = []
+    if prose:
+        _keep(result, BEFORE_FIRST_HEADING, _prose(prose), "texten står före första rubriken")
+    decision_bucket = by_section.get(matcher.decision.id) if matcher.decision else None
+    if decision_bucket is not None and decision_bucket.heading:
+        _organs_from_heading(decision_bucket.heading, result)
     for bucket in buckets:
         sec = bucket.section
         if sec is None:
@@ -247,9 +321,92 @@ def _is_aspect_heading(current: _Bucket, block: Block) -> bool:
     return _aspect_for(current.section, text) is not None
 
 
+_ASPECT_FILLER = frozenset(
+    [
+        "konsekvenser",
+        "konsekvens",
+        "konsekvensanalys",
+        "konsekvensbeskrivning",
+        "för",
+        "och",
+        "i",
+        "på",
+        "påverkan",
+        "avseende",
+        "ur",
+        "bedömning",
+        "dimension",
+        "dimensionen",
+        "perspektiv",
+        "perspektivet",
+        "analys",
+        "beslutets",
+        "beslutsförslagets",
+        "frågor",
+        "samt",
+        "&",
+        "-",
+        "–",
+        "/",
+        "unga",
+    ]
+)
+
+
+def _names_aspect(aspect: AspectDef, word: str) -> bool:
+    if any(word.startswith(n) for n in aspect.inte):
+        return False
+    return any(word.startswith(o) for o in aspect.ord) or any(
+        s in word for s in aspect.i_sammansattning
+    )
+
+
 def _aspect_for(section: SectionDef, text: str) -> str | None:
+    """The aspect a (sub-)heading names: its label ("Miljö") or a heading made of the
+    aspect's words and filler ("Barnperspektiv", "Konsekvenser för miljö och klimat")."""
     key = norm(text)
-    return next((a.id for a in section.aspekter if norm(a.etikett) == key), None)
+    exact = next((a.id for a in section.aspekter if norm(a.etikett) == key), None)
+    if exact is not None or not key or not text.strip()[:1].isupper():
+        return exact
+    words = key.replace("/", " ").split()
+    if len(words) > 7 or any(c in key for c in ".,;!?()"):
+        return None
+    hits: set[str] = set()
+    for word in words:
+        named = {a.id for a in section.aspekter if _names_aspect(a, word)}
+        if not named and word not in _ASPECT_FILLER:
+            return None
+        hits |= named
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _aspect_blocks(section: SectionDef, block: Block) -> list[Block]:
+    """A plain-text paragraph split at aspect sub-headings: "Miljö" on a line of its own or
+    "Arbetsmiljö: text" at the start of a line become heading blocks."""
+    if block.kind != "para" or block.markdown or not block.lines:
+        return [block]
+    out: list[Block] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            out.append(Block("para", text=join_wrapped(run), lines=list(run), line=block.line))
+            run.clear()
+
+    for line in block.lines:
+        label, colon, rest = line.partition(":")
+        if _aspect_for(section, line) is not None:
+            flush()
+            out.append(Block("heading", text=line, level=3, line=block.line))
+        elif colon and len(label.split()) <= 4 and _aspect_for(section, label) is not None:
+            flush()
+            out.append(Block("heading", text=label, level=3, line=block.line))
+            if rest.strip():
+                run.append(rest.strip())
+        else:
+            run.append(line)
+    flush()
+    return out
 
 
 def _looks_like_heading(block: Block) -> bool:
@@ -297,9 +454,14 @@ def _looks_like_prose(block: Block) -> bool:
     return len(block.lines) > 1 or bool(re.search(r"[.!?:]$", block.text))
 
 
+_NOT_NAME_ENDINGS = ("nämnden", "styrelsen", "förvaltningen", "enheten", "kommun", "region")
+
+
 def _is_name(text: str) -> bool:
     tokens = text.split()
-    if not 2 <= len(tokens) <= 5:
+    if not 2 <= len(tokens) <= 5 or tokens[-1].casefold().endswith(_NOT_NAME_ENDINGS):
+        return False
+    if any(len(t) > 1 and t.isalpha() and t.isupper() for t in tokens):  # "AB": a company
         return False
     capitals = 0
     for token in tokens:
@@ -334,6 +496,9 @@ def _trailing_signatures(bucket: _Bucket) -> list[Block]:
     """Pop name/title paragraphs from the end of the last section."""
     taken: list[Block] = []
     while bucket.blocks and _signature_pairs(bucket.blocks[-1]) is not None:
+        rest = [b for b in bucket.blocks[:-1] if b.kind != "heading"]
+        if taken and not rest and bucket.section is not None and bucket.section.typ == "lista":
+            break  # the recipients of a list section ("Gotlands Filmfond AB" / "Kultur- …")
         taken.insert(0, bucket.blocks.pop())
     return taken
 
@@ -383,10 +548,20 @@ def _iso_date(value: str) -> str:
     return value
 
 
-def _read_header(blocks: list[Block], template: Template, result: Assembly) -> None:
+def _read_header(blocks: list[Block], template: Template, result: Assembly) -> list[Block]:
+    """Fill header fields from the blocks before the first section heading.
+
+    Reads "Label: value", "Label value", a label and its value on two lines, several fields
+    on one line ("Datum 2019-08-15 Dnr SN 2019/0055"), the document type and the title (a
+    title wrapped over two lines is joined; an agenda number before it is dropped). Returns
+    the paragraphs of prose found there (the caller places them); other leftover lines are
+    kept aside.
+    """
     arende = result.arende
     labels = _field_labels(template)
-    leftovers: list[str] = []
+    field_ids = {f.id for f in template.falt}
+    prose: list[Block] = []
+    leftovers: list[list[str]] = []  # per block, its unused lines
 
     def set_field(fld: FieldDef, value: str) -> bool:
         value = collapse(value)
@@ -400,32 +575,97 @@ def _read_header(blocks: list[Block], template: Template, result: Assembly) -> N
             result.header_fields.append(fld.id)
         return True
 
+    def value_fits(fld: FieldDef, value: str) -> bool:
+        if fld.typ == "datum":
+            return value[:1].isdigit()
+        if fld.typ == "diarienummer":
+            return any(c.isdigit() for c in value)
+        return bool(value.strip())
+
     def field_line(line: str) -> bool:
         match = _FIELD_LINE.match(line)
         if match and (fld := labels.get(norm(match.group("label")))) is not None:
             return set_field(fld, match.group("value"))
+        if multi_field_line(line):
+            return True
         head, _, value = line.partition(" ")
         fld = labels.get(norm(head))
-        if fld is not None and fld.typ in ("datum", "diarienummer") and value[:1].isdigit():
-            return set_field(fld, value)
         return (
             fld is not None
-            and fld.typ == "diarienummer"
-            and any(c.isdigit() for c in value)
-            and set_field(fld, value)
+            and fld.typ in ("datum", "diarienummer")
+            and (value_fits(fld, value) and set_field(fld, value))
         )
+
+    def multi_field_line(line: str) -> bool:
+        """ "Datum 2019-08-15 Dnr KS 2019/0055", "Tjänsteskrivelse 2023-11-06 Dnr X"."""
+        tokens = line.split()
+        if len(tokens) > 14:
+            return False
+        starts: list[tuple[int, int, FieldDef]] = []  # (index, label size, field)
+        i = 0
+        while i < len(tokens):
+            for size in (2, 1):
+                fld = labels.get(norm(" ".join(tokens[i : i + size])))
+                if fld is not None and fld.typ in ("datum", "diarienummer"):
+                    starts.append((i, size, fld))
+                    i += size - 1
+                    break
+            i += 1
+        if not starts or (len(starts) == 1 and starts[0][0] == 0):
+            return False
+        prefix = tokens[: starts[0][0]]
+        filled = False
+        for n, (index, size, fld) in enumerate(starts):
+            end = starts[n + 1][0] if n + 1 < len(starts) else len(tokens)
+            value = " ".join(tokens[index + size : end])
+            if value_fits(fld, value):
+                filled = set_field(fld, value) or filled
+        if prefix and filled:
+            rest = list(prefix)
+            doc_type = _doc_type(rest[0], template)
+            if doc_type and "dokumenttyp" in field_ids:
+                set_field(template.field("dokumenttyp"), doc_type)
+                rest = rest[1:]
+            if rest and len(rest) == 1 and re.fullmatch(r"\d{4}-\d\d-\d\d", rest[0]):
+                date = next((f for f in template.falt if f.typ == "datum"), None)
+                if date is not None and set_field(date, rest[0]):
+                    rest = []
+            if rest:
+                leftovers.append([" ".join(rest)])
+        return filled
+
+    def label_row(line: str, values: str) -> bool:
+        """A row of labels (a date label first) over a row of their values."""
+        tokens = line.split()
+        found: list[FieldDef] = []
+        i = 0
+        while i < len(tokens):
+            size = next(
+                (n for n in (2, 1) if labels.get(norm(" ".join(tokens[i : i + n]))) is not None),
+                0,
+            )
+            if not size:
+                return False
+            found.append(labels[norm(" ".join(tokens[i : i + size]))])
+            i += size
+        value_tokens = values.split()
+        if len(found) != 2 or found[0].typ != "datum" or len(value_tokens) < 2:
+            return False
+        if not (value_fits(found[0], value_tokens[0]) and value_fits(found[1], values)):
+            return False
+        set_field(found[0], value_tokens[0])
+        set_field(found[1], " ".join(value_tokens[1:]))
+        return True
 
     def title_line(text: str, markdown_h1: bool = False) -> bool:
         doc_type, title = split_title(text, template, markdown_h1=markdown_h1)
         if title and "titel" in result.header_fields:
             return False
-        if doc_type and "dokumenttyp" in [f.id for f in template.falt]:
+        if doc_type and "dokumenttyp" in field_ids:
             set_field(template.field("dokumenttyp"), doc_type)
         if title and (doc_type or markdown_h1):
             return set_field(template.field("titel"), title)
         return bool(doc_type)
-
-    field_ids = {f.id for f in template.falt}
 
     def unlabelled_line(line: str) -> bool:
         """An organisation or förvaltning written without a label, as in a letterhead."""
@@ -434,7 +674,6 @@ def _read_header(blocks: list[Block], template: Template, result: Assembly) -> N
                 return set_field(template.field(field_id), line)
         return False
 
-    last_is_line = False  # the last text kept aside is a plain line (a title candidate)
     for block in blocks:
         unused: list[str] = []
         if block.kind == "heading":
@@ -446,26 +685,140 @@ def _read_header(blocks: list[Block], template: Template, result: Assembly) -> N
                 if label and fld is not None and set_field(fld, item[len(label) :]):
                     continue
                 if not field_line(item) and item.strip():
-                    unused.append(f"{number + 1}. {item}" if block.ordered else f"- {item}")
+                    mark = block.markers[number] if number < len(block.markers) else ""
+                    if block.ordered and mark and len(block.items) == 1:
+                        unused.append(f"{mark}. {item}")  # "7. Titel": an agenda number
+                    elif block.ordered:
+                        unused.append(f"{mark or number + 1}. {item}")
+                    else:
+                        unused.append(f"- {item}")
+        elif _is_prose(block):
+            prose.append(block)
+            continue
         else:
-            for line in block.lines:
+            lines = block.lines
+            i = 0
+            while i < len(lines):
+                line = lines[i]
+                if i + 1 < len(lines) and label_row(line, lines[i + 1]):
+                    i += 2  # "Datum Vår beteckning" / "2024-04-08 BUN 2024/0199"
+                    continue
+                fld = labels.get(norm(line))
+                if (
+                    fld is not None
+                    and i + 1 < len(lines)
+                    and labels.get(norm(lines[i + 1])) is None
+                    and value_fits(fld, lines[i + 1])
+                    and set_field(fld, lines[i + 1])
+                ):
+                    i += 2  # "Datum" / "2024-05-13"
+                    continue
                 if not (field_line(line) or title_line(line) or unlabelled_line(line)):
                     unused.append(line)
+                i += 1
         if unused:
-            leftovers.append("\n".join(unused))
-            last_is_line = block.kind == "para" and block.lines[-1] == unused[-1]
-    if "titel" not in result.header_fields and leftovers and last_is_line:
-        last = leftovers[-1].split("\n")
-        candidate = last[-1]
-        if len(candidate) <= 150 and not re.search(r"[.;,:]$", candidate):
-            set_field(template.field("titel"), candidate)
-            result.notes.append(
-                f"Ärendemeningen (titeln) togs från raden ”{candidate}” före första rubriken."
-            )
-            leftovers[-1] = "\n".join(last[:-1])
-    text = "\n\n".join(x for x in leftovers if x.strip())
+            leftovers.append(unused)
+    if "titel" not in result.header_fields:
+        _take_title(leftovers, template, result)
+    text = "\n\n".join("\n".join(lines) for lines in leftovers if any(x.strip() for x in lines))
     if text:
         _keep(result, BEFORE_FIRST_HEADING, text, "texten står före första rubriken")
+    return prose
+
+
+_ORGAN_ENDINGS = (
+    "nämnden",
+    "nämnd",
+    "styrelsen",
+    "utskottet",
+    "fullmäktige",
+    "förvaltningen",
+    "kontoret",
+    "staben",
+    "kommun",
+)
+_AGENDA_NUMBER = re.compile(r"^(?:§\s?)?\d{1,3}[.)]?\s(?=\S)")
+
+
+def _title_candidate(line: str) -> bool:
+    words = line.split()
+    last = words[-1].casefold() if words else ""
+    return (
+        len(line) <= 150
+        and not re.search(r"[.;,:]$", line)
+        and (len(words) >= 3 or len(line) >= 20)
+        and any(c.islower() for c in line)
+        and not last.endswith(_ORGAN_ENDINGS)
+        and not line[:1].islower()
+    )
+
+
+def _take_title(leftovers: list[list[str]], template: Template, result: Assembly) -> None:
+    """Take the title from the lines before the first heading: the last line that reads as one."""
+    for lines in reversed(leftovers):
+        for i in range(len(lines) - 1, -1, -1):
+            if not _title_candidate(lines[i]):
+                continue
+            title, used = lines[i], 1
+            while i + used < len(lines) and lines[i + used][:1].islower():
+                title = f"{title} {lines[i + used]}"  # a title wrapped over two lines
+                used += 1
+            number = _AGENDA_NUMBER.match(title)
+            if number:
+                title = title[number.end() :]
+                result.notes.append(
+                    f"Numret ”{number.group(0).strip()}” före titeln (ärendets nummer på "
+                    "föredragningslistan) togs bort."
+                )
+            arende = result.arende
+            arende.arende["titel"] = title
+            result.header_fields.append("titel")
+            result.notes.append(
+                f"Ärendemeningen (titeln) togs från raden ”{title}” före första rubriken."
+            )
+            del lines[i : i + used]
+            return
+
+
+def _is_prose(block: Block) -> bool:
+    """A paragraph of running text (several sentences or a long one), not a header line."""
+    if block.kind != "para":
+        return False
+    text = block.text.rstrip()
+    return len(text.split()) >= 12 and text[-1:] in ".!?" and not _FIELD_LINE.match(block.lines[0])
+
+
+def _main_prose(template: Template) -> SectionDef | None:
+    """The section that gets text without a heading: "arendet", else the first prose one."""
+    prose = [s for s in template.sektioner if s.typ == "prosa"]
+    return next((s for s in prose if s.id == "arendet"), prose[0] if prose else None)
+
+
+def _organs_from_heading(heading: str, result: Assembly) -> None:
+    """ "Stadsbyggnadsutskottets förslag till kommunstyrelsen" names proposer and decider."""
+    parsed = _proposal_heading(norm(heading))
+    if parsed is None or not all(parsed):
+        return
+    header = result.arende
+    for field_id, value in zip(("beredande_organ", "beslutsinstans"), parsed, strict=True):
+        if field_id in header.arende and not header.field_value(field_id).strip():
+            header.arende[field_id] = value[:1].upper() + value[1:]
+            result.header_fields.append(field_id)
+
+
+def _starts_decision(blocks: list[Block], index: int) -> bool:
+    """A lead-in such as "Regionstyrelsen föreslås besluta" followed by points, no heading."""
+    block = blocks[index]
+    if block.kind != "para" or not block.lines or len(block.text) > 160:
+        return False
+    if parse_lead_in(block.lines[0]) is None:
+        return False
+    if len(block.lines) > 1:
+        return block.lines[1].casefold().startswith("att ")
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return following is not None and (
+        following.kind == "list" or following.text.casefold().startswith("att ")
+    )
 
 
 # ------------------------------------------------------------------ sections
@@ -499,7 +852,12 @@ def _fill_section(bucket: _Bucket, sec: SectionDef, result: Assembly) -> None:
     elif isinstance(content, DecisionContent):
         _fill_decision(bucket, sec, content, result)
     elif isinstance(content, AspectsContent):
-        _fill_aspects(bucket.blocks, sec, content)
+        for heading, a_id in _fill_aspects(bucket.blocks, sec, content):
+            label = next(a.etikett for a in sec.aspekter if a.id == a_id)
+            if norm(heading) != norm(label):
+                result.notes.append(
+                    f"Underrubriken ”{heading}” har lagts under aspekten ”{label}”."
+                )
     elif isinstance(content, ListContent):
         for block in bucket.blocks:
             if block.kind == "list":
@@ -516,7 +874,7 @@ def _fill_section(bucket: _Bucket, sec: SectionDef, result: Assembly) -> None:
 def _fill_decision(
     bucket: _Bucket, sec: SectionDef, content: DecisionContent, result: Assembly
 ) -> None:
-    blocks = [b for b in bucket.blocks if b.kind != "heading"]
+    blocks = _att_satser([b for b in bucket.blocks if b.kind != "heading"])
     lists = [i for i, b in enumerate(blocks) if b.kind == "list"]
     lead: Block | None = None
     rest: list[Block] = []
@@ -547,7 +905,7 @@ def _fill_decision(
             ("beredande_organ", parsed_lead.proposer),
             ("beslutsinstans", parsed_lead.body),
         ):
-            if field_id in header.arende and not header.field_value(field_id).strip():
+            if value and field_id in header.arende and not header.field_value(field_id).strip():
                 header.arende[field_id] = value
                 result.header_fields.append(field_id)
     default = default_lead_in(
@@ -556,19 +914,85 @@ def _fill_decision(
     content.inledning = "" if text == default else text
 
 
+def _is_att(line: str) -> bool:
+    return line[:4].casefold() == "att " or line.casefold() == "att"
+
+
+def _att_satser(blocks: list[Block]) -> list[Block]:
+    """Decision paragraphs with "att …" lines become points; the lines before are the lead-in.
+
+    "Kommunstyrelsen föreslår kommunfullmäktige besluta" / "att …" / "att …" (one paragraph
+    or several), and "Nämnden beslutar att det …" in one sentence, give a lead-in and points.
+    """
+    out: list[Block] = []
+    att_list: Block | None = None
+    for block in blocks:
+        if block.kind != "para" or block.markdown:
+            out.append(block)
+            att_list = None
+            continue
+        lines = block.lines or [block.text]
+        first = next((i for i, line in enumerate(lines) if _is_att(line)), None)
+        if first is None:
+            split = _split_lead_in_sentence(block.text)
+            if split is None:
+                out.append(block)
+                att_list = None
+                continue
+            lead, point = split
+            out.append(Block("para", text=lead, lines=[lead], line=block.line))
+            out.append(Block("list", items=[point], labels=[None], line=block.line))
+            att_list = None
+            continue
+        if first > 0:
+            head = lines[:first]
+            out.append(Block("para", text=join_wrapped(head), lines=head, line=block.line))
+            att_list = None
+        if att_list is None:
+            att_list = Block("list", line=block.line)
+            out.append(att_list)
+        for line in lines[first:]:
+            if _is_att(line) or not att_list.items:
+                att_list.items.append(line)
+                att_list.labels.append(None)
+            else:
+                att_list.items[-1] = join_wrapped([att_list.items[-1], line])
+    return out
+
+
+def _split_lead_in_sentence(text: str) -> tuple[str, str] | None:
+    """ "Nämnden beslutar att det …" → ("Nämnden beslutar", "att det …"), else None."""
+    tokens = text.split()
+    for j in range(1, min(16, len(tokens) - 2)):
+        if tokens[j].casefold() in ("beslutar", "besluta") and tokens[j + 1].casefold() == "att":
+            lead = " ".join(tokens[: j + 1])
+            if parse_lead_in(lead) is not None:
+                return lead, " ".join(tokens[j + 1 :])
+            return None
+    return None
+
+
 def _items(blocks: list[Block]) -> list[str]:
     return [item for b in blocks if b.kind == "list" for item in b.items]
 
 
-def _fill_aspects(blocks: list[Block], sec: SectionDef, content: AspectsContent) -> None:
+def _fill_aspects(
+    blocks: list[Block], sec: SectionDef, content: AspectsContent
+) -> list[tuple[str, str]]:
+    """Fill the aspects; returns (sub-heading, aspect id) for each aspect sub-heading."""
     texts: list[str] = []
     described: dict[str, list[str]] = {}
     target = texts
     sentences = _no_consequence_sentences(sec)
-    for block in blocks:
+    pieces = [piece for block in blocks for piece in _aspect_blocks(sec, block)]
+    headings: dict[str, str] = {}
+    for block in pieces:
         aspect_id, body = _split_aspect_heading(sec, block)
         if aspect_id is not None:
             target = described.setdefault(aspect_id, [])
+            headings.setdefault(
+                aspect_id, collapse(block.text if block.kind == "heading" else block.lines[0])
+            )
         if body is None:
             continue
         text = _block_text(body).strip()
@@ -577,10 +1001,12 @@ def _fill_aspects(blocks: list[Block], sec: SectionDef, content: AspectsContent)
                 content.aspekter[a_id] = AspectEntry(bedomning="inga")
         elif text:
             target.append(text)
+    texts += [headings[a_id] for a_id, paragraphs in described.items() if not paragraphs]
     content.text = "\n\n".join(texts)
     for a_id, paragraphs in described.items():
         if paragraphs:
             content.aspekter[a_id] = AspectEntry(bedomning="beskriv", text="\n\n".join(paragraphs))
+    return [(heading, a_id) for a_id, heading in headings.items()]
 
 
 def _split_aspect_heading(sec: SectionDef, block: Block) -> tuple[str | None, Block | None]:

@@ -40,6 +40,8 @@ class Block:
     lines: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
     labels: list[str | None] = field(default_factory=list)
+    markers: list[str] = field(default_factory=list)
+    """Per list item of plain text, its number as written ("7"), or "" for a bullet."""
     ordered: bool = False
     level: int = 2
     strong: str | None = None
@@ -148,6 +150,7 @@ def _run_blocks(run: list[tuple[str, int, int]]) -> list[Block]:
                 blocks.append(current)
             current.items.append(clean_line(marker.group("text") or ""))
             current.labels.append(None)
+            current.markers.append(numbered.group("num") if numbered else "")
             continue
         if current is not None:
             last = current.items[-1]
