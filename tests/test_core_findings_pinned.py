@@ -4,7 +4,8 @@ The example and a few generated ärenden (text that triggers almost every klarsp
 numbers, dates, currency abbreviations, officialese, long sentences, abbreviations, lists)
 are checked and compared with the complete findings recorded before the engine was made
 faster (issue 7). A deliberate change to a rule or a message updates the pins here (issue 13:
-SAM-3 and FTB-3 are "info" in the default template; only their severity changed).
+SAM-3 and FTB-3 are off in the default template, and LIX-1 lets a LIX at most 10 above the
+limit pass when the sentences average at most 15 words: three short summaries lost a LIX-1).
 """
 
 # ruff: noqa: E501  (the pinned messages are kept whole)
@@ -196,7 +197,7 @@ EXAMPLE_FINDINGS = [
 # seed: (sha256 of the canonical findings as JSON, findings per rule)
 GENERATED = {
     1: (
-        "3ade62a1820eecbfc00969b353f32fabfcf872b171add326890314a657f19c6b",
+        "dc5ab5ca46100bcb1ffbaa21c3cba4a7dccebb99598acda3c9b42a630134d694",
         {
             "DNR-1": 1,
             "EXP-3": 2,
@@ -204,7 +205,6 @@ GENERATED = {
             "FORM-1d": 3,
             "FORM-2a": 12,
             "FORM-3b": 9,
-            "FTB-3": 1,
             "FTB-4": 1,
             "FTB-5": 1,
             "KON-1": 4,
@@ -213,33 +213,30 @@ GENERATED = {
             "LIX-1": 2,
             "MEN-1": 9,
             "ORD-1": 13,
-            "SAM-3": 1,
             "SIG-1": 2,
         },
     ),
     2: (
-        "902514b72d720756fa411bae75381a7e7b1f0f4c3be3fbe6a6beab4bbefa669c",
+        "3fa8b61172828b7a22817ea6511c38355b7c442ca73eb9416236c743b87403de",
         {
             "EXP-3": 2,
             "FORM-1c": 3,
             "FORM-1d": 3,
             "FORM-2a": 13,
             "FORM-3b": 9,
-            "FTB-3": 1,
             "FTB-4": 1,
             "FTB-5": 1,
             "KONS-1": 1,
-            "LIX-1": 2,
+            "LIX-1": 1,
             "MEN-1": 16,
             "ORD-1": 13,
-            "SAM-3": 1,
             "SAM-5": 1,
             "SIG-1": 2,
             "tom-sektion": 1,
         },
     ),
     3: (
-        "2d8ea281745e4f0879bc2cc6fd0192bd0c3a3045e65928034558b7b32d15b011",
+        "5a3c18e1e67778817ccd1518548f1ebb64428c0a7d79000627bb59cc13f99b3b",
         {
             "DNR-1": 1,
             "EK-2": 1,
@@ -248,42 +245,38 @@ GENERATED = {
             "FORM-1d": 2,
             "FORM-2a": 8,
             "FORM-3b": 6,
-            "FTB-3": 1,
             "FTB-5": 1,
             "KON-1": 4,
             "KONS-2": 1,
-            "LIX-1": 2,
+            "LIX-1": 1,
             "MEN-1": 15,
             "ORD-1": 9,
-            "SAM-3": 1,
             "SAM-5": 1,
             "SIG-1": 2,
             "tom-sektion": 1,
         },
     ),
     4: (
-        "3d96b8a4d9b1953746857d08b4e6d5dd1b4bda28f587b80fce079b71e27244f9",
+        "65b270d13025eb13cbe5bdf5282850698648f56babbaf6b02eeff061e420ba29",
         {
             "EXP-3": 2,
             "FORM-1c": 3,
             "FORM-1d": 3,
             "FORM-2a": 12,
             "FORM-3b": 9,
-            "FTB-3": 1,
             "FTB-4": 1,
             "FTB-5": 1,
             "KONS-1": 1,
-            "LIX-1": 2,
+            "LIX-1": 1,
             "MEN-1": 11,
             "ORD-1": 13,
-            "SAM-3": 1,
             "SAM-5": 1,
             "SIG-1": 2,
             "tom-sektion": 1,
         },
     ),
     5: (
-        "cf696a96a6a1b596784e4aa0f78a7ee86560fbaed1ed6b639a6536dbcd0766b4",
+        "b8962ef98034f2dec36673b679cc23c09af9c7016eda0cb33bccef5078b5e990",
         {
             "DNR-1": 1,
             "EXP-3": 2,
@@ -291,7 +284,6 @@ GENERATED = {
             "FORM-1d": 3,
             "FORM-2a": 13,
             "FORM-3b": 9,
-            "FTB-3": 1,
             "FTB-4": 1,
             "FTB-5": 1,
             "KON-1": 4,
@@ -300,12 +292,11 @@ GENERATED = {
             "LIX-1": 1,
             "MEN-1": 8,
             "ORD-1": 13,
-            "SAM-3": 1,
             "SIG-1": 2,
         },
     ),
     6: (
-        "ffca6b3a0c59faa2cb77ce84d83d2d774dbd0704e834aacd9f85391057640e4b",
+        "5072ff3f2dde043ae9893c08d55585b0f27eda600ca0d2da6288068f06038d0a",
         {
             "EK-2": 1,
             "EXP-3": 1,
@@ -313,12 +304,10 @@ GENERATED = {
             "FORM-1d": 2,
             "FORM-2a": 8,
             "FORM-3b": 6,
-            "FTB-3": 1,
             "FTB-5": 1,
             "LIX-1": 1,
             "MEN-1": 10,
             "ORD-1": 9,
-            "SAM-3": 1,
             "SAM-5": 1,
             "SIG-1": 2,
             "tom-sektion": 2,

@@ -36,7 +36,7 @@ from drafter.importer.blocks import Block, markdown_blocks, plain_blocks
 from drafter.importer.layout import read_layout
 from drafter.importer.reading import ImportInputError, decode_document
 from drafter.importer.sources import docx_blocks, pdf_text, sniff_kind
-from drafter.model import IMPORTED_KEY
+from drafter.model import IMPORTED_KEY, AspectsContent
 from drafter.storage import read_file_bytes
 from drafter.templates import (
     DEFAULT_TEMPLATE,
@@ -254,14 +254,18 @@ def _import_read(read: _Read, template: LoadedTemplate | Template, source: str) 
     return result
 
 
-def _fit(result: ImportResult) -> tuple[int, int, int]:
+def _fit(result: ImportResult) -> tuple[int, int, int, int]:
     """How well a template fits: sections found under a heading minus text kept aside,
-    then headings written exactly as the template's own, then fewer missing sections."""
+    then aspects recognised, then headings written exactly as the template's own, then
+    fewer missing sections."""
+    aspects = sum(
+        len(c.aspekter) for c in result.arende.sektioner.values() if isinstance(c, AspectsContent)
+    )
     by_heading = sum(1 for f in result.found if f.heading)
     exact = sum(
         1 for f in result.found if f.heading and norm_heading(f.heading) == norm_heading(f.rubrik)
     )
-    return by_heading - len(result.kept_aside), exact, -len(result.missing)
+    return by_heading - len(result.kept_aside), aspects, exact, -len(result.missing)
 
 
 def import_file(

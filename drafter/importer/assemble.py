@@ -64,14 +64,23 @@ _MONTHS = {
         1,
     )
 }
+_ISO_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
+#: "RS 2021/312", "KS 2024:77", "KFN 2024/87", "SCN-2024-0123" on a line of their own
+_BARE_DNR = re.compile(r"^[A-ZÅÄÖ]{1,6}[ -]?\d{4}[/:-]\d{1,6}$")
 _SWEDISH_DATE = re.compile(r"^(\d{1,2})\s+([a-zåäö]+)\s+(\d{4})$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"\s+(?:sida\s+)?\d+\s*[(\[]\d+[)\]]$", re.IGNORECASE)
 _TITLE_SPLIT = re.compile(r"^(?P<typ>.+?)(?:\s+[–—-]\s+|\s*:\s*)(?P<titel>.+)$")
 _FIELD_LINE = re.compile(r"^(?P<label>[^:]{1,40}?)\s*:\s*(?P<value>.*)$")
 _SENTENCE_END = re.compile(r"[.!?;,:]$")
 _UNLABELLED = (
-    ("forvaltning", re.compile(r"^[\w -]{0,60}(?:förvaltning|förvaltningen|kontoret)$", re.I)),
-    ("organisation", re.compile(r"^(?:Region \w+|\w+ (?:kommun|region|landsting))$")),
+    (
+        "forvaltning",
+        re.compile(
+            r"^(?:[\w -]{0,60}(?:förvaltning|förvaltningen|kontoret|staben)|Sektor [\w ]{1,40})$",
+            re.I,
+        ),
+    ),
+    ("organisation", re.compile(r"^(?:Region \w+|\w+ (?:kommun|region|landsting|stad))$", re.I)),
 )
 _NAME_PARTICLES = frozenset(
     ["af", "av", "von", "van", "der", "den", "de", "la", "le", "di", "da", "du", "el", "bin", "ter"]
@@ -163,6 +172,8 @@ class Assembly:
     notes: list[str] = field(default_factory=list)
     no_headings: bool = False
     """True when no heading was found and the text went to the main prose section."""
+    kept_headings: set[str] = field(default_factory=set, repr=False)
+    """Headings used in ``kept_aside`` (for unique names)."""
 
 
 @dataclass
@@ -297,6 +308,7 @@ def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
             _keep(result, bucket.heading, _prose(bucket.blocks), "rubriken finns inte i mallen")
             continue
         _fill_section(bucket, sec, result)
+    _place_letterhead(result, template)
     for sec in template.sektioner:
         found = by_section.get(sec.id)
         if found is None:
@@ -495,6 +507,21 @@ def _signature_pairs(block: Block) -> list[Signature] | None:
 def _trailing_signatures(bucket: _Bucket) -> list[Block]:
     """Pop name/title paragraphs from the end of the last section."""
     taken: list[Block] = []
+    last = bucket.blocks[-1] if bucket.blocks else None
+    if (
+        last is not None
+        and last.kind == "para"
+        and len(last.lines) >= 3
+        and _signature_pairs(last) is None
+        and bucket.section is not None
+        and bucket.section.typ == "lista"
+    ):
+        # recipients and the signature in one run of short lines (Word without blank lines)
+        tail = Block("para", text=join_wrapped(last.lines[-2:]), lines=last.lines[-2:])
+        if _signature_pairs(tail) is not None:
+            head = last.lines[:-2]
+            bucket.blocks[-1] = Block("para", text=join_wrapped(head), lines=head, line=last.line)
+            return [tail]
     while bucket.blocks and _signature_pairs(bucket.blocks[-1]) is not None:
         rest = [b for b in bucket.blocks[:-1] if b.kind != "heading"]
         if taken and not rest and bucket.section is not None and bucket.section.typ == "lista":
@@ -565,7 +592,8 @@ def _read_header(blocks: list[Block], template: Template, result: Assembly) -> l
 
     def set_field(fld: FieldDef, value: str) -> bool:
         value = collapse(value)
-        if fld.typ == "datum":
+        if fld.typ == "datum" and _iso_date(value) != value:
+            result.notes.append(f"Datumet ”{value}” skrevs som {_iso_date(value)}.")
             value = _iso_date(value)
         current = arende.field_value(fld.id)
         if not value or (current and current != fld.standard and fld.id in result.header_fields):
@@ -668,7 +696,12 @@ def _read_header(blocks: list[Block], template: Template, result: Assembly) -> l
         return bool(doc_type)
 
     def unlabelled_line(line: str) -> bool:
-        """An organisation or förvaltning written without a label, as in a letterhead."""
+        """An organisation, förvaltning, diarienummer or date written without a label."""
+        for fld in template.falt:
+            if fld.typ == "datum" and (_ISO_DATE.match(line) or _iso_date(line) != line):
+                return set_field(fld, line)
+            if fld.typ == "diarienummer" and _BARE_DNR.match(line):
+                return set_field(fld, line)
         for field_id, pattern in _UNLABELLED:
             if field_id in field_ids and pattern.match(line):
                 return set_field(template.field(field_id), line)
@@ -737,7 +770,7 @@ _ORGAN_ENDINGS = (
     "staben",
     "kommun",
 )
-_AGENDA_NUMBER = re.compile(r"^(?:§\s?)?\d{1,3}[.)]?\s(?=\S)")
+_AGENDA_NUMBER = re.compile(r"^(?:§ ?)?\d{1,3}[.)]? (?=[A-ZÅÄÖ])")
 
 
 def _title_candidate(line: str) -> bool:
@@ -753,13 +786,26 @@ def _title_candidate(line: str) -> bool:
     )
 
 
+def _title_tail(line: str) -> str:
+    """A long letterhead line flattened with its title ("Tjänsteskrivelse KFN Handläggare: …
+    Kultur- och föreningsnämnden Utvärdering av …"): the words after the last organ name."""
+    words = line.split()
+    if len(words) <= 12:
+        return line
+    ends = [i for i, w in enumerate(words) if w.casefold().endswith(_ORGAN_ENDINGS)]
+    if ends and len(words) - ends[-1] - 1 >= 3 and words[ends[-1] + 1][:1].isupper():
+        return " ".join(words[ends[-1] + 1 :])
+    return line
+
+
 def _take_title(leftovers: list[list[str]], template: Template, result: Assembly) -> None:
     """Take the title from the lines before the first heading: the last line that reads as one."""
     for lines in reversed(leftovers):
         for i in range(len(lines) - 1, -1, -1):
             if not _title_candidate(lines[i]):
                 continue
-            title, used = lines[i], 1
+            title, used = _title_tail(lines[i]), 1
+            letterhead = lines[i][: len(lines[i]) - len(title)].rstrip()
             while i + used < len(lines) and lines[i + used][:1].islower():
                 title = f"{title} {lines[i + used]}"  # a title wrapped over two lines
                 used += 1
@@ -776,7 +822,11 @@ def _take_title(leftovers: list[list[str]], template: Template, result: Assembly
             result.notes.append(
                 f"Ärendemeningen (titeln) togs från raden ”{title}” före första rubriken."
             )
-            del lines[i : i + used]
+            if letterhead:  # the rest of a flattened letterhead line stays
+                lines[i] = letterhead
+                del lines[i + 1 : i + used]
+            else:
+                del lines[i : i + used]
             return
 
 
@@ -786,6 +836,42 @@ def _is_prose(block: Block) -> bool:
         return False
     text = block.text.rstrip()
     return len(text.split()) >= 12 and text[-1:] in ".!?" and not _FIELD_LINE.match(block.lines[0])
+
+
+def _place_letterhead(result: Assembly, template: Template) -> None:
+    """Lines before the first heading that name the body the memo goes to: fill an empty
+    Beslutsinstans, or drop them when a header field already says the same."""
+    kept = next((k for k in result.kept_aside if k.heading == BEFORE_FIRST_HEADING), None)
+    if kept is None:
+        return
+    header = result.arende
+    ids = {f.id for f in template.falt}
+    values = {norm(str(v)) for v in header.arende.values() if isinstance(v, str) and v.strip()}
+    paragraphs: list[str] = []
+    for paragraph in kept.text.split("\n\n"):
+        lines: list[str] = []
+        for line in paragraph.split("\n"):
+            if len(line.split()) <= 5 and norm(line) in values:
+                values.discard(norm(line))  # once: a repeated line is text of its own
+                continue  # "Regionstyrelsen" when the lead-in already names it
+            if (
+                "beslutsinstans" in ids
+                and not header.field_value("beslutsinstans").strip()
+                and len(line.split()) <= 5
+                and line[:1].isupper()
+                and line.split()[-1].casefold().endswith(_ORGAN_ENDINGS[:5])
+            ):
+                header.arende["beslutsinstans"] = line
+                result.header_fields.append("beslutsinstans")
+                result.notes.append(f"Beslutsinstansen togs från raden ”{line}” före titeln.")
+                continue
+            lines.append(line)
+        if lines:
+            paragraphs.append("\n".join(lines))
+    if paragraphs:
+        kept.text = "\n\n".join(paragraphs)
+    else:
+        result.kept_aside.remove(kept)
 
 
 def _main_prose(template: Template) -> SectionDef | None:
@@ -825,11 +911,15 @@ def _starts_decision(blocks: list[Block], index: int) -> bool:
 
 
 def _keep(result: Assembly, heading: str, text: str, reason: str) -> None:
-    taken = {k.heading for k in result.kept_aside}
+    taken = result.kept_headings  # kept in step with kept_aside: linear in the headings
+    if len(taken) != len(result.kept_aside):
+        taken.clear()
+        taken.update(k.heading for k in result.kept_aside)
     key, n = heading.strip() or "Rubrik utan text", 2
     while key in taken:
         key, n = f"{heading} ({n})", n + 1
     result.kept_aside.append(KeptAside(key, text, reason))
+    taken.add(key)
 
 
 def _block_text(block: Block) -> str:
@@ -951,12 +1041,15 @@ def _att_satser(blocks: list[Block]) -> list[Block]:
         if att_list is None:
             att_list = Block("list", line=block.line)
             out.append(att_list)
+        parts: list[list[str]] = []
         for line in lines[first:]:
-            if _is_att(line) or not att_list.items:
-                att_list.items.append(line)
-                att_list.labels.append(None)
+            if _is_att(line) or not parts:
+                parts.append([line])
             else:
-                att_list.items[-1] = join_wrapped([att_list.items[-1], line])
+                parts[-1].append(line)
+        for part in parts:
+            att_list.items.append(join_wrapped(part))
+            att_list.labels.append(None)
     return out
 
 
@@ -993,6 +1086,8 @@ def _fill_aspects(
             headings.setdefault(
                 aspect_id, collapse(block.text if block.kind == "heading" else block.lines[0])
             )
+        elif block.kind == "heading":
+            target = texts  # a sub-heading that names no aspect ends the one before
         if body is None:
             continue
         text = _block_text(body).strip()
