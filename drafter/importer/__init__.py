@@ -190,6 +190,7 @@ def import_blocks(
         missing=assembly.missing,
         kept_aside=assembly.kept_aside,
         header_fields=assembly.header_fields,
+        field_labels=assembly.field_labels,
         notes=[*notes, *assembly.notes],
         no_headings=assembly.no_headings,
         furniture=list(furniture or []),
@@ -254,10 +255,11 @@ def _import_read(read: _Read, template: LoadedTemplate | Template, source: str) 
     return result
 
 
-def _fit(result: ImportResult) -> tuple[int, int, int, int]:
+def _fit(result: ImportResult) -> tuple[int, ...]:
     """How well a template fits: sections found under a heading minus text kept aside,
-    then aspects recognised, then headings written exactly as the template's own, then
-    fewer missing sections."""
+    then aspects recognised, then whether the bodies named fit the template's description
+    (region/kommun), then headings written exactly as the template's own, then fewer missing
+    mandatory sections, then fewer missing sections."""
     aspects = sum(
         len(c.aspekter) for c in result.arende.sektioner.values() if isinstance(c, AspectsContent)
     )
@@ -265,7 +267,31 @@ def _fit(result: ImportResult) -> tuple[int, int, int, int]:
     exact = sum(
         1 for f in result.found if f.heading and norm_heading(f.heading) == norm_heading(f.rubrik)
     )
-    return by_heading - len(result.kept_aside), aspects, exact, -len(result.missing)
+    template = result.template_loaded.template if result.template_loaded else None
+    mandatory = sum(
+        1 for s in result.missing if template is not None and template.section(s).obligatorisk
+    )
+    return (
+        by_heading - len(result.kept_aside),
+        aspects,
+        _affinity(result, template),
+        exact,
+        -mandatory,
+        -len(result.missing),
+    )
+
+
+def _affinity(result: ImportResult, template: Template | None) -> int:
+    """1 when the document's bodies say "region" or "kommun" and the template's description
+    says the same ("Regionstyrelsen" fits the region template)."""
+    if template is None:
+        return 0
+    about = template.beskrivning.casefold()
+    header = " ".join(
+        str(result.arende.arende.get(f, ""))
+        for f in ("organisation", "beredande_organ", "beslutsinstans")
+    ).casefold()
+    return sum(1 for word in ("region", "kommun") if word in header and word in about)
 
 
 def import_file(
@@ -295,6 +321,7 @@ def import_file(
         best_template = default
         for candidate in candidates:
             result = _import_read(read, candidate, source)
+            result.template_loaded = candidate
             if best is None or _fit(result) > _fit(best):
                 best, best_template = result, candidate
         assert best is not None
@@ -341,7 +368,10 @@ def format_report(result: ImportResult, template: Template, source: str) -> str:
         lines.append("Saknas: " + "; ".join(missing) + ".")
     if result.header_fields:
         labels = [
-            template.field(f).etikett for f in result.header_fields if _has_field(template, f)
+            template.field(f).etikett
+            + (f" (”{result.field_labels[f]}”)" if f in result.field_labels else "")
+            for f in result.header_fields
+            if _has_field(template, f)
         ]
         lines.append("Uppgifter om ärendet: " + ", ".join(labels) + ".")
     if result.kept_aside:

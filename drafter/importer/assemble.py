@@ -172,6 +172,8 @@ class Assembly:
     notes: list[str] = field(default_factory=list)
     no_headings: bool = False
     """True when no heading was found and the text went to the main prose section."""
+    field_labels: dict[str, str] = field(default_factory=dict)
+    """Header field id → the label the document used for it, when not the template's."""
     kept_headings: set[str] = field(default_factory=set, repr=False)
     """Headings used in ``kept_aside`` (for unique names)."""
 
@@ -278,7 +280,7 @@ def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
             by_section[signatures.id] = bucket
             buckets.append(bucket)
 
-    prose = _read_header(header, template, result)
+    prose = _read_header(header, template, result, all_prose=result.no_headings)
     main = _main_prose(template)
     if prose and main is not None:
         target = by_section.get(main.id)
@@ -575,7 +577,9 @@ def _iso_date(value: str) -> str:
     return value
 
 
-def _read_header(blocks: list[Block], template: Template, result: Assembly) -> list[Block]:
+def _read_header(
+    blocks: list[Block], template: Template, result: Assembly, *, all_prose: bool = False
+) -> list[Block]:
     """Fill header fields from the blocks before the first section heading.
 
     Reads "Label: value", "Label value", a label and its value on two lines, several fields
@@ -590,7 +594,9 @@ def _read_header(blocks: list[Block], template: Template, result: Assembly) -> l
     prose: list[Block] = []
     leftovers: list[list[str]] = []  # per block, its unused lines
 
-    def set_field(fld: FieldDef, value: str) -> bool:
+    def set_field(fld: FieldDef, value: str, label: str = "") -> bool:
+        if label and norm(label) != norm(fld.etikett):
+            result.field_labels.setdefault(fld.id, collapse(label))
         value = collapse(value)
         if fld.typ == "datum" and _iso_date(value) != value:
             result.notes.append(f"Datumet ”{value}” skrevs som {_iso_date(value)}.")
@@ -613,7 +619,7 @@ def _read_header(blocks: list[Block], template: Template, result: Assembly) -> l
     def field_line(line: str) -> bool:
         match = _FIELD_LINE.match(line)
         if match and (fld := labels.get(norm(match.group("label")))) is not None:
-            return set_field(fld, match.group("value"))
+            return set_field(fld, match.group("value"), match.group("label"))
         if multi_field_line(line):
             return True
         head, _, value = line.partition(" ")
@@ -621,7 +627,7 @@ def _read_header(blocks: list[Block], template: Template, result: Assembly) -> l
         return (
             fld is not None
             and fld.typ in ("datum", "diarienummer")
-            and (value_fits(fld, value) and set_field(fld, value))
+            and (value_fits(fld, value) and set_field(fld, value, head))
         )
 
     def multi_field_line(line: str) -> bool:
@@ -647,7 +653,8 @@ def _read_header(blocks: list[Block], template: Template, result: Assembly) -> l
             end = starts[n + 1][0] if n + 1 < len(starts) else len(tokens)
             value = " ".join(tokens[index + size : end])
             if value_fits(fld, value):
-                filled = set_field(fld, value) or filled
+                label = " ".join(tokens[index : index + size])
+                filled = set_field(fld, value, label) or filled
         if prefix and filled:
             rest = list(prefix)
             doc_type = _doc_type(rest[0], template)
@@ -681,8 +688,8 @@ def _read_header(blocks: list[Block], template: Template, result: Assembly) -> l
             return False
         if not (value_fits(found[0], value_tokens[0]) and value_fits(found[1], values)):
             return False
-        set_field(found[0], value_tokens[0])
-        set_field(found[1], " ".join(value_tokens[1:]))
+        set_field(found[0], value_tokens[0], line)
+        set_field(found[1], " ".join(value_tokens[1:]), line)
         return True
 
     def title_line(text: str, markdown_h1: bool = False) -> bool:
@@ -725,7 +732,7 @@ def _read_header(blocks: list[Block], template: Template, result: Assembly) -> l
                         unused.append(f"{mark or number + 1}. {item}")
                     else:
                         unused.append(f"- {item}")
-        elif _is_prose(block):
+        elif _is_prose(block, all_prose):
             prose.append(block)
             continue
         else:
@@ -742,7 +749,7 @@ def _read_header(blocks: list[Block], template: Template, result: Assembly) -> l
                     and i + 1 < len(lines)
                     and labels.get(norm(lines[i + 1])) is None
                     and value_fits(fld, lines[i + 1])
-                    and set_field(fld, lines[i + 1])
+                    and set_field(fld, lines[i + 1], line)
                 ):
                     i += 2  # "Datum" / "2024-05-13"
                     continue
@@ -830,12 +837,17 @@ def _take_title(leftovers: list[list[str]], template: Template, result: Assembly
             return
 
 
-def _is_prose(block: Block) -> bool:
-    """A paragraph of running text (several sentences or a long one), not a header line."""
+def _is_prose(block: Block, short: bool = False) -> bool:
+    """A paragraph of running text (several sentences or a long one; any sentence when
+    ``short``), not a header line."""
     if block.kind != "para":
         return False
     text = block.text.rstrip()
-    return len(text.split()) >= 12 and text[-1:] in ".!?" and not _FIELD_LINE.match(block.lines[0])
+    return (
+        len(text.split()) >= (3 if short else 12)
+        and text[-1:] in ".!?"
+        and not _FIELD_LINE.match(block.lines[0])
+    )
 
 
 def _place_letterhead(result: Assembly, template: Template) -> None:
@@ -851,9 +863,14 @@ def _place_letterhead(result: Assembly, template: Template) -> None:
     for paragraph in kept.text.split("\n\n"):
         lines: list[str] = []
         for line in paragraph.split("\n"):
-            if len(line.split()) <= 5 and norm(line) in values:
-                values.discard(norm(line))  # once: a repeated line is text of its own
+            key = norm(line)
+            if len(line.split()) <= 5 and key in values:
+                values.discard(key)  # once: a repeated line is text of its own
                 continue  # "Regionstyrelsen" when the lead-in already names it
+            inside = next((v for v in values if key and v.endswith(" " + key)), None)
+            if len(line.split()) <= 3 and inside is not None:
+                values.discard(inside)  # "Kommunstyrelseförvaltningen" in "Haninge kommun K…"
+                continue
             if (
                 "beslutsinstans" in ids
                 and not header.field_value("beslutsinstans").strip()

@@ -35,6 +35,7 @@ _COUNTER_LINE = re.compile(
 )
 _COUNTER_END = re.compile(r"\s(?:sida\s)?\d{1,3}\s?(?:\(\d{1,3}\)|av\s\d{1,3})$", re.IGNORECASE)
 _NEAR = 3
+_LETTERHEAD_WORDS = 6
 _MAX_HEADING_WORDS = 7
 _LONG_LINE_WORDS = 25
 _JOINING_WORDS = frozenset(["och", "eller", "samt", "till", "som", "resp", "respektive"])
@@ -172,8 +173,8 @@ def drop_furniture(lines: list[str], is_heading: HeadingTest) -> tuple[list[str]
     for line in kept:
         key = _key(line)
         if key in furniture:
-            if not seen_heading and key not in kept_once:
-                kept_once.add(key)  # the letterhead on page 1
+            if not seen_heading and key not in kept_once and len(key.split()) <= _LETTERHEAD_WORDS:
+                kept_once.add(key)  # the letterhead on page 1 (a footer line is longer)
                 out.append(line)
             else:
                 dropped.append(line.strip())
