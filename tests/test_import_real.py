@@ -295,7 +295,7 @@ FINDINGS: dict[str, dict[str, int]] = {
     "seed_vanguard.txt": {"LIX-1": 2, "MEN-1": 3, "ORD-1": 1, "tom-sektion": 1, "tomt-falt": 2},
     "haninge_motion.docx": {"KON-1": 3},
     "soderhamn_tju.docx": {"KON-1": 1},
-    "haninge_motion.pdf": {"KON-1": 3},
+    "haninge_motion.pdf": {"KON-1": 3, "importerat": 1},
     "uppsala_scn_labels.pdf": {"EXP-3": 1, "KON-1": 1, "importerat": 1},
 }
 

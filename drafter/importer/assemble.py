@@ -281,6 +281,7 @@ def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
             buckets.append(bucket)
 
     prose = _read_header(header, template, result, all_prose=result.no_headings)
+    header_read = set(result.header_fields)
     main = _main_prose(template)
     if prose and main is not None:
         target = by_section.get(main.id)
@@ -310,7 +311,7 @@ def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
             _keep(result, bucket.heading, _prose(bucket.blocks), "rubriken finns inte i mallen")
             continue
         _fill_section(bucket, sec, result)
-    _place_letterhead(result, template)
+    _place_letterhead(result, template, header_read)
     for sec in template.sektioner:
         found = by_section.get(sec.id)
         if found is None:
@@ -850,7 +851,7 @@ def _is_prose(block: Block, short: bool = False) -> bool:
     )
 
 
-def _place_letterhead(result: Assembly, template: Template) -> None:
+def _place_letterhead(result: Assembly, template: Template, header_read: set[str]) -> None:
     """Lines before the first heading that name the body the memo goes to: fill an empty
     Beslutsinstans, or drop them when a header field already says the same."""
     kept = next((k for k in result.kept_aside if k.heading == BEFORE_FIRST_HEADING), None)
@@ -858,7 +859,13 @@ def _place_letterhead(result: Assembly, template: Template) -> None:
         return
     header = result.arende
     ids = {f.id for f in template.falt}
-    values = {norm(str(v)) for v in header.arende.values() if isinstance(v, str) and v.strip()}
+    # only values the decision gave (its lead-in or heading); a value read from a header
+    # line already stands for that line
+    values = {
+        norm(header.field_value(f))
+        for f in ("beredande_organ", "beslutsinstans")
+        if f in ids and f not in header_read and header.field_value(f).strip()
+    }
     paragraphs: list[str] = []
     for paragraph in kept.text.split("\n\n"):
         lines: list[str] = []
@@ -867,10 +874,6 @@ def _place_letterhead(result: Assembly, template: Template) -> None:
             if len(line.split()) <= 5 and key in values:
                 values.discard(key)  # once: a repeated line is text of its own
                 continue  # "Regionstyrelsen" when the lead-in already names it
-            inside = next((v for v in values if key and v.endswith(" " + key)), None)
-            if len(line.split()) <= 3 and inside is not None:
-                values.discard(inside)  # "Kommunstyrelseförvaltningen" in "Haninge kommun K…"
-                continue
             if (
                 "beslutsinstans" in ids
                 and not header.field_value("beslutsinstans").strip()
