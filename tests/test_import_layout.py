@@ -212,3 +212,18 @@ def test_the_core_import_used_by_the_tui_reads_docx_and_pdf_with_a_given_templat
         assert result.template_name == "tjansteskrivelse"
         assert result.template_choice == ""
         assert result.arende.field_value("titel")
+
+
+def test_text_left_in_importerat_is_checked_by_the_klarsprak_rules(template: Template) -> None:
+    text = (
+        "Ärendet\nText.\n\nTidplan\nFörvaltningen kommer att tillse att åtgärderna genomförs "
+        "snarast möjligt av de berörda enheterna inom ramen för arbetet med den nya planen "
+        "för området och i dialog med alla berörda.\n"
+    )
+    arende = import_text(text, template, input_format="text").arende
+    assert "Tidplan" in arende.extra["importerat"]
+    found = {(f.rule, f.section, f.field) for f in run_checks(arende, template)}
+    assert ("MEN-1", "importerat", "0") in found
+    assert ("ORD-1", "importerat", "0") in found  # "tillse"
+    assert ("importerat", "importerat", "0") in found
+    assert "importerat" not in arende.sektioner  # checking adds no section to the ärende

@@ -25,6 +25,7 @@ from typing import Literal
 from pydantic import Field
 
 from drafter.checks.lix import (
+    IMPORTED_SECTION,
     MIN_WORDS,
     PROSE_KINDS,
     LixResult,
@@ -36,7 +37,7 @@ from drafter.checks.lix import (
 from drafter.checks.ordlista import WordEntry, WordHit, matcher_for
 from drafter.checks.registry import CheckContext, Params, check_kind
 from drafter.findings import Finding, Severity
-from drafter.model import DecisionContent, ProseContent
+from drafter.model import IMPORTED_KEY, DecisionContent, ProseContent
 from drafter.templates import SectionDef, SectionKind
 from drafter.text import join_list_sv
 
@@ -56,6 +57,8 @@ def rule_sections(
     for section in ctx.template.sektioner:
         if section.typ in kinds and (not ids or section.id in ids):
             yield section
+    if (not ids or IMPORTED_KEY in ids) and "prosa" in kinds and ctx.arende.imported_texts():
+        yield IMPORTED_SECTION  # text an import kept aside is checked too
 
 
 def section_texts(
@@ -65,6 +68,11 @@ def section_texts(
     key = ("klarsprak-texts", section.id, lead_in)
     found: tuple[tuple[str, str], ...] | None = ctx.memo.get(key)
     if found is None:
+        if section.id == IMPORTED_KEY:  # field: the text's position, as check_imported
+            kept = ctx.arende.imported_texts().values()
+            found = tuple((str(i), text) for i, text in enumerate(kept) if text.strip())
+            ctx.memo[key] = found
+            return found
         content = ctx.arende.sektioner.get(section.id)
         found = tuple(
             (field, text)
@@ -83,6 +91,8 @@ def quote_start(text: str, n_words: int = 8) -> str:
 
 
 def _first_field(section: SectionDef) -> str:
+    if section.id == IMPORTED_KEY:
+        return "0"
     return "punkter.0" if section.typ == "beslut" else "text"
 
 
