@@ -227,3 +227,45 @@ def test_text_left_in_importerat_is_checked_by_the_klarsprak_rules(template: Tem
     assert ("ORD-1", "importerat", "0") in found  # "tillse"
     assert ("importerat", "importerat", "0") in found
     assert "importerat" not in arende.sektioner  # checking adds no section to the ärende
+
+
+def test_a_word_file_with_headings_in_normal_text_and_no_blank_paragraphs(
+    tmp_path: Path, template: Template
+) -> None:
+    from docx import Document
+
+    document = Document()
+    for text in (
+        "Tjänsteskrivelse",
+        "Nya regler för parkering",
+        "Förslag till beslut",
+        "Tekniska nämnden beslutar att",
+        "att anta reglerna.",
+        "Ärendebeskrivning",
+        "Nämnden har sett över reglerna för parkering på kommunens gator och torg.",
+        "Beslutet skickas till",
+        "Gatuenheten",
+        "Eva Ek",
+        "Gatuchef",
+    ):
+        document.add_paragraph(text)
+    path = tmp_path / "regler.docx"
+    document.save(str(path))
+    result = import_file(path, template)
+    arende = result.arende
+    assert arende.field_value("titel") == "Nya regler för parkering"
+    decision = arende.sektioner["forslag_till_beslut"]
+    assert isinstance(decision, DecisionContent)
+    assert decision.inledning == "Tekniska nämnden beslutar att"
+    assert decision.punkter == ["att anta reglerna."]
+    assert "sett över reglerna" in _text(arende, "arendet")
+    people = arende.sektioner["underskrifter"]
+    assert isinstance(people, SignaturesContent)
+    assert [(p.namn, p.titel) for p in people.personer] == [("Eva Ek", "Gatuchef")]
+    assert result.report.startswith("Läste filen regler.docx som Word-dokument.")
+
+
+def _text(arende: Arende, section: str) -> str:
+    content = arende.sektioner[section]
+    assert isinstance(content, ProseContent)
+    return content.text

@@ -32,7 +32,7 @@ from drafter.importer.assemble import (
     NoSectionsError,
     assemble,
 )
-from drafter.importer.blocks import Block, markdown_blocks, plain_blocks
+from drafter.importer.blocks import Block, join_wrapped, markdown_blocks, plain_blocks
 from drafter.importer.layout import read_layout
 from drafter.importer.reading import ImportInputError, decode_document
 from drafter.importer.sources import docx_blocks, pdf_text, sniff_kind
@@ -176,6 +176,8 @@ def import_blocks(
     mall = str(loaded.path) if loaded is not None and loaded.origin == "fil" else tmpl.namn
     if not blocks:
         raise ImportInputError(f"{source} är tom; det finns ingen text att importera")
+    if input_format == "docx":
+        blocks = _known_heading_lines(blocks, HeadingMatcher(tmpl))
     try:
         assembly = assemble(blocks, tmpl, mall)
     except NoSectionsError:
@@ -198,6 +200,28 @@ def import_blocks(
     )
     result.report = format_report(result, tmpl, source)
     return result
+
+
+def _known_heading_lines(blocks: list[Block], matcher: HeadingMatcher) -> list[Block]:
+    """Word paragraphs that are a known heading without a heading style ("Sammanfattning"
+    in bold Normal text) become headings; a run of short lines is split at them."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "para" or not any(matcher.match(x) for x in block.lines):
+            out.append(block)
+            continue
+        run: list[str] = []
+        for line in block.lines:
+            if matcher.match(line) is None:
+                run.append(line)
+                continue
+            if run:
+                out.append(Block("para", text=join_wrapped(run), lines=run, line=block.line))
+                run = []
+            out.append(Block("heading", text=line, line=block.line))
+        if run:
+            out.append(Block("para", text=join_wrapped(run), lines=run, line=block.line))
+    return out
 
 
 @dataclass(frozen=True)
@@ -339,7 +363,8 @@ def import_file(
 def format_report(result: ImportResult, template: Template, source: str) -> str:
     """The Swedish report: sections found and missing, header fields, text kept aside."""
     kind = _FORMAT_NAMES[result.format]
-    lines = [f"Läste {source} som {kind} ({result.encoding})."]
+    encoding = f" ({result.encoding})" if result.format not in ("docx", "pdf") else ""
+    lines = [f"Läste {source} som {kind}{encoding}."]
     if result.no_headings:
         lines.append(
             f"varning: hittade ingen rubrik som mallen ”{template.namn}” känner igen; all text "
