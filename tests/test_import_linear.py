@@ -44,6 +44,10 @@ def _page_furniture(n: int) -> str:
     return "Ärendet\n" + "".join(page.replace("{i}", str(i % 9 + 1)) for i in range(n))
 
 
+def _counters_and_blank_lines(n: int) -> str:
+    return "Ärendet\nText.\n" + "".join(f"{i % 9 + 1} (9)\n" + "\n" * 40 for i in range(n))
+
+
 def _best_of_three(work: Callable[[], object]) -> float:
     best = float("inf")
     for _ in range(3):
@@ -61,6 +65,7 @@ def _best_of_three(work: Callable[[], object]) -> float:
         (_long_decision, 1500),
         (_flattened, 120),
         (_page_furniture, 60),
+        (_counters_and_blank_lines, 400),
     ],
 )
 def test_four_times_the_input_takes_about_four_times_the_work(

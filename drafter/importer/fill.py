@@ -219,7 +219,8 @@ def _no_consequence_sentences(sec: SectionDef) -> dict[str, tuple[str, ...]]:
     for size in range(1, len(aspects) + 1):
         for subset in combinations(aspects, size):
             labels = join_list_sv([a.etikett for a in subset], "eller")
-            sentence = collapse(sec.inga_konsekvenser.format(aspekter=labels))
+            # a plain replace: template text never goes to str.format (issue 11)
+            sentence = collapse(sec.inga_konsekvenser.replace("{aspekter}", labels))
             out.setdefault(sentence, tuple(a.id for a in subset))
     return out
 

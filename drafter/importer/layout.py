@@ -35,6 +35,7 @@ _COUNTER_LINE = re.compile(
 )
 _COUNTER_END = re.compile(r"\s(?:sida\s)?\d{1,3}\s?(?:\(\d{1,3}\)|av\s\d{1,3})$", re.IGNORECASE)
 _NEAR = 3
+_SCAN = 12
 _LETTERHEAD_WORDS = 6
 _MAX_HEADING_WORDS = 7
 _LONG_LINE_WORDS = 25
@@ -151,16 +152,16 @@ def drop_furniture(lines: list[str], is_heading: HeadingTest) -> tuple[list[str]
         return kept, dropped
     counts = Counter(_key(x) for x in kept if x.strip())
     near: set[str] = set()
-    for index in counters:
+    for index in counters:  # at most _SCAN lines each way: linear whatever the blank lines
         seen = 0
-        for j in range(index, -1, -1):  # lines just before the counter (a footer)
+        for j in range(index, max(-1, index - _SCAN), -1):  # just before (a footer)
             if kept[j].strip():
                 near.add(_key(kept[j]))
                 seen += 1
                 if seen > _NEAR:
                     break
         seen = 0
-        for j in range(index, len(kept)):  # lines just after it (the next page's header)
+        for j in range(index, min(len(kept), index + _SCAN)):  # just after (the next header)
             if kept[j].strip():
                 near.add(_key(kept[j]))
                 seen += 1
