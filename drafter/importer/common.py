@@ -53,8 +53,8 @@ _ISO_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 #: "RS 2021/312", "KS 2024:77", "KFN 2024/87", "SCN-2024-0123" on a line of their own
 _BARE_DNR = re.compile(r"^[A-ZÅÄÖ]{1,6}[ -]?\d{4}[/:-]\d{1,6}$")
 _SWEDISH_DATE = re.compile(r"^(\d{1,2})\s+([a-zåäö]+)\s+(\d{4})$", re.IGNORECASE)
-_PAGE_NUMBER = re.compile(r"\s+(?:sida\s+)?\d+\s*[(\[]\d+[)\]]$", re.IGNORECASE)
-_TITLE_SPLIT = re.compile(r"^(?P<typ>.+?)(?:\s+[–—-]\s+|\s*:\s*)(?P<titel>.+)$")
+#: A page counter at the end of a line ("TJÄNSTESKRIVELSE 1 (2)"); bounded per position.
+_PAGE_COUNTER_END = re.compile(r"\s(?:sida\s)?\d{1,3}\s?(?:[(\[]\d{1,3}[)\]]|av\s\d{1,3})$", re.I)
 _FIELD_LINE = re.compile(r"^(?P<label>[^:]{1,40}?)\s*:\s*(?P<value>.*)$")
 _SENTENCE_END = re.compile(r"[.!?;,:]$")
 _UNLABELLED = (
@@ -223,7 +223,7 @@ def _aspect_for(section: SectionDef, text: str) -> str | None:
     if exact is not None or not key or not text.strip()[:1].isupper():
         return exact
     words = key.replace("/", " ").split()
-    if len(words) > 7 or any(c in key for c in ".,;!?()"):
+    if len(words) > 7 or len(set(words)) < len(words) or any(c in key for c in ".,;!?()"):
         return None
     hits: set[str] = set()
     for word in words:

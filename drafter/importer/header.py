@@ -4,6 +4,7 @@ letterhead), prose before the first heading, and letterhead lines that name bodi
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from drafter.importer.blocks import Block, collapse
@@ -13,9 +14,8 @@ from drafter.importer.common import (
     _FIELD_SYNONYMS,
     _ISO_DATE,
     _MONTHS,
-    _PAGE_NUMBER,
+    _PAGE_COUNTER_END,
     _SWEDISH_DATE,
-    _TITLE_SPLIT,
     _UNLABELLED,
     BEFORE_FIRST_HEADING,
     KNOWN_DOC_TYPES,
@@ -43,18 +43,36 @@ def _field_labels(template: Template) -> dict[str, FieldDef]:
 
 def _doc_type(text: str, template: Template) -> str | None:
     """The document type spelled as known, if ``text`` is one ("TJÄNSTESKRIVELSE 1 (2)")."""
-    key = norm(_PAGE_NUMBER.sub("", text))
+    if len(text) > 80:
+        return None
+    key = norm(_PAGE_COUNTER_END.sub("", text))
     known = [template.dokumenttyp, *KNOWN_DOC_TYPES]
     return next((k for k in known if norm(k) == key), None)
 
 
+_TITLE_SEPARATORS = frozenset(["-", "–", "—", ":"])
+_SPACED = re.compile(r"[^ \t]+")  # tokens between ordinary spaces: "12\u00a0500" is one
+
+
 def split_title(text: str, template: Template, *, markdown_h1: bool = False) -> tuple[str, str]:
-    """Split "Tjänsteskrivelse - Titel" into (document type, title); ("", text) if no type."""
-    match = _TITLE_SPLIT.match(text)
-    if match:
-        doc_type = _doc_type(match.group("typ"), template)
-        if doc_type:
-            return doc_type, match.group("titel").strip()
+    """Split "Tjänsteskrivelse - Titel" into (document type, title); ("", text) if no type.
+
+    A token scan (the type is at most a few words, then "-", "–", "—" or ":"): linear.
+    """
+    tokens = [(m.start(), m.end()) for m in itertools.islice(_SPACED.finditer(text), 6)]
+    for n in range(1, min(5, len(tokens))):
+        start, end = tokens[n - 1]
+        head = text[:end]
+        if text[end - 1] == ":" and end - start > 1:
+            head, title_at = text[: end - 1], end  # "Tjänsteskrivelse: Titel"
+        elif text[tokens[n][0] : tokens[n][1]] in _TITLE_SEPARATORS and n + 1 < len(tokens):
+            title_at = tokens[n][1]  # "Tjänsteskrivelse – Titel"
+        else:
+            continue
+        doc_type = _doc_type(head, template)
+        title = text[title_at:].strip()
+        if doc_type and title:
+            return doc_type, title
     if markdown_h1 and TITLE_SEPARATOR in text:
         doc_type, _, title = text.partition(TITLE_SEPARATOR)
         return doc_type.strip(), title.strip()
