@@ -49,6 +49,7 @@ from drafter.text import printable
 
 __all__ = [
     "BEFORE_FIRST_HEADING",
+    "IMPORTABLE_SUFFIXES",
     "IMPORTED_KEY",
     "FoundSection",
     "ImportInputError",
@@ -62,6 +63,10 @@ __all__ = [
 ]
 
 InputFormat = Literal["text", "markdown", "docx", "pdf"]
+
+#: File suffixes a front end may hand to :func:`import_file` (it also reads a PDF or Word
+#: file by its content whatever its name).
+IMPORTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
 _FORMAT_NAMES = {"text": "text", "markdown": "Markdown", "docx": "Word-dokument", "pdf": "PDF"}
 _ATX_HEADING = re.compile(r"^#{1,3}[ \t]+\S", re.MULTILINE)
 
