@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from drafter.checks import run_checks
 from drafter.importer import import_file, import_text
 from drafter.importer.layout import join_hyphens, read_layout, split_columns
 from drafter.model import Arende, DecisionContent, ProseContent, SignaturesContent
+from drafter.render import render_markdown
 from drafter.templates import Template, find_template
 from drafter.text import LeadIn, parse_lead_in
 
@@ -269,3 +274,44 @@ def _text(arende: Arende, section: str) -> str:
     content = arende.sektioner[section]
     assert isinstance(content, ProseContent)
     return content.text
+
+
+_PIECES = [
+    "Sida 2 av 3",
+    "2 (3)",
+    "Region Exempel",
+    "TJÄNSTESKRIVELSE 1 (2)",
+    "Datum Vår beteckning",
+    "2024-04-08 BUN 2024/0199",
+    "Erik Sjöberg          Lina Ahl",
+    "Förvaltningschef      Trafikingenjör",
+    "                                   Diarienummer",
+    "Sammanfattning Fyra motioner har lämnats in.",
+    "Förslag till beslut",
+    "Regionstyrelsen föreslås besluta",
+    "att anta planen,",
+    "Ärendet",
+    "Konsekvensbeskrivningar",
+    "Miljö: Beslutet påverkar inte miljön.",
+    "Barnperspektiv",
+    "Texten fortsätter här och slutar med en punkt.",
+    "Kommunen",
+    "",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30))
+def test_no_word_is_lost_through_the_layout_reading(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    if not any(c.isalnum() for c in text):
+        return
+    template = find_template("tjansteskrivelse").template
+    result = import_text(text, template, input_format="text")
+    # words compared case-insensitively: "TJÄNSTESKRIVELSE" is stored as "Tjänsteskrivelse"
+    exported = render_markdown(result.arende, template) + result.report
+    out = Counter(re.findall(r"\w+", exported.casefold()))
+    furniture = set(re.findall(r"\w+", "\n".join(result.furniture).casefold()))
+    wanted = Counter(re.findall(r"\w+", text.casefold()))
+    missing = {w: n for w, n in wanted.items() if out[w] < n and w not in furniture}
+    assert not missing, (missing, text)

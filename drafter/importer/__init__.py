@@ -179,7 +179,7 @@ def import_blocks(
     loaded = template if isinstance(template, LoadedTemplate) else None
     tmpl = template.template if isinstance(template, LoadedTemplate) else template
     mall = str(loaded.path) if loaded is not None and loaded.origin == "fil" else tmpl.namn
-    if not blocks:
+    if not blocks and not furniture:
         raise ImportInputError(f"{source} är tom; det finns ingen text att importera")
     if input_format == "docx":
         blocks = _known_heading_lines(blocks, HeadingMatcher(tmpl))

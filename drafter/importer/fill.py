@@ -178,9 +178,10 @@ def _fill_aspects(
         aspect_id, body = _split_aspect_heading(sec, block)
         if aspect_id is not None:
             target = described.setdefault(aspect_id, [])
-            headings.setdefault(
-                aspect_id, collapse(block.text if block.kind == "heading" else block.lines[0])
-            )
+            label = collapse(block.text if block.kind == "heading" else block.lines[0])
+            if aspect_id in headings:
+                target.append(label)  # the aspect again: its label stays as text
+            headings.setdefault(aspect_id, label)
         elif block.kind == "heading":
             target = texts  # a sub-heading that names no aspect ends the one before
         if body is None:

@@ -161,14 +161,19 @@ def _read_header(
             i += 1
         if not starts or (len(starts) == 1 and starts[0][0] == 0):
             return False
+        if any(fld.id in result.header_fields for _, _, fld in starts):
+            return False  # read already: this line stays text (nothing is lost)
         prefix = tokens[: starts[0][0]]
-        filled = False
+        pairs: list[tuple[FieldDef, str, str]] = []
         for n, (index, size, fld) in enumerate(starts):
             end = starts[n + 1][0] if n + 1 < len(starts) else len(tokens)
             value = " ".join(tokens[index + size : end])
-            if value_fits(fld, value):
-                label = " ".join(tokens[index : index + size])
-                filled = set_field(fld, value, label) or filled
+            if not value_fits(fld, value):
+                return False  # all or nothing, so no word of the line is lost
+            pairs.append((fld, value, " ".join(tokens[index : index + size])))
+        filled = False
+        for fld, value, label in pairs:
+            filled = set_field(fld, value, label) or filled
         if prefix and filled:
             rest = list(prefix)
             doc_type = _doc_type(rest[0], template)
@@ -201,6 +206,8 @@ def _read_header(
         if len(found) != 2 or found[0].typ != "datum" or len(value_tokens) < 2:
             return False
         if not (value_fits(found[0], value_tokens[0]) and value_fits(found[1], values)):
+            return False
+        if found[0].id in result.header_fields or found[1].id in result.header_fields:
             return False
         set_field(found[0], value_tokens[0], line)
         set_field(found[1], " ".join(value_tokens[1:]), line)
