@@ -510,6 +510,30 @@ def test_broken_word_and_pdf_files_give_a_swedish_error(
     assert err.startswith(f"drafter: fel: {source}: ")
 
 
+@pytest.mark.parametrize("name", ["uppsala_scn_labels.pdf", "haninge_motion.docx"])
+def test_damaged_word_and_pdf_files_never_give_a_traceback_or_english_noise(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    import random
+
+    original = (REAL / name).read_bytes()
+    rng = random.Random(13)
+    for n in range(40):
+        damaged = bytearray(original)
+        for _ in range(rng.randint(1, 12)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        if n % 3 == 0:
+            damaged = damaged[: rng.randrange(8, len(damaged))]
+        source = tmp_path / f"{n}{Path(name).suffix}"
+        source.write_bytes(bytes(damaged))
+        code, _out, err = _run(capsys, "import", str(source), "-o", "-")
+        assert code in (0, 2)
+        assert "Traceback" not in err
+        assert "EOF marker" not in err  # pypdf's own warnings stay out of the terminal
+        if code == 2:
+            assert err.startswith(f"drafter: fel: {source}: ")
+
+
 def test_import_command_reads_a_docx_and_says_which_template_it_chose(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -12,6 +12,7 @@ checked before python-docx parses it, so a zip bomb is refused instead of fillin
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from pathlib import Path
 from typing import Any, Literal
@@ -48,6 +49,15 @@ def sniff_kind(raw: bytes, path: Path | None) -> SourceKind | None:
 # ------------------------------------------------------------------ PDF
 
 
+def _quiet(logger_name: str) -> None:
+    """Give a library's logger a NullHandler, so its English warnings about a damaged file
+    ("EOF marker not found") do not reach the user's terminal through logging's last-resort
+    handler; an application that configures logging still gets them."""
+    logger = logging.getLogger(logger_name)
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+
+
 def pdf_text(raw: bytes, path: Path | None = None) -> str:
     """The text layer of a PDF, pages joined by blank lines.
 
@@ -56,6 +66,8 @@ def pdf_text(raw: bytes, path: Path | None = None) -> str:
     """
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
+
+    _quiet("pypdf")
 
     try:
         reader = PdfReader(io.BytesIO(raw))
@@ -75,13 +87,13 @@ def pdf_text(raw: bytes, path: Path | None = None) -> str:
             pages.append(normalise_line_ends(text))
     except ImportInputError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise ImportInputError(
-            f"PDF-filen är skadad eller går inte att läsa. {_PDF_HINT}", path
-        ) from exc
     except RecursionError as exc:
         raise ImportInputError(
             f"PDF-filen är för djupt nästlad för att läsas. {_PDF_HINT}", path
+        ) from exc
+    except (PyPdfError, Exception) as exc:  # a damaged PDF raises many kinds (fuzzed)
+        raise ImportInputError(
+            f"PDF-filen är skadad eller går inte att läsa. {_PDF_HINT}", path
         ) from exc
     text = "\n\n".join(pages)[:MAX_PDF_CHARS]
     if not any(c.isalpha() for c in text):
@@ -110,7 +122,9 @@ def _check_zip(raw: bytes, path: Path | None) -> None:
                     path,
                 )
             names = {info.filename for info in infos}
-    except zipfile.BadZipFile as exc:
+    except ImportInputError:
+        raise
+    except Exception as exc:  # BadZipFile, and others for a damaged header (fuzzed)
         raise ImportInputError(f"filen är ett skadat zip-arkiv. {_DOCX_HINT}", path) from exc
     if "word/document.xml" not in names:
         raise ImportInputError(
@@ -157,15 +171,20 @@ def docx_blocks(raw: bytes, path: Path | None = None) -> list[Block]:
     """Blocks of a Word document, in document order (paragraphs and tables)."""
     _check_zip(raw, path)
     from docx import Document
+
+    try:
+        return _walk_docx(Document(io.BytesIO(raw)))
+    except ImportInputError:
+        raise
+    except Exception as exc:  # python-docx and zipfile raise many kinds on a bad file (fuzzed)
+        raise ImportInputError(f"Word-dokumentet går inte att läsa. {_DOCX_HINT}", path) from exc
+
+
+def _walk_docx(document: Any) -> list[Block]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    try:
-        document = Document(io.BytesIO(raw))
-        body = document.element.body
-        elements = list(body.iterchildren())
-    except Exception as exc:  # python-docx raises many kinds on a bad file
-        raise ImportInputError(f"Word-dokumentet går inte att läsa. {_DOCX_HINT}", path) from exc
+    elements = list(document.element.body.iterchildren())
     blocks: list[Block] = []
     short_run: Block | None = None  # consecutive short lines (signatures, recipients)
     current_list: Block | None = None
