@@ -106,9 +106,11 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_parser("utkast", help="lista osparade ändringar som kan återställas")
 
     p_import = sub.add_parser(
-        "import", help="importera en tjänsteskrivelse från text eller Markdown"
+        "import", help="importera en tjänsteskrivelse från Word, PDF, text eller Markdown"
     )
-    p_import.add_argument("input", metavar="IN", help="textfil (.txt) eller Markdown (.md)")
+    p_import.add_argument(
+        "input", metavar="IN", help="Word (.docx), PDF, textfil (.txt) eller Markdown (.md)"
+    )
     p_import.add_argument(
         "-o", "--output", metavar="UT", default=None, help="ärendefilen att skriva"
     )
@@ -430,12 +432,30 @@ def cmd_mallar(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    try:
-        from drafter.importer import run_import_command
-    except ImportError:
-        _error("import finns inte i den här versionen av drafter ännu.")
-        return 2
-    return run_import_command(args)
+    """``drafter import IN [-o UT] [--mall NAMN] [--force]``: the importer returns the ärende
+    and its report; this writes the file (or stdout) and prints."""
+    from drafter.importer import prepare_import
+    from drafter.storage import atomic_write_text
+    from drafter.text import printable
+
+    job = prepare_import(args.input, getattr(args, "output", None), args.mall)
+    if job.output is None:
+        sys.stdout.write(job.text)
+        print(job.result.report, file=sys.stderr)
+        return 0
+    out = job.output
+    if out.is_dir():
+        raise DrafterError("är en mapp; ange ärendefilen (.toml) att skriva med -o", out)
+    if out.exists() and not args.force:
+        raise DrafterError(
+            "filen finns redan och skrevs inte över. Välj ett annat namn med -o eller "
+            "använd --force för att skriva över den.",
+            out,
+        )
+    atomic_write_text(out, job.text)
+    print(job.result.report)
+    print(printable(f"Sparade ärendet i {out}. Granska det med: drafter check {out}"))
+    return 0
 
 
 # --------------------------------------------------------------------------- tui

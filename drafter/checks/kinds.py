@@ -23,6 +23,18 @@ class LeadInParams(Params):
     pass
 
 
+_BODY_ENDINGS = ("styrelsen", "fullmäktige", "nämnden", "utskottet", "beredningen")
+
+
+def _names_a_body(point: str, body: str) -> bool:
+    """A decision point written as a full sentence whose subject is a decision-making body
+    ("Regionstyrelsen godkänner …", or the header's Beslutsinstans)."""
+    if body and point.casefold().startswith(body.casefold() + " "):
+        return True
+    first = point.split(maxsplit=1)[0]
+    return first[:1].isupper() and first.casefold().endswith(_BODY_ENDINGS)
+
+
 @check_kind("beslutsinledning", LeadInParams, severity=Severity.ERROR, sections={"beslut"})
 def check_lead_in(ctx: CheckContext, params: LeadInParams) -> Iterator[Finding]:
     """The decision lead-in names who proposes and which body decides."""
@@ -35,6 +47,9 @@ def check_lead_in(ctx: CheckContext, params: LeadInParams) -> Iterator[Finding]:
         body = ctx.arende.field_value("beslutsinstans").strip()
         if proposer and body:
             return  # drafter writes "<proposer> föreslår <body> att besluta följande:"
+        points = [p.strip() for p in content.punkter if p.strip()]
+        if points and all(_names_a_body(p, body) for p in points):
+            return  # "Kommunfullmäktige avslår motionen.": each point says who decides
         yield ctx.finding(
             "Inledningen saknas. Skriv vem som föreslår och vem som beslutar, till exempel "
             "”Utvecklingsutskottet föreslår Regionstyrelsen att besluta följande:”, eller fyll "

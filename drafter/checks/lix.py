@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from drafter.model import (
+    IMPORTED_KEY,
     Arende,
     AspectsContent,
     DecisionContent,
@@ -348,6 +349,21 @@ def content_texts(content: SectionContent) -> Iterator[tuple[str, str]]:
             yield f"poster.{i}", item
 
 
+#: Text an import kept aside (``[importerat]``), checked by the klarspråk rules as one more
+#: prose section (issue 13): findings name the section "importerat" and the text's position.
+IMPORTED_SECTION = SectionDef.model_construct(
+    id=IMPORTED_KEY,
+    rubrik="Importerad text",
+    typ="prosa",
+    hjalp="",
+    alias=(),
+    obligatorisk=False,
+    saknas=None,
+    regler=(),
+    aspekter=(),
+)
+
+
 def prose_texts(arende: Arende, section: SectionDef) -> list[str]:
     """The running text of a section for LIX: prose, decision points and aspects.
 
@@ -356,6 +372,8 @@ def prose_texts(arende: Arende, section: SectionDef) -> list[str]:
     """
     if section.typ not in PROSE_KINDS:
         return []
+    if section.id == IMPORTED_KEY:
+        return [t for t in arende.imported_texts().values() if t.strip()]
     content = arende.sektioner.get(section.id)
     if content is None:
         return []
@@ -379,6 +397,7 @@ def document_lix(
     texts: list[str] = []
     for section in template.sektioner:
         texts += prose_texts(arende, section)
+    texts += prose_texts(arende, IMPORTED_SECTION)
     result = lix_of_texts(texts)
     if result is None or result.words < min_words:
         return None
