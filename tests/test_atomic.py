@@ -12,7 +12,6 @@ import signal
 import stat
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -101,10 +100,14 @@ def test_read_only_folder_real(existing: Path, loaded: Loaded) -> None:
 def test_read_only_folder(existing: Path, loaded: Loaded, monkeypatch: pytest.MonkeyPatch) -> None:
     """As the real test above, for root too: creating the temp file is refused (EACCES)."""
 
-    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
-        raise PermissionError(errno.EACCES, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    def refuse(file: str, flags: int, *args: int, **kwargs: int) -> int:
+        if flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(file, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(DrafterError, match="skrivskyddad") as info:
         _save(existing, loaded)
     assert info.value.message.startswith(str(existing))
