@@ -374,13 +374,15 @@ def test_unreadable_file(command: str, example: Path, capsys: pytest.CaptureFixt
 def test_permission_error_is_swedish_even_as_root(
     example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import drafter.storage
+    real_open = os.open
 
-    def deny(file: Path, mode: str = "r") -> object:
-        raise PermissionError(13, "Permission denied", str(file))
+    def deny(file: str | os.PathLike[str], flags: int, *args: int, **kwargs: int) -> int:
+        if os.fspath(file) == str(example):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, flags, *args, **kwargs)
 
-    # root may read anything: the loader's open() is made to refuse instead
-    monkeypatch.setattr(drafter.storage, "open", deny, raising=False)
+    # root may read anything: opening the file is made to refuse instead
+    monkeypatch.setattr(os, "open", deny)
     code, _, err = run(capsys, "check", str(example))
     assert code == 2
     assert err == f"drafter: fel: {example}: du saknar behörighet att läsa filen\n"
