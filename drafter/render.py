@@ -44,8 +44,9 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
 
 def escape_line(line: str) -> str:
-    """Escape one line of user text so it renders as plain text in Markdown."""
-    line = _INLINE_SPECIAL.sub(r"\\\1", line.strip())
+    """Escape one line of user text so it renders as plain text in Markdown; control
+    characters are made visible (:func:`~drafter.text.printable`)."""
+    line = _INLINE_SPECIAL.sub(r"\\\1", printable(line).strip())
     line = _ENTITY.sub(r"\\&", line)  # "&amp;" stays text, not an entity
     if _RULE_LINE.match(line):
         return "".join("\\" + c if not c.isspace() else c for c in line)

@@ -5,7 +5,8 @@ or worse (EXP-3 took 5 s on a 12 KB decision point). For every kind in the regis
 each rule of that kind in the built-in template runs on texts of N and 4N characters,
 in three shapes (ordinary prose, one run-on line, digits and spaces). The CPU time of
 the larger over the smaller must stay under 10: linear work gives about 4, quadratic
-16 (work under 2 ms a call on the larger text passes: too small to matter or time). Each figure is the fastest of several rounds, with fresh text in every call (the
+16 (work under 2 ms a call on the larger text passes: too small to matter or time).
+Each figure is the fastest of several rounds, with fresh text in every call (the
 checks cache per text), so a busy machine only makes both figures slower.
 """
 
