@@ -207,7 +207,7 @@ def unreadable(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
     def stat(path: str, *args: object, **kwargs: bool) -> os.stat_result:
         if inside(path):
             raise PermissionError(13, "Permission denied", str(path))
-        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+        return real_stat(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "scandir", scandir)
     monkeypatch.setattr(os, "stat", stat)
