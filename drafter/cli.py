@@ -129,14 +129,22 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
     )
 
-    p_export = sub.add_parser("export", help="exportera ett ärende som Markdown")
+    p_export = sub.add_parser(
+        "export", help="exportera ett ärende som Markdown, Word (docx) eller PDF/A (pdf)"
+    )
     p_export.add_argument("file", metavar="FIL", help="ärendefilen (.toml)")
+    p_export.add_argument(
+        "--format",
+        choices=("md", "docx", "pdf"),
+        default=None,
+        help="md (standard), docx eller pdf (PDF/A-2b); annars efter filändelsen på UT",
+    )
     p_export.add_argument(
         "-o",
         "--output",
         metavar="UT",
         default=None,
-        help="Markdown-filen att skriva (standard: FIL med .md; ”-” för standard ut)",
+        help="filen att skriva (standard: FIL med .md, .docx eller .pdf; ”-” för standard ut)",
     )
     p_export.add_argument("--mall", default=None, help="mallens namn eller sökväg")
 
@@ -262,8 +270,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         if entry is not None:
             results.append(entry)
 
+    from drafter.spelling import Mode, start_loading, using_mode
+
+    # The dictionary loads in a helper process while the files are read and checked; a
+    # batch that forks workers loads it here instead, and they share it.
+    start_loading(separate_process=_job_count(len(args.files), args.processer) <= 1)
+
     try:
-        _check_files(tasks, args.processer, report)
+        # STAV-1 waits for the dictionary the first time it runs, once for the whole batch.
+        with using_mode(Mode.BLOCKING):
+            _check_files(tasks, args.processer, report)
     finally:  # the report of the files checked is printed, whatever stopped the batch
         if args.format == "json":
             json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
@@ -424,22 +440,23 @@ def _format_findings(path: Path, findings: list[Finding], template: object, colo
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from drafter.publish import export, resolve_format
     from drafter.render import render_markdown
-    from drafter.storage import atomic_write_text, load_arende
+    from drafter.storage import load_arende
 
     path = Path(args.file)
+    fmt = resolve_format(args.format, args.output)
     loaded = load_arende(path, args.mall)
-    markdown = render_markdown(loaded.arende, loaded.template.template)
     if args.output == "-":
-        sys.stdout.write(markdown)
+        if fmt != "md":
+            _error(f"{fmt} kan inte skrivas till standard ut; ange en fil med -o")
+            return 2
+        sys.stdout.write(render_markdown(loaded.arende, loaded.template.template))
         return 0
-    out = Path(args.output) if args.output else path.with_suffix(".md")
-    if _same_file(out, path):
-        what = "ärendefilen själv" if args.output else "ärendefilen själv (den heter redan .md)"
-        raise DrafterError(
-            f"exporten skulle skriva över {what}; ange en annan Markdown-fil med -o", out
-        )
-    atomic_write_text(out, markdown)
+    out = Path(args.output) if args.output else path.with_suffix(f".{fmt}")
+    result = export(loaded.arende, loaded.template, fmt, out, source=path)  # never over `path`
+    for warning in result.warnings:
+        print(f"drafter: varning: {printable(warning)}", file=sys.stderr)
     _out(f"Exporterade {path} till {out}.")
     return 0
 

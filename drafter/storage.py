@@ -62,6 +62,7 @@ __all__ = [
     "Loaded",
     "arende_from_data",
     "arende_to_data",
+    "atomic_write_bytes",
     "atomic_write_text",
     "changed_on_disk",
     "describe_toml_error",
@@ -360,29 +361,38 @@ def save_arende(path: Path, arende: Arende, template: Template) -> None:
 
 
 def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves either the old or the new file.
+    """Write ``text`` (UTF-8) to ``path`` as :func:`atomic_write_bytes` does."""
+    atomic_write_bytes(path, text.encode("utf-8"), mode)
 
-    The text goes to a temporary file in the same folder, is flushed and fsynced, gets the
+
+def atomic_write_bytes(
+    path: Path, data: bytes, mode: int | None = None, *, action: str = "spara"
+) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
+
+    The data goes to a temporary file in the same folder, is flushed and fsynced, gets the
     old file's permissions (or ``mode``; a new file gets what the umask allows), and then
     replaces ``path``. A symbolic link is kept: the file it points to is replaced. A path
     that is a folder, a FIFO or a device is refused, never replaced by a file. Raises
-    :class:`DrafterError` with a Swedish message on failure; the old file is untouched.
+    :class:`DrafterError` with a Swedish message ("kan inte ``action``: …") on failure;
+    the old file is untouched.
     """
     path = Path(path)
     target = Path(os.path.realpath(path)) if os.path.islink(path) else path
     folder = target.parent if str(target.parent) else Path(".")
-    data = text.encode("utf-8")
     try:
         info: os.stat_result | None = target.stat()
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise DrafterError(f"kan inte spara: {_os_error_sv(exc)}", path) from exc
+        raise DrafterError(f"kan inte {action}: {_os_error_sv(exc)}", path) from exc
+    except ValueError as exc:  # a NUL character in the path
+        raise DrafterError(f"kan inte {action}: ogiltigt filnamn", repr(str(path))) from exc
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise DrafterError("kan inte spara: sökvägen är en mapp", path)
+        raise DrafterError(f"kan inte {action}: sökvägen är en mapp", path)
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise DrafterError(
-            "kan inte spara: sökvägen är ingen vanlig fil (utan till exempel en namngiven "
+            f"kan inte {action}: sökvägen är ingen vanlig fil (utan till exempel en namngiven "
             "pipe eller en enhet); ange en vanlig fil",
             path,
         )
@@ -392,7 +402,7 @@ def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:
         # 0o666: a new file gets what the umask allows, as any program's new file does
         fd, tmp_name = _create_temp(folder, target.name, 0o666 if mode is None else 0o600)
     except OSError as exc:
-        raise DrafterError(f"kan inte spara: {_os_error_sv(exc)}", path) from exc
+        raise DrafterError(f"kan inte {action}: {_os_error_sv(exc)}", path) from exc
     try:
         try:  # os.write in a loop: short writes are completed, ENOSPC surfaces here
             view = memoryview(data)
@@ -407,7 +417,7 @@ def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        raise DrafterError(f"kan inte spara: {_os_error_sv(exc)}", path) from exc
+        raise DrafterError(f"kan inte {action}: {_os_error_sv(exc)}", path) from exc
     with contextlib.suppress(OSError):
         dir_fd = os.open(folder, os.O_RDONLY)
         try:

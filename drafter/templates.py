@@ -24,7 +24,9 @@ from drafter.errors import TemplateError, describe_validation_error
 from drafter.files import MAX_TEMPLATE_BYTES, loads_toml, read_file_bytes
 from drafter.findings import Severity
 from drafter.paths import builtin_templates_dir, user_templates_dir
+from drafter.publish.layout import Layout
 from drafter.regexcheck import pattern_problem
+from drafter.spelling.settings import SpellingSettings
 
 #: The template used when none is named.
 DEFAULT_TEMPLATE = "tjansteskrivelse"
@@ -35,7 +37,7 @@ FieldKind = Literal["text", "datum", "diarienummer"]
 
 #: Top-level keys of an ärende file that section ids may not use ("importerat": text an
 #: import kept aside, see :data:`drafter.model.IMPORTED_KEY`).
-RESERVED_KEYS = frozenset({"format", "mall", "arende", "importerat"})
+RESERVED_KEYS = frozenset({"format", "mall", "arende", "importerat", "stavning"})
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -229,6 +231,10 @@ class Template(_Strict):
     falt: tuple[FieldDef, ...] = Field(min_length=1)
     sektioner: tuple[SectionDef, ...] = Field(min_length=1)
     regler: tuple[RuleDef, ...] = ()
+    layout: Layout = Layout()
+    """The letterhead of published documents (DOCX, PDF/A): the ``[layout]`` table."""
+    stavning: SpellingSettings = SpellingSettings()
+    """``[stavning]``: the organisation's own words for the spelling check (STAV-1)."""
 
     @model_validator(mode="after")
     def _check_unique(self) -> Template:

@@ -421,7 +421,10 @@ def test_export_never_overwrites_the_arende(
 ) -> None:
     before = example.read_bytes()
     code, _, err = run(capsys, "export", str(example), "-o", str(example))
+    assert code == 2  # .toml is no export format
+    code, _, err = run(capsys, "export", str(example), "--format", "md", "-o", str(example))
     assert code == 2 and "skriva över ärendefilen" in err
+    assert example.read_bytes() == before
     as_md = example.with_suffix(".md")
     shutil.copyfile(example, as_md)  # an ärende saved under a .md name
     code, _, err = run(capsys, "export", str(as_md))
@@ -446,6 +449,11 @@ def test_export_to_a_fifo_or_device_is_refused(
     code, _, err = run(capsys, "export", str(example), "-o", "/dev/null")
     assert code == 2 and "ingen vanlig fil" in err
     assert Path("/dev/null").is_char_device()
+    word_fifo = example.parent / "rör.docx"
+    os.mkfifo(word_fifo)
+    code, _, err = run(capsys, "export", str(example), "-o", str(word_fifo))
+    assert code == 2 and "kan inte exportera" in err and "ingen vanlig fil" in err
+    assert word_fifo.is_fifo()
 
 
 def test_saving_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
