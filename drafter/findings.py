@@ -33,9 +33,6 @@ _LABELS = {Severity.ERROR: "fel", Severity.WARNING: "varning", Severity.INFO: "i
 _RANKS = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _FROM_SWEDISH = {"fel": Severity.ERROR, "varning": Severity.WARNING, "info": Severity.INFO}
 
-#: Swedish severity names accepted in templates.
-SWEDISH_SEVERITIES = tuple(_FROM_SWEDISH)
-
 
 @dataclass(frozen=True, slots=True)
 class Finding:

@@ -13,7 +13,8 @@ from pydantic import Field, field_validator
 from drafter.checks.registry import CheckContext, Params, check_kind
 from drafter.findings import Finding, Severity
 from drafter.model import AspectsContent, DecisionContent, ProseContent, SignaturesContent
-from drafter.templates import AspectDef
+from drafter.regexcheck import MAX_INPUT
+from drafter.templates import AspectDef, check_placeholders, fill_placeholder
 from drafter.text import parse_lead_in, words
 
 # --------------------------------------------------------------------------- FTB-8
@@ -77,11 +78,7 @@ class PhraseParams(Params):
     @field_validator("meddelande")
     @classmethod
     def _has_placeholder(cls, value: str) -> str:
-        try:
-            value.format(fras="x")
-        except (KeyError, IndexError, ValueError) as exc:
-            raise ValueError("meddelandet får bara använda {fras} som platshållare") from exc
-        return value
+        return check_placeholders(value, "fras")
 
 
 @lru_cache(maxsize=32)
@@ -115,7 +112,8 @@ def check_phrases(ctx: CheckContext, params: PhraseParams) -> Iterator[Finding]:
     pattern = _phrase_pattern(params.fraser)
     for field, text in _texts(ctx.arende.content(ctx.section), params.var):
         for match in pattern.finditer(text):
-            yield ctx.finding(params.meddelande.strip().format(fras=match.group(0)), field=field)
+            message = fill_placeholder(params.meddelande.strip(), "fras", match.group(0))
+            yield ctx.finding(message, field=field)
 
 
 # --------------------------------------------------------------------------- KON-1
@@ -313,7 +311,8 @@ def check_diarienummer(ctx: CheckContext, params: NoParams) -> Iterator[Finding]
         if fld.typ != "diarienummer" or not value:
             continue
         if fld.monster is not None:
-            if re.fullmatch(fld.monster, value):
+            # checked at template load (drafter.regexcheck); the input is kept short too
+            if len(value) <= MAX_INPUT and re.fullmatch(fld.monster, value):
                 continue
             yield ctx.finding(
                 f"Diarienumret ”{value}” följer inte organisationens format"

@@ -24,8 +24,8 @@ from typing import Literal
 
 from pydantic import Field
 
+from drafter.checks.common import ALL_TEXT_KINDS, SectionsParams, rule_sections, section_texts
 from drafter.checks.lix import (
-    IMPORTED_SECTION,
     MIN_WORDS,
     PROSE_KINDS,
     LixResult,
@@ -38,49 +38,8 @@ from drafter.checks.ordlista import WordEntry, WordHit, matcher_for
 from drafter.checks.registry import CheckContext, Params, check_kind
 from drafter.findings import Finding, Severity
 from drafter.model import IMPORTED_KEY, DecisionContent, ProseContent
-from drafter.templates import SectionDef, SectionKind
+from drafter.templates import SectionDef
 from drafter.text import join_list_sv
-
-ALL_TEXT_KINDS: frozenset[SectionKind] = PROSE_KINDS | {"lista"}
-
-
-class SectionsParams(Params):
-    sektioner: tuple[str, ...] = ()
-    """Section ids to check; empty means every section of a suitable kind."""
-
-
-def rule_sections(
-    ctx: CheckContext, ids: tuple[str, ...], kinds: frozenset[SectionKind]
-) -> Iterator[SectionDef]:
-    """The template's sections a rule looks at: those in ``ids`` (all when empty) that are
-    of one of ``kinds``."""
-    for section in ctx.template.sektioner:
-        if section.typ in kinds and (not ids or section.id in ids):
-            yield section
-    if (not ids or IMPORTED_KEY in ids) and "prosa" in kinds and ctx.arende.imported_texts():
-        yield IMPORTED_SECTION  # text an import kept aside is checked too
-
-
-def section_texts(
-    ctx: CheckContext, section: SectionDef, *, lead_in: bool = True
-) -> tuple[tuple[str, str], ...]:
-    """(field, text) pairs of a section that have text (worked out once per check run)."""
-    key = ("klarsprak-texts", section.id, lead_in)
-    found: tuple[tuple[str, str], ...] | None = ctx.memo.get(key)
-    if found is None:
-        if section.id == IMPORTED_KEY:  # field: the text's position, as check_imported
-            kept = ctx.arende.imported_texts().values()
-            found = tuple((str(i), text) for i, text in enumerate(kept) if text.strip())
-            ctx.memo[key] = found
-            return found
-        content = ctx.arende.sektioner.get(section.id)
-        found = tuple(
-            (field, text)
-            for field, text in (content_texts(content) if content is not None else ())
-            if text.strip() and (lead_in or field != "inledning")
-        )
-        ctx.memo[key] = found
-    return found
 
 
 def quote_start(text: str, n_words: int = 8) -> str:

@@ -153,16 +153,6 @@ def letter_count(word: str) -> int:
     return len(word) if word.isalpha() else sum(1 for ch in word if ch.isalpha())
 
 
-def is_long_word(word: str) -> bool:
-    """A LIX long word: more than six letters."""
-    return letter_count(word) > 6
-
-
-def _count_words(text: str) -> tuple[int, int]:
-    """(words, long words) in a piece of text; the hot loop of every klarspråk check."""
-    return _count_pieces(_pieces(text))
-
-
 _SENTENCE_END = '.,:;!?)”"'
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks.klarsprak import SectionsParams, rule_sections, section_texts
+from drafter.checks.common import SectionsParams, rule_sections, section_texts
 from drafter.checks.lix import PROSE_KINDS
 from drafter.checks.registry import CheckContext, check_kind
 from drafter.findings import Finding, Severity

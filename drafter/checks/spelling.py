@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from drafter.checks.abbreviations import KNOWN
-from drafter.checks.klarsprak import ALL_TEXT_KINDS, SectionsParams, rule_sections, section_texts
+from drafter.checks.common import ALL_TEXT_KINDS, SectionsParams, rule_sections, section_texts
 from drafter.checks.registry import CheckContext, check_kind
 from drafter.errors import DrafterError
 from drafter.findings import Finding, Severity

@@ -9,7 +9,7 @@ from drafter.errors import DrafterError, TemplateError
 from drafter.model import Arende
 from drafter.publish import ExportResult, Format
 from drafter.publish.document import build_document
-from drafter.publish.files import asset_path, atomic_write_bytes, read_asset, same_file
+from drafter.publish.files import asset_path, read_asset, same_file
 from drafter.templates import LoadedTemplate, Template
 
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -141,5 +141,7 @@ def export_document(
 
         atomic_write_text(out_path, data.decode("utf-8"))
     else:
-        atomic_write_bytes(out_path, data)
+        from drafter.storage import atomic_write_bytes  # refuses a FIFO or device, keeps links
+
+        atomic_write_bytes(out_path, data, action="exportera")
     return ExportResult(out_path, fmt, warnings)
