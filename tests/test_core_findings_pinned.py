@@ -18,6 +18,7 @@ import random
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from hypothesis import strategies as st
 
 from drafter.checks import check_header, check_section, run_checks
 from drafter.checks.lix import analyse
+from drafter.findings import Finding
 from drafter.model import Arende, ProseContent, Signature
 from drafter.storage import dumps_arende, load_arende
 from drafter.templates import Template, find_template
@@ -124,7 +126,7 @@ def generated_arende(template: Template, seed: int) -> Arende:
     return arende
 
 
-def canonical(findings) -> list[list[str | None]]:
+def canonical(findings: Iterable[Finding]) -> list[list[str | None]]:
     return [[f.rule, f.severity.value, f.section, f.field, f.message] for f in findings]
 
 
