@@ -87,7 +87,7 @@ def make_arende(template: Template, size: int, seed: int = 1) -> Arende:
     """An ärende whose TOML is about ``size`` bytes; most text in Ärendet."""
     rng = random.Random(seed)
     arende = Arende.new(template)
-    arende.arende.update(
+    arende.header.update(
         titel="Avsluta medlemskap i nätverket",
         organisation="Region Gävleborg",
         diarienummer="RS 2025/123",
@@ -95,17 +95,17 @@ def make_arende(template: Template, size: int, seed: int = 1) -> Arende:
         beredande_organ="Utvecklingsutskottet",
         beslutsinstans="Regionstyrelsen",
     )
-    s = arende.sektioner
+    s = arende.sections
     point = "Region Gävleborg avslutar sitt medlemskap i nätverket."
-    s["forslag_till_beslut"].punkter = [point]  # type: ignore[union-attr]
+    s["forslag_till_beslut"].points = [point]  # type: ignore[union-attr]
     s["sammanfattning"].text = prose(rng, min(800, size // 10))  # type: ignore[union-attr]
     s["kostnader_och_finansiering"].text = "Minskade kostnader med 12 500 euro/år."  # type: ignore[union-attr]
     s["konsekvensbeskrivningar"].text = (  # type: ignore[union-attr]
         "Beslutet bedöms inte ha några konsekvenser för arbetsmiljö, barn och unga, "
         "hälsa eller miljö."
     )
-    s["expedieras_till"].poster = ["Regionstyrelsen", "Ekonomifunktionen"]  # type: ignore[union-attr]
-    s["underskrifter"].personer = [Signature(namn="Anna Andersson", titel="Regiondirektör")]  # type: ignore[union-attr]
+    s["expedieras_till"].items = ["Regionstyrelsen", "Ekonomifunktionen"]  # type: ignore[union-attr]
+    s["underskrifter"].people = [Signature(name="Anna Andersson", title="Regiondirektör")]  # type: ignore[union-attr]
     base = len(dumps_arende(arende, template).encode())
     s["arendet"].text = prose(rng, max(200, size - base))  # type: ignore[union-attr]
     return arende

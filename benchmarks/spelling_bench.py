@@ -141,7 +141,7 @@ def timed(template):
 ons, offs, typed_on, typed_off = [], [], [], []
 for _ in range(runs):
     ons.append(timed(on)); offs.append(timed(off))
-content = loaded.arende.sektioner["arendet"]
+content = loaded.arende.sections["arendet"]
 for _ in range(runs):  # a word typed at the end of Ärendet, then all checks (as the TUI)
     content.text += " ord"; typed_on.append(timed(on))
     content.text += " ord"; typed_off.append(timed(off))

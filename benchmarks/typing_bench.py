@@ -328,7 +328,7 @@ async def _key_during_autosave(app: Any, screen: Any) -> dict[str, float]:
         return path
 
     screen._autosave = autosave_now  # the timer the key below starts calls this one
-    recovery.write_draft = counting_write_draft  # type: ignore[assignment]
+    recovery.write_draft = counting_write_draft
     try:
         await keystroke(app, "b", "b")  # untimed: makes the ärende unsaved
         last_key = time.perf_counter()
@@ -339,7 +339,7 @@ async def _key_during_autosave(app: Any, screen: Any) -> dict[str, float]:
         await asyncio.sleep(0.6)  # the draft written, the checks that the key started done
     finally:
         screen._autosave = autosave
-        recovery.write_draft = write_draft  # type: ignore[assignment]
+        recovery.write_draft = write_draft
     if len(writes) != 1 or not writes[0][2].is_file():
         raise RuntimeError(f"expected one recovery draft written by the autosave: {writes}")
     return {
@@ -369,7 +369,7 @@ def bench_typing_and_preview(work: Path, sizes: list[int], quick: bool, rows: li
         bare: list[dict[str, float]] = []
         for run in range(runs):
             path = write_arende(work, f"typing{size}-{run}", size)
-            content = load_arende(path).arende.sektioner[section]
+            content = load_arende(path).arende.sections[section]
             text: str = content.text  # type: ignore[union-attr]
             with _state_dir(work / f"state-typing{size}-{run}"):
                 drafter.append(asyncio.run(run_drafter(path, section)))

@@ -238,9 +238,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     arende = Arende.new(loaded.template)
     if loaded.origin == "fil":
         # stored relative to the ärende's folder, where load_arende looks for it
-        arende.mall = Path(os.path.relpath(loaded.path.resolve(), path.resolve().parent)).as_posix()
+        arende.template_ref = Path(
+            os.path.relpath(loaded.path.resolve(), path.resolve().parent)
+        ).as_posix()
     save_arende(path, arende, loaded.template)
-    _out(f"Skapade {path} från mallen ”{loaded.template.namn}”.")
+    _out(f"Skapade {path} från mallen ”{loaded.template.name}”.")
     _out(f"Öppna den med: drafter {path}")
     return 0
 
@@ -427,7 +429,7 @@ def _format_findings(path: Path, findings: list[Finding], template: object, colo
         elif section_id == IMPORTED_KEY:
             title = "Importerad text utan sektion"
         else:
-            title = template.section(section_id).rubrik
+            title = template.section(section_id).heading
         lines.append(f"  {bold}{printable(title)}{reset}")
         for f in sorted(items, key=lambda f: f.severity.rank):
             label = f.severity.label
@@ -483,7 +485,7 @@ def cmd_mallar(args: argparse.Namespace) -> int:
             _out(f"  (trasig) {item.message}")
             continue
         t = item.template
-        _out(f"  {t.namn:<24} {t.beskrivning}")
+        _out(f"  {t.name:<24} {t.description}")
         _out(f"  {'':<24} {item.origin}: {item.path}")
     _out("Mallar söks i: " + ", ".join(str(d) for d, _ in template_dirs()))
     return 0

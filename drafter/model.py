@@ -25,7 +25,23 @@ AspectChoice = Literal["", "inga", "beskriv"]
 
 
 class _Content(BaseModel):
-    model_config = ConfigDict(extra="allow", validate_assignment=True)
+    model_config = ConfigDict(
+        extra="allow",
+        validate_assignment=True,
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )
+
+    if not TYPE_CHECKING:  # (hidden from mypy, which would then allow any attribute)
+
+        def __setattr__(self, name: str, value: Any) -> None:
+            # Unknown keys are kept (extra="allow"), so an assignment to a file key such as
+            # ``punkter`` instead of the attribute ``points`` would silently add a copy.
+            fields = type(self).model_fields
+            if name not in fields and any(f.alias == name for f in fields.values()):
+                raise AttributeError(f"{type(self).__name__}: use the attribute, not {name!r}")
+            super().__setattr__(name, value)
 
     def is_empty(self) -> bool:
         """True when nothing has been written in this section."""
@@ -44,59 +60,59 @@ class ProseContent(_Content):
 class DecisionContent(_Content):
     """Förslag till beslut: a lead-in (inledning) and numbered decision points (punkter)."""
 
-    inledning: str = ""
-    punkter: list[str] = Field(default_factory=list)
+    lead_in: str = Field("", alias="inledning")
+    points: list[str] = Field(alias="punkter", default_factory=list)
 
     def is_empty(self) -> bool:
-        return not any(p.strip() for p in self.punkter)
+        return not any(p.strip() for p in self.points)
 
 
 class AspectEntry(_Content):
     """One consequence aspect: the choice and, for "beskriv", the description."""
 
-    bedomning: AspectChoice = ""
+    assessment: AspectChoice = Field("", alias="bedomning")
     text: str = ""
 
     def is_empty(self) -> bool:
-        return not self.bedomning and not self.text.strip()
+        return not self.assessment and not self.text.strip()
 
 
 class AspectsContent(_Content):
     """Konsekvensbeskrivningar: prose (text) and/or one entry per aspect (aspekter)."""
 
     text: str = ""
-    aspekter: dict[str, AspectEntry] = Field(default_factory=dict)
+    aspects: dict[str, AspectEntry] = Field(alias="aspekter", default_factory=dict)
 
     def is_empty(self) -> bool:
-        return not self.text.strip() and all(a.is_empty() for a in self.aspekter.values())
+        return not self.text.strip() and all(a.is_empty() for a in self.aspects.values())
 
 
 class ListContent(_Content):
     """A list, one item per entry (Expedieras till, Beslutsunderlag)."""
 
-    poster: list[str] = Field(default_factory=list)
+    items: list[str] = Field(alias="poster", default_factory=list)
 
     def is_empty(self) -> bool:
-        return not any(p.strip() for p in self.poster)
+        return not any(p.strip() for p in self.items)
 
 
 class Signature(_Content):
     """A signature: name and title (befattning)."""
 
-    namn: str = ""
-    titel: str = ""
+    name: str = Field("", alias="namn")
+    title: str = Field("", alias="titel")
 
     def is_empty(self) -> bool:
-        return not self.namn.strip() and not self.titel.strip()
+        return not self.name.strip() and not self.title.strip()
 
 
 class SignaturesContent(_Content):
     """Underskrifter, stored in the file as an array of tables under the section id."""
 
-    personer: list[Signature] = Field(default_factory=list)
+    people: list[Signature] = Field(alias="personer", default_factory=list)
 
     def is_empty(self) -> bool:
-        return all(p.is_empty() for p in self.personer)
+        return all(p.is_empty() for p in self.people)
 
 
 SectionContent = ProseContent | DecisionContent | AspectsContent | ListContent | SignaturesContent
@@ -112,7 +128,7 @@ CONTENT_TYPES: dict[SectionKind, type[_Content]] = {
 
 def empty_content(section: SectionDef) -> SectionContent:
     """A fresh, empty content object for a section of this kind."""
-    content = CONTENT_TYPES[section.typ]()
+    content = CONTENT_TYPES[section.kind]()
     assert isinstance(
         content, ProseContent | DecisionContent | AspectsContent | ListContent | SignaturesContent
     )
@@ -129,23 +145,25 @@ class Arende(BaseModel):
         extra: Top-level keys of the file that drafter does not know, kept as they were.
     """
 
-    model_config = ConfigDict(validate_assignment=False)
+    model_config = ConfigDict(
+        validate_assignment=False, validate_by_name=True, validate_by_alias=True
+    )
 
     format: int = FORMAT_VERSION
-    mall: str
-    arende: dict[str, Any] = Field(default_factory=dict)
-    sektioner: dict[str, SectionContent] = Field(default_factory=dict)
+    template_ref: str = Field(alias="mall")
+    header: dict[str, Any] = Field(alias="arende", default_factory=dict)
+    sections: dict[str, SectionContent] = Field(alias="sektioner", default_factory=dict)
     extra: dict[str, Any] = Field(default_factory=dict)
 
     @classmethod
     def new(cls, template: Template) -> Arende:
         """An empty ärende for a template, with the template's default header values."""
-        header: dict[str, Any] = {f.id: f.standard for f in template.falt}
-        sections = {s.id: empty_content(s) for s in template.sektioner}
+        header: dict[str, Any] = {f.id: f.default for f in template.fields}
+        sections = {s.id: empty_content(s) for s in template.sections}
         for content in sections.values():
             if isinstance(content, SignaturesContent):
-                content.personer.append(Signature())
-        return cls(mall=template.namn, arende=header, sektioner=sections)
+                content.people.append(Signature())
+        return cls(template_ref=template.name, header=header, sections=sections)
 
     def imported_texts(self) -> dict[str, str]:
         """Text an import kept aside (heading → text), in file order; only text values."""
@@ -170,13 +188,13 @@ class Arende(BaseModel):
 
     def field_value(self, field_id: str) -> str:
         """A header field's text, "" when missing or not text."""
-        value = self.arende.get(field_id, "")
+        value = self.header.get(field_id, "")
         return value if isinstance(value, str) else ""
 
     def content(self, section: SectionDef) -> SectionContent:
         """The content of a section, created empty if the ärende has none yet."""
-        existing = self.sektioner.get(section.id)
-        if existing is None or not isinstance(existing, CONTENT_TYPES[section.typ]):
+        existing = self.sections.get(section.id)
+        if existing is None or not isinstance(existing, CONTENT_TYPES[section.kind]):
             existing = empty_content(section)
-            self.sektioner[section.id] = existing
+            self.sections[section.id] = existing
         return existing

@@ -83,8 +83,8 @@ def _heading_text(text: str) -> str:
 
 def lead_in_text(arende: Arende, content: DecisionContent) -> str:
     """The lead-in as written, or the default one built from the header."""
-    if content.inledning.strip():
-        return content.inledning.strip()
+    if content.lead_in.strip():
+        return content.lead_in.strip()
     proposer = arende.field_value("beredande_organ")
     body = arende.field_value("beslutsinstans")
     if proposer.strip() and body.strip():
@@ -100,7 +100,7 @@ def render_section_body(arende: Arende, section: SectionDef) -> str:
         lead = lead_in_text(arende, content)
         if lead:
             parts.append(_one_line(lead))
-        points = [p for p in content.punkter if p.strip()]
+        points = [p for p in content.points if p.strip()]
         if points:
             parts.append("\n".join(f"{i}. {_one_line(p)}" for i, p in enumerate(points, 1)))
     elif isinstance(content, ProseContent):
@@ -110,36 +110,36 @@ def render_section_body(arende: Arende, section: SectionDef) -> str:
         if content.text.strip():
             parts.append(escape_text(content.text))
         none_labels = [
-            a.etikett
-            for a in section.aspekter
-            if (e := content.aspekter.get(a.id)) is not None and e.bedomning == "inga"
+            a.label
+            for a in section.aspects
+            if (e := content.aspects.get(a.id)) is not None and e.assessment == "inga"
         ]
         if none_labels:
             sentence = section.no_consequences_sentence(join_list_sv(none_labels, "eller"))
             parts.append(_one_line(sentence))
-        for aspect in section.aspekter:
-            entry = content.aspekter.get(aspect.id)
-            if entry is not None and entry.bedomning == "beskriv" and entry.text.strip():
-                label = aspect.etikett[:1].upper() + aspect.etikett[1:]
+        for aspect in section.aspects:
+            entry = content.aspects.get(aspect.id)
+            if entry is not None and entry.assessment == "beskriv" and entry.text.strip():
+                label = aspect.label[:1].upper() + aspect.label[1:]
                 parts.append(f"### {_one_line(label)}\n\n{escape_text(entry.text)}")
     elif isinstance(content, ListContent):
-        items = [p for p in content.poster if p.strip()]
+        items = [p for p in content.items if p.strip()]
         if items:
             parts.append("\n".join(f"- {_one_line(p)}" for p in items))
     elif isinstance(content, SignaturesContent):
-        for person in content.personer:
+        for person in content.people:
             if person.is_empty():
                 continue
-            lines = [f"**{_one_line(person.namn)}**" if person.namn.strip() else ""]
-            if person.titel.strip():
-                lines.append(_one_line(person.titel))
+            lines = [f"**{_one_line(person.name)}**" if person.name.strip() else ""]
+            if person.title.strip():
+                lines.append(_one_line(person.title))
             parts.append("  \n".join(line for line in lines if line))
     return "\n\n".join(parts)
 
 
 def render_header(arende: Arende, template: Template) -> str:
     """The H1 and the header field list."""
-    doc_type = arende.field_value("dokumenttyp").strip() or template.dokumenttyp
+    doc_type = arende.field_value("dokumenttyp").strip() or template.document_type
     title = arende.field_value("titel").strip()
     heading = (
         f"# {_one_line(doc_type)}{TITLE_SEPARATOR}{_heading_text(title)}"
@@ -147,8 +147,8 @@ def render_header(arende: Arende, template: Template) -> str:
         else (f"# {_heading_text(doc_type)}")
     )
     items = [
-        f"- **{_one_line(fld.etikett)}:** {_one_line(arende.field_value(fld.id))}"
-        for fld in template.falt
+        f"- **{_one_line(fld.label)}:** {_one_line(arende.field_value(fld.id))}"
+        for fld in template.fields
         if fld.id not in ("titel", "dokumenttyp") and arende.field_value(fld.id).strip()
     ]
     return heading + ("\n\n" + "\n".join(items) if items else "")
@@ -157,9 +157,9 @@ def render_header(arende: Arende, template: Template) -> str:
 def render_section(arende: Arende, section: SectionDef) -> str:
     """One section with its H2 heading, or "" for an empty optional section."""
     body = render_section_body(arende, section)
-    if not body and not section.obligatorisk:
+    if not body and not section.required:
         return ""
-    return f"## {_heading_text(section.rubrik)}" + (f"\n\n{body}" if body else "")
+    return f"## {_heading_text(section.heading)}" + (f"\n\n{body}" if body else "")
 
 
 def render_markdown(arende: Arende, template: Template) -> str:
@@ -169,7 +169,7 @@ def render_markdown(arende: Arende, template: Template) -> str:
     (:func:`~drafter.text.printable`), so the export cannot drive a terminal or a viewer.
     """
     blocks = [render_header(arende, template)]
-    for section in template.sektioner:
+    for section in template.sections:
         block = render_section(arende, section)
         if block:
             blocks.append(block)

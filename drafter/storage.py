@@ -184,19 +184,19 @@ def arende_from_data(data: dict[str, Any], template: Template, path: Path | None
     if not isinstance(header, dict):
         raise ArendeFileError("[arende] ska vara en tabell med uppgifter om ärendet", path)
     header = dict(header)
-    for fld in template.falt:
+    for fld in template.fields:
         value = header.get(fld.id)
         if isinstance(value, dt.date):
             header[fld.id] = value.isoformat()
         elif value is not None and not isinstance(value, str):
             raise ArendeFileError(f"nyckeln ”arende.{fld.id}” ska vara text inom citattecken", path)
     sections: dict[str, SectionContent] = {}
-    for sec in template.sektioner:
+    for sec in template.sections:
         raw = data.get(sec.id)
         if raw is None:
             sections[sec.id] = empty_content(sec)
             continue
-        if sec.typ == "underskrifter":
+        if sec.kind == "underskrifter":
             if not isinstance(raw, list):
                 raise ArendeFileError(
                     f"”{sec.id}” ska skrivas som [[{sec.id}]]-tabeller med namn och titel", path
@@ -205,9 +205,9 @@ def arende_from_data(data: dict[str, Any], template: Template, path: Path | None
         elif not isinstance(raw, dict):
             raise ArendeFileError(f"”{sec.id}” ska vara en tabell: [{sec.id}]", path)
         try:
-            content = CONTENT_TYPES[sec.typ].model_validate(raw)
+            content = CONTENT_TYPES[sec.kind].model_validate(raw)
         except ValidationError as exc:
-            prefix = "" if sec.typ == "underskrifter" else f"{sec.id}."
+            prefix = "" if sec.kind == "underskrifter" else f"{sec.id}."
             detail = describe_validation_error(exc, prefix=prefix).replace(
                 "personer[", f"{sec.id}["
             )
@@ -216,37 +216,37 @@ def arende_from_data(data: dict[str, Any], template: Template, path: Path | None
         sections[sec.id] = content
     known = {"format", "mall", "arende", *template.section_ids}
     extra = {k: v for k, v in data.items() if k not in known}
-    mall = data.get("mall", template.namn)
+    mall = data.get("mall", template.name)
     if isinstance(mall, str):
         # Every value is already what validation would give (fresh dicts with str keys,
         # validated contents), so the model is built without validating it all again.
         return Arende.model_construct(
-            format=FORMAT_VERSION, mall=mall, arende=header, sektioner=sections, extra=extra
+            format=FORMAT_VERSION, template_ref=mall, header=header, sections=sections, extra=extra
         )
     return Arende(
         format=FORMAT_VERSION,
-        mall=mall,
-        arende=header,
-        sektioner=sections,
+        template_ref=mall,
+        header=header,
+        sections=sections,
         extra=extra,
     )
 
 
 def arende_to_data(arende: Arende, template: Template) -> dict[str, Any]:
     """The TOML-ready dict for an ärende, in a fixed order."""
-    header = {f.id: arende.field_value(f.id) for f in template.falt}
-    header.update({k: v for k, v in arende.arende.items() if k not in header})
-    out: dict[str, Any] = {"format": FORMAT_VERSION, "mall": arende.mall, "arende": header}
-    for sec in template.sektioner:
+    header = {f.id: arende.field_value(f.id) for f in template.fields}
+    header.update({k: v for k, v in arende.header.items() if k not in header})
+    out: dict[str, Any] = {"format": FORMAT_VERSION, "mall": arende.template_ref, "arende": header}
+    for sec in template.sections:
         content = arende.content(sec)
         if isinstance(content, SignaturesContent):
-            out[sec.id] = [p.model_dump() for p in content.personer]
+            out[sec.id] = [p.model_dump() for p in content.people]
             continue
         dumped = content.model_dump()
         if isinstance(content, AspectsContent):
             dumped["aspekter"] = {
                 key: entry.model_dump()
-                for key, entry in content.aspekter.items()
+                for key, entry in content.aspects.items()
                 if not entry.is_empty() or entry.model_extra
             }
             if not dumped["aspekter"]:

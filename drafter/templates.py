@@ -64,7 +64,9 @@ def fill_placeholder(text: str, name: str, value: str) -> str:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, validate_by_name=True, validate_by_alias=True
+    )
 
 
 class RuleDef(BaseModel):
@@ -74,12 +76,14 @@ class RuleDef(BaseModel):
     parameter of that kind and is validated by it when the template loads.
     """
 
-    model_config = ConfigDict(extra="allow", frozen=True)
+    model_config = ConfigDict(
+        extra="allow", frozen=True, validate_by_name=True, validate_by_alias=True
+    )
 
-    typ: str
+    kind: str = Field(alias="typ")
     id: str | None = None
-    allvarlighet: SeverityName | None = None
-    av: bool = False
+    severity_name: SeverityName | None = Field(None, alias="allvarlighet")
+    disabled: bool = Field(False, alias="av")
     """``av = true`` switches the rule off (for a template that extends another one)."""
 
     @property
@@ -90,24 +94,24 @@ class RuleDef(BaseModel):
     @property
     def severity(self) -> Severity | None:
         """The severity the template set, or ``None`` for the kind's default."""
-        return Severity.from_swedish(self.allvarlighet) if self.allvarlighet else None
+        return Severity.from_swedish(self.severity_name) if self.severity_name else None
 
 
 class FieldDef(_Strict):
     """A header field (uppgift om ärendet), e.g. titel, diarienummer, datum."""
 
     id: str
-    etikett: str
-    hjalp: str = ""
-    typ: FieldKind = "text"
-    obligatorisk: bool = False
-    saknas: SeverityName | None = None
+    label: str = Field(alias="etikett")
+    help_text: str = Field("", alias="hjalp")
+    kind: FieldKind = Field("text", alias="typ")
+    required: bool = Field(False, alias="obligatorisk")
+    missing_severity: SeverityName | None = Field(None, alias="saknas")
     """Severity when empty; defaults to ``fel`` for obligatoriska fields, else nothing."""
-    standard: str = ""
+    default: str = Field("", alias="standard")
     """Value a new ärende starts with."""
-    exempel: str = ""
+    example: str = Field("", alias="exempel")
     """Placeholder shown in an empty input."""
-    monster: str | None = None
+    pattern: str | None = Field(None, alias="monster")
     """Regular expression the value must match (for example a strict diarienummer)."""
 
     @field_validator("id")
@@ -117,7 +121,7 @@ class FieldDef(_Strict):
             raise ValueError("id får bara innehålla a–z, 0–9 och _ och börja med en bokstav")
         return value
 
-    @field_validator("monster")
+    @field_validator("pattern")
     @classmethod
     def _check_pattern(cls, value: str | None) -> str | None:
         if value is not None:
@@ -135,9 +139,9 @@ class FieldDef(_Strict):
     @property
     def empty_severity(self) -> Severity | None:
         """Severity of the finding when the field is empty, or ``None`` for no finding."""
-        if self.saknas is not None:
-            return Severity.from_swedish(self.saknas)
-        return Severity.ERROR if self.obligatorisk else None
+        if self.missing_severity is not None:
+            return Severity.from_swedish(self.missing_severity)
+        return Severity.ERROR if self.required else None
 
 
 class AspectDef(_Strict):
@@ -151,13 +155,13 @@ class AspectDef(_Strict):
     """
 
     id: str
-    etikett: str
-    ord: tuple[str, ...] = Field(min_length=1)
-    i_sammansattning: tuple[str, ...] = ()
-    inte: tuple[str, ...] = ()
-    hjalp: str = ""
+    label: str = Field(alias="etikett")
+    words: tuple[str, ...] = Field(alias="ord", min_length=1)
+    in_compounds: tuple[str, ...] = Field((), alias="i_sammansattning")
+    excluded: tuple[str, ...] = Field((), alias="inte")
+    help_text: str = Field("", alias="hjalp")
 
-    @field_validator("ord", "i_sammansattning", "inte")
+    @field_validator("words", "in_compounds", "excluded")
     @classmethod
     def _lower(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(v.lower() for v in value)
@@ -167,27 +171,29 @@ class SectionDef(_Strict):
     """A section (rubrik) of the document."""
 
     id: str
-    rubrik: str
-    typ: SectionKind
-    hjalp: str
-    alias: tuple[str, ...] = ()
-    obligatorisk: bool = True
-    saknas: SeverityName | None = None
+    heading: str = Field(alias="rubrik")
+    kind: SectionKind = Field(alias="typ")
+    help_text: str = Field(alias="hjalp")
+    aliases: tuple[str, ...] = Field((), alias="alias")
+    required: bool = Field(True, alias="obligatorisk")
+    missing_severity: SeverityName | None = Field(None, alias="saknas")
     """Severity when empty; defaults to ``fel`` for obligatoriska sections."""
-    regler: tuple[RuleDef, ...] = ()
-    aspekter: tuple[AspectDef, ...] = ()
+    rules: tuple[RuleDef, ...] = Field((), alias="regler")
+    aspects: tuple[AspectDef, ...] = Field((), alias="aspekter")
     """Only for ``typ = "aspekter"``."""
-    inga_konsekvenser: str = "Beslutet bedöms inte ha några konsekvenser för {aspekter}."
+    no_consequences: str = Field(
+        "Beslutet bedöms inte ha några konsekvenser för {aspekter}.", alias="inga_konsekvenser"
+    )
     """Sentence that renders the aspects marked "inga konsekvenser" ({aspekter} = list)."""
 
-    @field_validator("inga_konsekvenser")
+    @field_validator("no_consequences")
     @classmethod
     def _check_sentence(cls, value: str) -> str:
         return check_placeholders(value, "aspekter")
 
     def no_consequences_sentence(self, aspects: str) -> str:
         """:attr:`inga_konsekvenser` with ``{aspekter}`` replaced by ``aspects``."""
-        return fill_placeholder(self.inga_konsekvenser, "aspekter", aspects)
+        return fill_placeholder(self.no_consequences, "aspekter", aspects)
 
     @field_validator("id")
     @classmethod
@@ -200,11 +206,11 @@ class SectionDef(_Strict):
 
     @model_validator(mode="after")
     def _check_aspects(self) -> SectionDef:
-        if self.typ == "aspekter" and not self.aspekter:
+        if self.kind == "aspekter" and not self.aspects:
             raise ValueError("en sektion av typen aspekter måste lista sina [[sektioner.aspekter]]")
-        if self.typ != "aspekter" and self.aspekter:
+        if self.kind != "aspekter" and self.aspects:
             raise ValueError("bara sektioner av typen aspekter kan ha aspekter")
-        ids = [a.id for a in self.aspekter]
+        ids = [a.id for a in self.aspects]
         if len(ids) != len(set(ids)):
             raise ValueError("två aspekter har samma id")
         return self
@@ -212,55 +218,55 @@ class SectionDef(_Strict):
     @property
     def empty_severity(self) -> Severity | None:
         """Severity of the finding when the section is empty, or ``None``."""
-        if self.saknas is not None:
-            return Severity.from_swedish(self.saknas)
-        return Severity.ERROR if self.obligatorisk else None
+        if self.missing_severity is not None:
+            return Severity.from_swedish(self.missing_severity)
+        return Severity.ERROR if self.required else None
 
     def aspect(self, aspect_id: str) -> AspectDef | None:
         """The aspect with this id, if the section has it."""
-        return next((a for a in self.aspekter if a.id == aspect_id), None)
+        return next((a for a in self.aspects if a.id == aspect_id), None)
 
 
 class Template(_Strict):
     """A whole template: header fields, sections in order, document-wide rules."""
 
     format: int = 1
-    namn: str
-    beskrivning: str = ""
-    dokumenttyp: str = "Tjänsteskrivelse"
-    falt: tuple[FieldDef, ...] = Field(min_length=1)
-    sektioner: tuple[SectionDef, ...] = Field(min_length=1)
-    regler: tuple[RuleDef, ...] = ()
+    name: str = Field(alias="namn")
+    description: str = Field("", alias="beskrivning")
+    document_type: str = Field("Tjänsteskrivelse", alias="dokumenttyp")
+    fields: tuple[FieldDef, ...] = Field(alias="falt", min_length=1)
+    sections: tuple[SectionDef, ...] = Field(alias="sektioner", min_length=1)
+    rules: tuple[RuleDef, ...] = Field((), alias="regler")
     layout: Layout = Layout()
     """The letterhead of published documents (DOCX, PDF/A): the ``[layout]`` table."""
-    stavning: SpellingSettings = SpellingSettings()
+    spelling: SpellingSettings = Field(SpellingSettings(), alias="stavning")
     """``[stavning]``: the organisation's own words for the spelling check (STAV-1)."""
 
     @model_validator(mode="after")
     def _check_unique(self) -> Template:
         for what, ids in (
-            ("fält", [f.id for f in self.falt]),
-            ("sektioner", [s.id for s in self.sektioner]),
+            ("fält", [f.id for f in self.fields]),
+            ("sektioner", [s.id for s in self.sections]),
         ):
             seen: set[str] = set()
             for item in ids:
                 if item in seen:
                     raise ValueError(f"två {what} har id ”{item}”")
                 seen.add(item)
-        if not any(f.id == "titel" for f in self.falt):
+        if not any(f.id == "titel" for f in self.fields):
             raise ValueError("mallen måste ha ett fält med id ”titel” (ärendemeningen)")
         return self
 
     def section(self, section_id: str) -> SectionDef:
         """The section with this id (KeyError if the template has none)."""
-        for sec in self.sektioner:
+        for sec in self.sections:
             if sec.id == section_id:
                 return sec
         raise KeyError(section_id)
 
     def field(self, field_id: str) -> FieldDef:
         """The header field with this id (KeyError if the template has none)."""
-        for fld in self.falt:
+        for fld in self.fields:
             if fld.id == field_id:
                 return fld
         raise KeyError(field_id)
@@ -268,7 +274,7 @@ class Template(_Strict):
     @property
     def section_ids(self) -> tuple[str, ...]:
         """Section ids in document order."""
-        return tuple(s.id for s in self.sektioner)
+        return tuple(s.id for s in self.sections)
 
 
 @dataclass(frozen=True)
@@ -283,11 +289,11 @@ class LoadedTemplate:
 
 def _validate_rules(template: Template, path: Path) -> None:
     places: list[tuple[str, RuleDef, SectionDef | None]] = [
-        (f"regler[{i + 1}]", r, None) for i, r in enumerate(template.regler)
+        (f"regler[{i + 1}]", r, None) for i, r in enumerate(template.rules)
     ]
-    for sec in template.sektioner:
+    for sec in template.sections:
         places += [
-            (f"sektioner[{sec.id}].regler[{i + 1}]", r, sec) for i, r in enumerate(sec.regler)
+            (f"sektioner[{sec.id}].regler[{i + 1}]", r, sec) for i, r in enumerate(sec.rules)
         ]
     for key, rule, owner in places:
         problem = validate_rule(rule, owner)

@@ -123,7 +123,7 @@ def test_check_example_exit_0_grouped_by_section(
         "    varning: Sektionen ”Expedieras till” är tom. Lägg till minst en rad. [tom-sektion]\n"
     )
     groups = [line.strip() for line in lines[1:] if not line.startswith("    ")]
-    order = ["Uppgifter om ärendet", *(s.rubrik for s in find_template().template.sektioner)]
+    order = ["Uppgifter om ärendet", *(s.heading for s in find_template().template.sections)]
     assert groups == sorted(groups, key=order.index)  # grouped by section, in document order
     assert all(
         re.match(r"    (fel|varning|info): .* \[[\w-]+\]$", x)

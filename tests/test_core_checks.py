@@ -101,7 +101,7 @@ def test_empty_title_is_an_error_with_swedish_hint(seed: Arende, template: Templ
     assert header_findings(seed, template, "tomt-falt") and all(
         f.field != "titel" for f in header_findings(seed, template, "tomt-falt")
     )
-    seed.arende["titel"] = "   "
+    seed.header["titel"] = "   "
     (finding,) = [f for f in header_findings(seed, template, "tomt-falt") if f.field == "titel"]
     assert finding.severity is Severity.ERROR
     assert "Ärendemening" in finding.message and "är tomt" in finding.message
@@ -111,8 +111,8 @@ def test_missing_datum_and_diarienummer_are_warnings(seed: Arende, template: Tem
     by_field = {f.field: f for f in header_findings(seed, template, "tomt-falt")}
     assert by_field["datum"].severity is Severity.WARNING
     assert by_field["diarienummer"].severity is Severity.WARNING
-    seed.arende["datum"] = "2025-03-14"
-    seed.arende["diarienummer"] = "RS 2025/123"
+    seed.header["datum"] = "2025-03-14"
+    seed.header["diarienummer"] = "RS 2025/123"
     assert header_findings(seed, template, "tomt-falt") == []
 
 
@@ -123,10 +123,10 @@ def test_missing_datum_and_diarienummer_are_warnings(seed: Arende, template: Tem
     ("section_id", "empty", "severity"),
     [
         ("sammanfattning", ProseContent(text="  \n\n "), Severity.ERROR),
-        ("forslag_till_beslut", DecisionContent(inledning="X", punkter=["", " "]), Severity.ERROR),
+        ("forslag_till_beslut", DecisionContent(lead_in="X", points=["", " "]), Severity.ERROR),
         ("konsekvensbeskrivningar", AspectsContent(), Severity.ERROR),
-        ("underskrifter", SignaturesContent(personer=[Signature()]), Severity.ERROR),
-        ("expedieras_till", ListContent(poster=[""]), Severity.WARNING),
+        ("underskrifter", SignaturesContent(people=[Signature()]), Severity.ERROR),
+        ("expedieras_till", ListContent(items=[""]), Severity.WARNING),
     ],
 )
 def test_empty_section(
@@ -135,15 +135,15 @@ def test_empty_section(
     assert section_findings(seed, template, section_id, "tom-sektion") == [] or (
         section_id == "expedieras_till"
     )
-    seed.sektioner[section_id] = empty  # type: ignore[assignment]
+    seed.sections[section_id] = empty  # type: ignore[assignment]
     (finding,) = section_findings(seed, template, section_id, "tom-sektion")
     assert finding.severity is severity
-    assert template.section(section_id).rubrik in finding.message
+    assert template.section(section_id).heading in finding.message
     assert "är tom" in finding.message
 
 
 def test_filled_recipients_clear_the_warning(seed: Arende, template: Template) -> None:
-    seed.sektioner["expedieras_till"] = ListContent(poster=["Regionstyrelsen"])
+    seed.sections["expedieras_till"] = ListContent(items=["Regionstyrelsen"])
     assert check_section(seed, template, "expedieras_till") == []
 
 
@@ -159,13 +159,13 @@ def test_filled_recipients_clear_the_warning(seed: Arende, template: Template) -
     ],
 )
 def test_lead_in_accepted(seed: Arende, template: Template, lead_in: str) -> None:
-    seed.sektioner["forslag_till_beslut"] = DecisionContent(inledning=lead_in, punkter=["A gör B."])
+    seed.sections["forslag_till_beslut"] = DecisionContent(lead_in=lead_in, points=["A gör B."])
     assert section_findings(seed, template, "forslag_till_beslut", "FTB-8") == []
 
 
 @pytest.mark.parametrize("lead_in", ["Förslag:", "Vi tycker att följande ska gälla."])
 def test_lead_in_without_bodies_is_an_error(seed: Arende, template: Template, lead_in: str) -> None:
-    seed.sektioner["forslag_till_beslut"] = DecisionContent(inledning=lead_in, punkter=["A gör B."])
+    seed.sections["forslag_till_beslut"] = DecisionContent(lead_in=lead_in, points=["A gör B."])
     (finding,) = section_findings(seed, template, "forslag_till_beslut", "FTB-8")
     assert finding.severity is Severity.ERROR
     assert finding.field == "inledning"
@@ -173,9 +173,9 @@ def test_lead_in_without_bodies_is_an_error(seed: Arende, template: Template, le
 
 
 def test_empty_lead_in_uses_header_bodies(seed: Arende, template: Template) -> None:
-    seed.sektioner["forslag_till_beslut"] = DecisionContent(punkter=["A gör B."])
+    seed.sections["forslag_till_beslut"] = DecisionContent(points=["A gör B."])
     assert section_findings(seed, template, "forslag_till_beslut", "FTB-8") == []
-    seed.arende["beslutsinstans"] = ""
+    seed.header["beslutsinstans"] = ""
     (finding,) = section_findings(seed, template, "forslag_till_beslut", "FTB-8")
     assert "Inledningen saknas" in finding.message
 
@@ -194,9 +194,9 @@ def test_empty_lead_in_uses_header_bodies(seed: Arende, template: Template) -> N
 def test_point_that_does_not_stand_alone_warns(
     seed: Arende, template: Template, point: str
 ) -> None:
-    content = seed.sektioner["forslag_till_beslut"]
+    content = seed.sections["forslag_till_beslut"]
     assert isinstance(content, DecisionContent)
-    content.punkter.append(point)
+    content.points.append(point)
     (finding,) = section_findings(seed, template, "forslag_till_beslut", "FTB-4")
     assert finding.severity is Severity.WARNING
     assert finding.field == "punkter.1"
@@ -204,9 +204,9 @@ def test_point_that_does_not_stand_alone_warns(
 
 
 def test_phrase_rule_needs_whole_words(seed: Arende, template: Template) -> None:
-    content = seed.sektioner["forslag_till_beslut"]
+    content = seed.sections["forslag_till_beslut"]
     assert isinstance(content, DecisionContent)
-    content.punkter.append("Regionen köper in utrustning enligt bilagan till avtalet.")
+    content.points.append("Regionen köper in utrustning enligt bilagan till avtalet.")
     assert section_findings(seed, template, "forslag_till_beslut", "FTB-4") == []
 
 
@@ -225,7 +225,7 @@ def test_phrase_rule_needs_whole_words(seed: Arende, template: Template) -> None
     ],
 )
 def test_cost_with_amount_or_phrase_passes(seed: Arende, template: Template, text: str) -> None:
-    seed.sektioner["kostnader_och_finansiering"] = ProseContent(text=text)
+    seed.sections["kostnader_och_finansiering"] = ProseContent(text=text)
     assert section_findings(seed, template, "kostnader_och_finansiering", "EK-2") == []
 
 
@@ -238,7 +238,7 @@ def test_cost_with_amount_or_phrase_passes(seed: Arende, template: Template, tex
     ],
 )
 def test_cost_without_amount_warns(seed: Arende, template: Template, text: str) -> None:
-    seed.sektioner["kostnader_och_finansiering"] = ProseContent(text=text)
+    seed.sections["kostnader_och_finansiering"] = ProseContent(text=text)
     (finding,) = section_findings(seed, template, "kostnader_och_finansiering", "EK-2")
     assert finding.severity is Severity.WARNING
     assert "belopp och enhet" in finding.message
@@ -260,12 +260,12 @@ ALL_COVERED = [
 def test_aspects_recognised_in_inflected_and_compound_forms(
     seed: Arende, template: Template, text: str
 ) -> None:
-    seed.sektioner["konsekvensbeskrivningar"] = AspectsContent(text=text)
+    seed.sections["konsekvensbeskrivningar"] = AspectsContent(text=text)
     assert section_findings(seed, template, "konsekvensbeskrivningar", "KON-1") == []
 
 
 def test_arbetsmiljo_does_not_cover_miljo(seed: Arende, template: Template) -> None:
-    seed.sektioner["konsekvensbeskrivningar"] = AspectsContent(
+    seed.sections["konsekvensbeskrivningar"] = AspectsContent(
         text="Beslutet påverkar inte arbetsmiljön, barnen eller folkhälsan."
     )
     (finding,) = section_findings(seed, template, "konsekvensbeskrivningar", "KON-1")
@@ -275,7 +275,7 @@ def test_arbetsmiljo_does_not_cover_miljo(seed: Arende, template: Template) -> N
 
 
 def test_each_missing_aspect_is_named(seed: Arende, template: Template) -> None:
-    seed.sektioner["konsekvensbeskrivningar"] = AspectsContent(text="Miljön påverkas inte.")
+    seed.sections["konsekvensbeskrivningar"] = AspectsContent(text="Miljön påverkas inte.")
     findings = section_findings(seed, template, "konsekvensbeskrivningar", "KON-1")
     assert [f.field for f in findings] == [
         "aspekter.arbetsmiljo",
@@ -288,21 +288,21 @@ def test_each_missing_aspect_is_named(seed: Arende, template: Template) -> None:
 
 
 def test_structured_aspects_count(seed: Arende, template: Template) -> None:
-    seed.sektioner["konsekvensbeskrivningar"] = AspectsContent(
-        aspekter={
-            "arbetsmiljo": AspectEntry(bedomning="inga"),
-            "barn": AspectEntry(bedomning="beskriv", text="Fler platser i förskolan."),
-            "halsa": AspectEntry(bedomning="inga"),
-            "miljo": AspectEntry(bedomning="inga"),
+    seed.sections["konsekvensbeskrivningar"] = AspectsContent(
+        aspects={
+            "arbetsmiljo": AspectEntry(assessment="inga"),
+            "barn": AspectEntry(assessment="beskriv", text="Fler platser i förskolan."),
+            "halsa": AspectEntry(assessment="inga"),
+            "miljo": AspectEntry(assessment="inga"),
         }
     )
     assert section_findings(seed, template, "konsekvensbeskrivningar", "KON-1") == []
 
 
 def test_described_aspect_without_text_is_flagged(seed: Arende, template: Template) -> None:
-    seed.sektioner["konsekvensbeskrivningar"] = AspectsContent(
+    seed.sections["konsekvensbeskrivningar"] = AspectsContent(
         text="Arbetsmiljö, hälsa och miljö påverkas inte.",
-        aspekter={"barn": AspectEntry(bedomning="beskriv", text=" ")},
+        aspects={"barn": AspectEntry(assessment="beskriv", text=" ")},
     )
     (finding,) = section_findings(seed, template, "konsekvensbeskrivningar", "KON-1")
     assert finding.field == "aspekter.barn"
@@ -310,21 +310,21 @@ def test_described_aspect_without_text_is_flagged(seed: Arende, template: Templa
 
 
 def test_structured_and_prose_combine(seed: Arende, template: Template) -> None:
-    seed.sektioner["konsekvensbeskrivningar"] = AspectsContent(
+    seed.sections["konsekvensbeskrivningar"] = AspectsContent(
         text="Miljön och folkhälsan påverkas inte.",
-        aspekter={"arbetsmiljo": AspectEntry(bedomning="inga")},
+        aspects={"arbetsmiljo": AspectEntry(assessment="inga")},
     )
     (finding,) = section_findings(seed, template, "konsekvensbeskrivningar", "KON-1")
     assert finding.field == "aspekter.barn"
 
 
 def test_no_consequence_aspects_render_as_one_sentence(seed: Arende, template: Template) -> None:
-    seed.sektioner["konsekvensbeskrivningar"] = AspectsContent(
-        aspekter={
-            "arbetsmiljo": AspectEntry(bedomning="inga"),
-            "barn": AspectEntry(bedomning="inga"),
-            "halsa": AspectEntry(bedomning="inga"),
-            "miljo": AspectEntry(bedomning="beskriv", text="Utsläppen minskar med 10 ton."),
+    seed.sections["konsekvensbeskrivningar"] = AspectsContent(
+        aspects={
+            "arbetsmiljo": AspectEntry(assessment="inga"),
+            "barn": AspectEntry(assessment="inga"),
+            "halsa": AspectEntry(assessment="inga"),
+            "miljo": AspectEntry(assessment="beskriv", text="Utsläppen minskar med 10 ton."),
         }
     )
     rendered = render_section(seed, template.section("konsekvensbeskrivningar"))
@@ -340,7 +340,7 @@ def test_no_consequence_aspects_render_as_one_sentence(seed: Arende, template: T
 
 def test_signature_needs_name_and_title(seed: Arende, template: Template) -> None:
     assert section_findings(seed, template, "underskrifter", "SIG-1") == []
-    seed.sektioner["underskrifter"] = SignaturesContent(personer=[Signature(namn="Anna Andersson")])
+    seed.sections["underskrifter"] = SignaturesContent(people=[Signature(name="Anna Andersson")])
     findings = section_findings(seed, template, "underskrifter", "SIG-1")
     assert [f.field for f in findings] == ["personer.0", "personer"]
     assert "saknar befattning" in findings[0].message
@@ -348,8 +348,8 @@ def test_signature_needs_name_and_title(seed: Arende, template: Template) -> Non
 
 
 def test_signature_without_name(seed: Arende, template: Template) -> None:
-    seed.sektioner["underskrifter"] = SignaturesContent(
-        personer=[Signature(namn="Anna Andersson", titel="Chef"), Signature(titel="Handläggare")]
+    seed.sections["underskrifter"] = SignaturesContent(
+        people=[Signature(name="Anna Andersson", title="Chef"), Signature(title="Handläggare")]
     )
     (finding,) = section_findings(seed, template, "underskrifter", "SIG-1")
     assert finding.field == "personer.1"
@@ -361,13 +361,13 @@ def test_signature_without_name(seed: Arende, template: Template) -> None:
 
 @pytest.mark.parametrize("value", ["2025-03-14", "2024-02-29"])
 def test_iso_date_passes(seed: Arende, template: Template, value: str) -> None:
-    seed.arende["datum"] = value
+    seed.header["datum"] = value
     assert header_findings(seed, template, "FORM-1a") == []
 
 
 @pytest.mark.parametrize("value", ["2025-02-30", "14/3 2025", "2025-3-14", "igår"])
 def test_bad_date_is_an_error(seed: Arende, template: Template, value: str) -> None:
-    seed.arende["datum"] = value
+    seed.header["datum"] = value
     (finding,) = header_findings(seed, template, "FORM-1a")
     assert finding.severity is Severity.ERROR
     assert finding.field == "datum"
@@ -379,13 +379,13 @@ def test_bad_date_is_an_error(seed: Arende, template: Template, value: str) -> N
 
 @pytest.mark.parametrize("value", ["RS 2025/123", "KS/2017:457", "Dnr 112-2021", "KS-2014/742.912"])
 def test_diarienummer_lenient(seed: Arende, template: Template, value: str) -> None:
-    seed.arende["diarienummer"] = value
+    seed.header["diarienummer"] = value
     assert header_findings(seed, template, "DNR-1") == []
 
 
 @pytest.mark.parametrize("value", ["123", "okänt", "2025"])
 def test_diarienummer_that_is_not_one_warns(seed: Arende, template: Template, value: str) -> None:
-    seed.arende["diarienummer"] = value
+    seed.header["diarienummer"] = value
     (finding,) = header_findings(seed, template, "DNR-1")
     assert finding.severity is Severity.WARNING
     assert "diarienummer" in finding.message
@@ -421,7 +421,7 @@ allvarlighet = "fel"
 def test_diarienummer_strict_pattern(value: str, ok: bool) -> None:
     template = parse_template(STRICT, Path("strikt.toml"))
     arende = Arende.new(template)
-    arende.arende["diarienummer"] = value
+    arende.header["diarienummer"] = value
     findings = header_findings(arende, template, "DNR-1")
     if ok:
         assert findings == []
@@ -434,5 +434,5 @@ def test_diarienummer_strict_pattern(value: str, ok: bool) -> None:
 def test_rule_can_be_switched_off() -> None:
     template = parse_template(STRICT.replace('allvarlighet = "fel"', "av = true"), Path("a.toml"))
     arende = Arende.new(template)
-    arende.arende["diarienummer"] = "fel format"
+    arende.header["diarienummer"] = "fel format"
     assert header_findings(arende, template, "DNR-1") == []

@@ -98,7 +98,7 @@ def generated_arende(template: Template, seed: int) -> Arende:
     """A deterministic ärende with text that triggers most klarspråk rules."""
     rng = random.Random(seed)
     arende = Arende.new(template)
-    arende.arende.update(
+    arende.header.update(
         titel="Avsluta medlemskap i nätverket",
         organisation="Region Gävleborg",
         diarienummer="hej" if seed % 2 else "RS 2025/123",
@@ -106,23 +106,21 @@ def generated_arende(template: Template, seed: int) -> Arende:
         beredande_organ="Utvecklingsutskottet",
         beslutsinstans="Regionstyrelsen",
     )
-    s = arende.sektioner
-    s["forslag_till_beslut"].inledning = (  # type: ignore[union-attr]
+    s = arende.sections
+    s["forslag_till_beslut"].lead_in = (  # type: ignore[union-attr]
         "Utskottet föreslår Kommunfullmäktige att besluta följande:" if seed % 2 else ""
     )
-    s["forslag_till_beslut"].punkter = [  # type: ignore[union-attr]
+    s["forslag_till_beslut"].points = [  # type: ignore[union-attr]
         "att avsluta medlemskapet samt uppdrar regiondirektören att följa upp",
         "Regionstyrelsen ger ekonomidirektören i uppdrag att spara 1,2 mnkr enligt bilaga",
         "Regionstyrelsen förklarar beslutet omedelbart justerat",
     ][: 1 + seed % 3]
     s["sammanfattning"].text = _prose(rng, 4 + seed % 5) + " " + _TRICKY  # type: ignore[union-attr]
     s["arendet"].text = _TRICKY + "\n\n" + _prose(rng, 40 + seed)  # type: ignore[union-attr]
-    s["kostnader_och_finansiering"].text = (  # type: ignore[union-attr]
-        "Inga pengar." if seed % 3 == 0 else _TRICKY
-    )
+    s["kostnader_och_finansiering"].text = "Inga pengar." if seed % 3 == 0 else _TRICKY  # type: ignore[union-attr]
     s["konsekvensbeskrivningar"].text = _prose(rng, 3) if seed % 2 else ""  # type: ignore[union-attr]
-    s["expedieras_till"].poster = ["Regionstyrelsen", "Ekonomifunktionen 12500 kr"][: seed % 3]  # type: ignore[union-attr]
-    s["underskrifter"].personer = [Signature(namn="Anna Andersson", titel="")]  # type: ignore[union-attr]
+    s["expedieras_till"].items = ["Regionstyrelsen", "Ekonomifunktionen 12500 kr"][: seed % 3]  # type: ignore[union-attr]
+    s["underskrifter"].people = [Signature(name="Anna Andersson", title="")]  # type: ignore[union-attr]
     return arende
 
 
@@ -346,7 +344,7 @@ def test_whole_run_equals_the_parts_checked_one_by_one(template: Template, seed:
     # own (as the writing program does while typing) must give the same findings.
     arende = generated_arende(template, seed)
     parts = check_header(arende, template)
-    for section in template.sektioner:
+    for section in template.sections:
         parts += check_section(arende, template, section.id)
     assert parts == run_checks(arende, template)
 
@@ -357,7 +355,7 @@ def test_a_later_run_sees_text_edited_in_place(template: Template) -> None:
     arende = generated_arende(template, 1)
     before = run_checks(arende, template)
     assert any(f.rule == "FORM-3b" and f.section == "arendet" for f in before)
-    content = arende.sektioner["arendet"]
+    content = arende.sections["arendet"]
     assert isinstance(content, ProseContent)
     content.text = "Förvaltningen följer upp arbetet under året."
     after = run_checks(arende, template)

@@ -247,8 +247,8 @@ HOSTILE = "Ny\x1b]0;ägd\x07 skola\x1b[2J \x9b31m \x1b]52;c;ZWNobyBoZWo=\x07 \u2
 def _hostile_arende(tmp_path: Path, name: str = "a.toml") -> Path:
     loaded = load_arende(EXAMPLE)
     arende = loaded.arende
-    arende.arende["titel"] = HOSTILE
-    arende.arende["diarienummer"] = "x\x1b[31m"  # not a diarienummer: quoted in a finding
+    arende.header["titel"] = HOSTILE
+    arende.header["diarienummer"] = "x\x1b[31m"  # not a diarienummer: quoted in a finding
     path = tmp_path / name
     save_arende(path, arende, loaded.template.template)
     return path
@@ -336,7 +336,7 @@ def test_template_text_is_escaped_in_the_export(tmp_path: Path) -> None:
     text = text.replace('etikett = "Datum"', 'etikett = "Datum <b>fet</b> ~~struken~~"')
     template = parse_template(text, tmp_path / "m.toml")
     loaded = load_arende(EXAMPLE)
-    loaded.arende.arende["datum"] = "2025-01-01 ~~inte struken~~"
+    loaded.arende.header["datum"] = "2025-01-01 ~~inte struken~~"
     from drafter.render import render_markdown
 
     markdown = render_markdown(loaded.arende, template)
@@ -378,7 +378,7 @@ def test_phrase_messages_cannot_format(tmp_path: Path) -> None:
 
 def test_the_sentence_fills_only_its_placeholder(tmp_path: Path) -> None:
     template = find_template().template
-    section = next(s for s in template.sektioner if s.typ == "aspekter")
+    section = next(s for s in template.sections if s.kind == "aspekter")
     assert section.no_consequences_sentence("barn {0} eller miljö").endswith(
         "konsekvenser för barn {0} eller miljö."
     )
@@ -410,7 +410,7 @@ def test_ordinary_field_patterns_are_accepted(pattern: str, tmp_path: Path) -> N
     literal = pattern.replace("\\", "\\\\")
     text = text.replace('typ = "diarienummer"', f'typ = "diarienummer"\nmonster = "{literal}"', 1)
     field = parse_template(text, tmp_path / "k.toml").field("diarienummer")
-    assert field.monster == pattern
+    assert field.pattern == pattern
 
 
 # --------------------------------------------------------------------------- export and save
@@ -464,7 +464,7 @@ def test_saving_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     link = tmp_path / "vanguard.toml"
     link.symlink_to(real)
     loaded = load_arende(link)
-    loaded.arende.arende["titel"] = "Ändrad via länken"
+    loaded.arende.header["titel"] = "Ändrad via länken"
     save_arende(link, loaded.arende, loaded.template.template)
     assert link.is_symlink()
     assert load_arende(real).arende.field_value("titel") == "Ändrad via länken"
@@ -492,7 +492,7 @@ def test_a_same_size_edit_with_the_old_time_is_noticed(tmp_path: Path) -> None:
 
 def test_saved_files_escape_control_characters(tmp_path: Path) -> None:
     loaded = load_arende(EXAMPLE)
-    loaded.arende.arende["titel"] = HOSTILE
+    loaded.arende.header["titel"] = HOSTILE
     text = dumps_arende(loaded.arende, loaded.template.template)
     assert not CONTROL.search(text)
     path = tmp_path / "a.toml"

@@ -58,33 +58,33 @@ def _text(shape: str, size: int, salt: str) -> str:
 def _arende(shape: str, size: int, salt: str) -> Arende:
     text = _text(shape, size, salt)
     arende = Arende.new(TEMPLATE)
-    for fld in TEMPLATE.falt:
-        arende.arende[fld.id] = text if fld.typ == "text" else f"RS 2025/{salt}"
-    for sec in TEMPLATE.sektioner:
-        if sec.typ == "prosa":
-            arende.sektioner[sec.id] = ProseContent(text=text)
-        elif sec.typ == "beslut":
-            arende.sektioner[sec.id] = DecisionContent(
-                inledning=text, punkter=[text, f"Regionstyrelsen godkänner planen {salt}."]
+    for fld in TEMPLATE.fields:
+        arende.header[fld.id] = text if fld.kind == "text" else f"RS 2025/{salt}"
+    for sec in TEMPLATE.sections:
+        if sec.kind == "prosa":
+            arende.sections[sec.id] = ProseContent(text=text)
+        elif sec.kind == "beslut":
+            arende.sections[sec.id] = DecisionContent(
+                lead_in=text, points=[text, f"Regionstyrelsen godkänner planen {salt}."]
             )
-        elif sec.typ == "aspekter":
-            entries = {a.id: AspectEntry(bedomning="beskriv", text=text) for a in sec.aspekter}
-            arende.sektioner[sec.id] = AspectsContent(text=text, aspekter=entries)
-        elif sec.typ == "lista":
-            arende.sektioner[sec.id] = ListContent(poster=[text, f"Kommunen {salt}"])
+        elif sec.kind == "aspekter":
+            entries = {a.id: AspectEntry(assessment="beskriv", text=text) for a in sec.aspects}
+            arende.sections[sec.id] = AspectsContent(text=text, aspects=entries)
+        elif sec.kind == "lista":
+            arende.sections[sec.id] = ListContent(items=[text, f"Kommunen {salt}"])
         else:
-            person = Signature(namn=f"Anna {salt}", titel="Handläggare")
-            arende.sektioner[sec.id] = SignaturesContent(personer=[person])
+            person = Signature(name=f"Anna {salt}", title="Handläggare")
+            arende.sections[sec.id] = SignaturesContent(people=[person])
     return arende
 
 
 def _rules(kind: str) -> Iterator[tuple[SectionDef | None, RuleDef]]:
-    for rule in TEMPLATE.regler:
-        if rule.typ == kind:
+    for rule in TEMPLATE.rules:
+        if rule.kind == kind:
             yield None, rule
-    for section in TEMPLATE.sektioner:
-        for rule in section.regler:
-            if rule.typ == kind:
+    for section in TEMPLATE.sections:
+        for rule in section.rules:
+            if rule.kind == kind:
                 yield section, rule
 
 

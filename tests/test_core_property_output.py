@@ -66,26 +66,26 @@ def _write(path: Path, texts: list[str]) -> None:
     loaded = load_arende(EXAMPLE)
     arende = loaded.arende
     pick = iter(texts * 50)
-    for fld in TEMPLATE.falt:
-        arende.arende[fld.id] = next(pick)
-    for sec in TEMPLATE.sektioner:
-        if sec.typ == "prosa":
-            arende.sektioner[sec.id] = ProseContent(text=next(pick))
-        elif sec.typ == "beslut":
-            arende.sektioner[sec.id] = DecisionContent(
-                inledning=next(pick), punkter=[next(pick), next(pick)]
+    for fld in TEMPLATE.fields:
+        arende.header[fld.id] = next(pick)
+    for sec in TEMPLATE.sections:
+        if sec.kind == "prosa":
+            arende.sections[sec.id] = ProseContent(text=next(pick))
+        elif sec.kind == "beslut":
+            arende.sections[sec.id] = DecisionContent(
+                lead_in=next(pick), points=[next(pick), next(pick)]
             )
-        elif sec.typ == "aspekter":
+        elif sec.kind == "aspekter":
             entries = {
-                a.id: AspectEntry(bedomning=("inga", "beskriv", "")[i % 3], text=next(pick))
-                for i, a in enumerate(sec.aspekter)
+                a.id: AspectEntry(assessment=("inga", "beskriv", "")[i % 3], text=next(pick))
+                for i, a in enumerate(sec.aspects)
             }
-            arende.sektioner[sec.id] = AspectsContent(text=next(pick), aspekter=entries)
-        elif sec.typ == "lista":
-            arende.sektioner[sec.id] = ListContent(poster=[next(pick), next(pick)])
+            arende.sections[sec.id] = AspectsContent(text=next(pick), aspects=entries)
+        elif sec.kind == "lista":
+            arende.sections[sec.id] = ListContent(items=[next(pick), next(pick)])
         else:
-            person = Signature(namn=next(pick), titel=next(pick))
-            arende.sektioner[sec.id] = SignaturesContent(personer=[person])
+            person = Signature(name=next(pick), title=next(pick))
+            arende.sections[sec.id] = SignaturesContent(people=[person])
     arende.extra["importerat"] = {next(pick) or "rubrik": next(pick) or "text"}
     save_arende(path, arende, loaded.template.template)
 

@@ -110,8 +110,8 @@ def test_empty_optional_section_is_left_out_but_required_one_kept() -> None:
 
 def test_header_fields_listed() -> None:
     arende = load_arende(EXAMPLE).arende
-    arende.arende["diarienummer"] = "RS 2025/123"
-    arende.arende["datum"] = "2025-03-14"
+    arende.header["diarienummer"] = "RS 2025/123"
+    arende.header["datum"] = "2025-03-14"
     markdown = render_markdown(arende, TEMPLATE)
     assert "- **Diarienummer:** RS 2025/123\n- **Datum:** 2025-03-14\n" in markdown
 
@@ -201,50 +201,50 @@ def arenden(draw: st.DrawFn) -> tuple[Arende, Arende]:
     """An ärende full of user text, and the same ärende with every text replaced by "x"."""
     real = Arende.new(TEMPLATE)
     safe = Arende.new(TEMPLATE)
-    for fld in TEMPLATE.falt:
+    for fld in TEMPLATE.fields:
         value = draw(USER_TEXT)
-        real.arende[fld.id] = value
-        safe.arende[fld.id] = _placeholder(value)
+        real.header[fld.id] = value
+        safe.header[fld.id] = _placeholder(value)
 
     def texts(n: int) -> list[str]:
         return draw(st.lists(USER_TEXT, max_size=n))
 
     lead, points = draw(USER_TEXT), texts(3)
-    real.sektioner["forslag_till_beslut"] = DecisionContent(inledning=lead, punkter=points)
-    safe.sektioner["forslag_till_beslut"] = DecisionContent(
-        inledning=_placeholder(lead), punkter=[_placeholder(p) for p in points]
+    real.sections["forslag_till_beslut"] = DecisionContent(lead_in=lead, points=points)
+    safe.sections["forslag_till_beslut"] = DecisionContent(
+        lead_in=_placeholder(lead), points=[_placeholder(p) for p in points]
     )
     for sid in ("sammanfattning", "arendet", "kostnader_och_finansiering"):
         text = draw(USER_TEXT)
-        real.sektioner[sid] = ProseContent(text=text)
+        real.sections[sid] = ProseContent(text=text)
         # prose keeps its paragraphs: the safe twin has the same number of them
         paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-        safe.sektioner[sid] = ProseContent(text="\n\n".join("x" for _ in paragraphs))
+        safe.sections[sid] = ProseContent(text="\n\n".join("x" for _ in paragraphs))
     aspect_text = draw(USER_TEXT)
     entries = {
         a.id: (draw(st.sampled_from(["", "inga", "beskriv"])), draw(USER_TEXT))
-        for a in TEMPLATE.section("konsekvensbeskrivningar").aspekter
+        for a in TEMPLATE.section("konsekvensbeskrivningar").aspects
     }
-    real.sektioner["konsekvensbeskrivningar"] = AspectsContent(
+    real.sections["konsekvensbeskrivningar"] = AspectsContent(
         text=aspect_text,
-        aspekter={k: AspectEntry(bedomning=b, text=t) for k, (b, t) in entries.items()},
+        aspects={k: AspectEntry(assessment=b, text=t) for k, (b, t) in entries.items()},
     )
-    safe.sektioner["konsekvensbeskrivningar"] = AspectsContent(
+    safe.sections["konsekvensbeskrivningar"] = AspectsContent(
         text=_placeholder(aspect_text),
-        aspekter={
-            k: AspectEntry(bedomning=b, text=_placeholder(t)) for k, (b, t) in entries.items()
+        aspects={
+            k: AspectEntry(assessment=b, text=_placeholder(t)) for k, (b, t) in entries.items()
         },
     )
     for sid in ("beslutsunderlag", "expedieras_till"):
         items = texts(3)
-        real.sektioner[sid] = ListContent(poster=items)
-        safe.sektioner[sid] = ListContent(poster=[_placeholder(p) for p in items])
+        real.sections[sid] = ListContent(items=items)
+        safe.sections[sid] = ListContent(items=[_placeholder(p) for p in items])
     people = draw(st.lists(st.tuples(USER_TEXT, USER_TEXT), max_size=3))
-    real.sektioner["underskrifter"] = SignaturesContent(
-        personer=[Signature(namn=n, titel=t) for n, t in people]
+    real.sections["underskrifter"] = SignaturesContent(
+        people=[Signature(name=n, title=t) for n, t in people]
     )
-    safe.sektioner["underskrifter"] = SignaturesContent(
-        personer=[Signature(namn=_placeholder(n), titel=_placeholder(t)) for n, t in people]
+    safe.sections["underskrifter"] = SignaturesContent(
+        people=[Signature(name=_placeholder(n), title=_placeholder(t)) for n, t in people]
     )
     return real, safe
 

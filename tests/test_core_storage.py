@@ -62,12 +62,12 @@ def test_new_arende_layout() -> None:
 
 def test_layout_is_readable_and_diffs_well() -> None:
     arende = Arende.new(TEMPLATE)
-    arende.sektioner["sammanfattning"] = ProseContent(text="Första stycket.\n\nAndra stycket.")
-    arende.sektioner["forslag_till_beslut"] = DecisionContent(
-        inledning="A föreslår B att besluta följande:", punkter=["Ett.", "Två."]
+    arende.sections["sammanfattning"] = ProseContent(text="Första stycket.\n\nAndra stycket.")
+    arende.sections["forslag_till_beslut"] = DecisionContent(
+        lead_in="A föreslår B att besluta följande:", points=["Ett.", "Två."]
     )
-    arende.sektioner["underskrifter"] = SignaturesContent(
-        personer=[Signature(namn="Anna", titel="Chef"), Signature(namn="Bo", titel="Handläggare")]
+    arende.sections["underskrifter"] = SignaturesContent(
+        people=[Signature(name="Anna", title="Chef"), Signature(name="Bo", title="Handläggare")]
     )
     text = dumps_arende(arende, TEMPLATE)
     assert '[sammanfattning]\ntext = """\nFörsta stycket.\n\nAndra stycket."""\n' in text
@@ -148,14 +148,14 @@ TEXT = st.lists(st.text(_CHARS, max_size=6) | _TOKENS, max_size=10).map("".join)
 @st.composite
 def arenden(draw: st.DrawFn) -> Arende:
     arende = Arende.new(TEMPLATE)
-    for fld in TEMPLATE.falt:
-        arende.arende[fld.id] = draw(TEXT)
-    arende.sektioner["forslag_till_beslut"] = DecisionContent(
-        inledning=draw(TEXT), punkter=draw(st.lists(TEXT, max_size=3))
+    for fld in TEMPLATE.fields:
+        arende.header[fld.id] = draw(TEXT)
+    arende.sections["forslag_till_beslut"] = DecisionContent(
+        lead_in=draw(TEXT), points=draw(st.lists(TEXT, max_size=3))
     )
     for sid in ("sammanfattning", "arendet", "kostnader_och_finansiering"):
-        arende.sektioner[sid] = ProseContent(text=draw(TEXT))
-    aspect_ids = [a.id for a in TEMPLATE.section("konsekvensbeskrivningar").aspekter]
+        arende.sections[sid] = ProseContent(text=draw(TEXT))
+    aspect_ids = [a.id for a in TEMPLATE.section("konsekvensbeskrivningar").aspects]
     entries = draw(
         st.dictionaries(
             st.sampled_from(aspect_ids),
@@ -163,11 +163,11 @@ def arenden(draw: st.DrawFn) -> Arende:
             max_size=4,
         )
     )
-    arende.sektioner["konsekvensbeskrivningar"] = AspectsContent(text=draw(TEXT), aspekter=entries)
-    arende.sektioner["beslutsunderlag"] = ListContent(poster=draw(st.lists(TEXT, max_size=3)))
-    arende.sektioner["expedieras_till"] = ListContent(poster=draw(st.lists(TEXT, max_size=3)))
-    arende.sektioner["underskrifter"] = SignaturesContent(
-        personer=draw(st.lists(st.builds(Signature, namn=TEXT, titel=TEXT), max_size=3))
+    arende.sections["konsekvensbeskrivningar"] = AspectsContent(text=draw(TEXT), aspects=entries)
+    arende.sections["beslutsunderlag"] = ListContent(items=draw(st.lists(TEXT, max_size=3)))
+    arende.sections["expedieras_till"] = ListContent(items=draw(st.lists(TEXT, max_size=3)))
+    arende.sections["underskrifter"] = SignaturesContent(
+        people=draw(st.lists(st.builds(Signature, namn=TEXT, titel=TEXT), max_size=3))
     )
     return arende
 
@@ -178,14 +178,14 @@ def test_save_load_save_is_byte_identical(arende: Arende) -> None:
     first = dumps_arende(arende, TEMPLATE)
     loaded = arende_from_data(tomllib.loads(first), TEMPLATE)
     # nothing the user wrote is lost or changed
-    for fld in TEMPLATE.falt:
+    for fld in TEMPLATE.fields:
         assert loaded.field_value(fld.id) == arende.field_value(fld.id)
-    for section in TEMPLATE.sektioner:
+    for section in TEMPLATE.sections:
         got = loaded.content(section).model_dump()
         want = arende.content(section).model_dump()
-        if section.typ == "aspekter":
+        if section.kind == "aspekter":
             want["aspekter"] = {k: v for k, v in want["aspekter"].items() if v["bedomning"]}
-        if section.typ == "underskrifter" and not want["personer"]:
+        if section.kind == "underskrifter" and not want["personer"]:
             continue
         assert got == want, section.id
     assert dumps_arende(loaded, TEMPLATE) == first

@@ -98,7 +98,7 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _expect_kommun_findings(path: Path, mall: str | None = None) -> None:
     loaded = load_arende(path, mall)
     template = loaded.template.template
-    assert template.namn == "kommun"
+    assert template.name == "kommun"
     assert template.section_ids == ("forslag_till_beslut", "bedomning", "konsekvenser")
     findings = {(f.rule, f.section, f.field): f for f in run_checks(loaded.arende, template)}
     assert set(findings) == {
@@ -166,7 +166,7 @@ def test_user_template_overrides_builtin_by_name(config_dir: Path) -> None:
 
 def test_builtin_template_is_listed() -> None:
     found = available_templates()
-    names = {t.template.namn: t.origin for t in found if not isinstance(t, DrafterError)}
+    names = {t.template.name: t.origin for t in found if not isinstance(t, DrafterError)}
     assert names == {"tjansteskrivelse": "inbyggd", "kommun": "inbyggd"}  # kommun: issue 13
 
 
@@ -182,7 +182,7 @@ def test_default_template_section_order() -> None:
         "expedieras_till",
         "underskrifter",
     )
-    assert [f.id for f in template.falt] == [
+    assert [f.id for f in template.fields] == [
         "titel",
         "dokumenttyp",
         "organisation",
@@ -192,10 +192,10 @@ def test_default_template_section_order() -> None:
         "beredande_organ",
         "beslutsinstans",
     ]
-    assert not template.section("beslutsunderlag").obligatorisk
-    for section in template.sektioner:
-        assert section.hjalp.strip(), section.id
-        assert section.alias, section.id
+    assert not template.section("beslutsunderlag").required
+    for section in template.sections:
+        assert section.help_text.strip(), section.id
+        assert section.aliases, section.id
 
 
 # --------------------------------------------------------------------------- broken templates

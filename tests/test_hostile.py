@@ -160,37 +160,37 @@ any_text = st.text(max_size=300)
 @st.composite
 def arenden(draw: st.DrawFn, template: Template) -> Arende:
     arende = Arende.new(template)
-    for fld in template.falt:
-        arende.arende[fld.id] = draw(any_text)
-    for sec in template.sektioner:
+    for fld in template.fields:
+        arende.header[fld.id] = draw(any_text)
+    for sec in template.sections:
         content: Any
-        if sec.typ == "prosa":
+        if sec.kind == "prosa":
             content = ProseContent(text=draw(any_text))
-        elif sec.typ == "beslut":
+        elif sec.kind == "beslut":
             content = DecisionContent(
-                inledning=draw(any_text), punkter=draw(st.lists(any_text, max_size=4))
+                lead_in=draw(any_text), points=draw(st.lists(any_text, max_size=4))
             )
-        elif sec.typ == "aspekter":
+        elif sec.kind == "aspekter":
             content = AspectsContent(
                 text=draw(any_text),
-                aspekter={
+                aspects={
                     a.id: AspectEntry(
-                        bedomning=draw(st.sampled_from(["", "inga", "beskriv"])),
+                        assessment=draw(st.sampled_from(["", "inga", "beskriv"])),
                         text=draw(any_text),
                     )
-                    for a in sec.aspekter
+                    for a in sec.aspects
                 },
             )
-        elif sec.typ == "lista":
-            content = ListContent(poster=draw(st.lists(any_text, max_size=4)))
+        elif sec.kind == "lista":
+            content = ListContent(items=draw(st.lists(any_text, max_size=4)))
         else:
             content = SignaturesContent(
-                personer=[
-                    Signature(namn=draw(any_text), titel=draw(any_text))
+                people=[
+                    Signature(name=draw(any_text), title=draw(any_text))
                     for _ in range(draw(st.integers(0, 3)))
                 ]
             )
-        arende.sektioner[sec.id] = content
+        arende.sections[sec.id] = content
     return arende
 
 
@@ -211,8 +211,8 @@ def test_every_typed_character_survives_save_and_load(arende: Arende) -> None:
     """Everything survives a save and load; only CRLF line ends become LF (TOML allows it)."""
     text = dumps_arende(arende, TEMPLATE)
     again = arende_from_data(tomllib.loads(text), TEMPLATE)
-    assert _lf(again.arende) == _lf(arende.arende)
-    for sec in TEMPLATE.sektioner:
+    assert _lf(again.header) == _lf(arende.header)
+    for sec in TEMPLATE.sections:
         expected = _without_empty(arende.content(sec).model_dump())
         assert _lf(again.content(sec).model_dump()) == _lf(expected)
 
@@ -257,17 +257,17 @@ def _structure(markdown: str) -> tuple[list[str], set[str]]:
 def test_user_text_cannot_change_markdown_structure(arende: Arende) -> None:
     """Headings come only from the template; user text makes no HTML, links, code or images."""
     headings, kinds = _structure(render_markdown(arende, TEMPLATE))
-    rubriks = {f"h2:{s.rubrik}" for s in TEMPLATE.sektioner}
+    rubriks = {f"h2:{s.heading}" for s in TEMPLATE.sections}
     assert headings[0].startswith("h1:")
     assert headings.count(headings[0]) == 1
     for heading in headings[1:]:
         assert heading in rubriks or heading.startswith("h3:"), heading
     assert sum(h.startswith("h3:") for h in headings) <= sum(
         1
-        for s in TEMPLATE.sektioner
+        for s in TEMPLATE.sections
         if isinstance(c := arende.content(s), AspectsContent)
-        for e in c.aspekter.values()
-        if e.bedomning == "beskriv" and e.text.strip()
+        for e in c.aspects.values()
+        if e.assessment == "beskriv" and e.text.strip()
     )
     forbidden = {"html_block", "html_inline", "link_open", "image", "code_inline", "fence"}
     forbidden |= {"code_block", "blockquote_open", "hr"}

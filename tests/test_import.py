@@ -46,27 +46,27 @@ def _import(text: str, template: Template) -> ImportResult:
 
 
 def _prose(result: ImportResult, section_id: str) -> str:
-    content = result.arende.sektioner[section_id]
+    content = result.arende.sections[section_id]
     assert isinstance(content, ProseContent | AspectsContent)
     return content.text
 
 
 def _decision(result: ImportResult) -> DecisionContent:
-    content = result.arende.sektioner["forslag_till_beslut"]
+    content = result.arende.sections["forslag_till_beslut"]
     assert isinstance(content, DecisionContent)
     return content
 
 
 def _list(result: ImportResult, section_id: str) -> list[str]:
-    content = result.arende.sektioner[section_id]
+    content = result.arende.sections[section_id]
     assert isinstance(content, ListContent)
-    return content.poster
+    return content.items
 
 
 def _people(result: ImportResult) -> list[Signature]:
-    content = result.arende.sektioner["underskrifter"]
+    content = result.arende.sections["underskrifter"]
     assert isinstance(content, SignaturesContent)
-    return content.personer
+    return content.people
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -113,13 +113,13 @@ def test_seed_imports_with_every_section_and_no_check_errors(template: Template)
     assert arende.field_value("titel") == "Avsluta medlemskap i Vanguard"
     assert arende.field_value("beredande_organ") == "Utvecklingsutskottet"
     assert arende.field_value("beslutsinstans") == "Regionstyrelsen"
-    assert _decision(result).punkter == [
+    assert _decision(result).points == [
         "Region Gävleborg avslutar sitt medlemskap i Vanguardinitiativet."
     ]
     assert _list(result, "expedieras_till") == []  # the seed's lone "-"
     assert _people(result) == [
-        Signature(namn="Katrien Vanhaverbeke", titel="Regional utvecklingsdirektör"),
-        Signature(namn="Niclas Cronsell", titel="Handläggare"),
+        Signature(name="Katrien Vanhaverbeke", title="Regional utvecklingsdirektör"),
+        Signature(name="Niclas Cronsell", title="Handläggare"),
     ]
     assert result.missing == ["beslutsunderlag"]
     assert result.kept_aside == []
@@ -133,7 +133,7 @@ def test_seed_export_holds_every_paragraph_with_the_wraps_joined(template: Templ
     # the hand-made ärende of the seed holds its paragraphs as the author meant them
     reference = load_arende(EXAMPLE).arende
     for section_id in ("sammanfattning", "arendet", "kostnader_och_finansiering"):
-        content = reference.sektioner[section_id]
+        content = reference.sections[section_id]
         assert isinstance(content, ProseContent)
         for paragraph in content.text.split("\n\n"):
             assert paragraph in exported, paragraph[:60]
@@ -181,7 +181,7 @@ def test_non_breaking_spaces_stay_inside_amounts_and_count_as_blank(template: Te
     result = _import(text, template)
     costs = _prose(result, "kostnader_och_finansiering")
     assert costs == f"Höjningen ger 1{NBSP}250{NBSP}000{NBSP}kronor mer per år."
-    assert _decision(result).punkter[1] == f"Taxan höjs med 5{NBSP}procent."
+    assert _decision(result).points[1] == f"Taxan höjs med 5{NBSP}procent."
     assert "sammanfattning" not in result.missing
     markdown = render_markdown(result.arende, template)
     assert f"1{NBSP}250{NBSP}000{NBSP}kronor" in markdown
@@ -201,7 +201,7 @@ def test_cp1252_file_is_decoded_without_mojibake(template: Template) -> None:
     assert _prose(result, "kostnader_och_finansiering").startswith(
         f"Avtalet kostar 1{NBSP}250{NBSP}000{NBSP}kronor"
     )
-    assert _decision(result).punkter[0].endswith("för åren 2026–2030.")
+    assert _decision(result).points[0].endswith("för åren 2026–2030.")
 
 
 def test_text_that_is_neither_utf8_nor_swedish_cp1252_is_refused() -> None:
@@ -249,7 +249,7 @@ def test_headings_by_alias(heading: str, section_id: str, template: Template) ->
     result = _import(text, template)
     found = {f.section_id: f.heading for f in result.found}
     assert found[section_id] == heading
-    content = result.arende.sektioner[section_id]
+    content = result.arende.sections[section_id]
     assert not content.is_empty()
     assert result.kept_aside == []
 
@@ -274,7 +274,7 @@ def test_missing_section_is_reported(template: Template) -> None:
     result = _import(text, template)
     assert "kostnader_och_finansiering" in result.missing
     assert "Saknas: Kostnader och finansiering; Beslutsunderlag (frivillig)." in result.report
-    assert result.arende.sektioner["kostnader_och_finansiering"].is_empty()
+    assert result.arende.sections["kostnader_och_finansiering"].is_empty()
 
 
 def test_unknown_heading_is_kept_shown_and_warned(template: Template) -> None:
@@ -339,14 +339,14 @@ def test_header_lines_map_to_fields_by_label(template: Template) -> None:
 def test_lead_in_and_wrapped_numbered_points(template: Template) -> None:
     result = _import(SMALL, template)
     decision = _decision(result)
-    assert decision.punkter == [
+    assert decision.points == [
         "Regionfullmäktige fastställer en ny taxa för färdtjänst från den 1 januari 2026.",
         "Taxan höjs med 5 procent.",
     ]
     arende = result.arende
     assert arende.field_value("beredande_organ") == "Hälso- och sjukvårdsnämnden"
     assert arende.field_value("beslutsinstans") == "Regionfullmäktige"
-    assert decision.inledning == ""  # the one drafter writes from the header
+    assert decision.lead_in == ""  # the one drafter writes from the header
     markdown = render_markdown(arende, template)
     assert "Hälso- och sjukvårdsnämnden föreslår Regionfullmäktige att besluta följande:" in (
         markdown
@@ -359,8 +359,8 @@ def test_lead_in_is_kept_as_written_when_it_differs(template: Template) -> None:
         "1) Nämnden antar planen.\n2) Nämnden avslutar projektet.\n"
     )
     decision = _decision(_import(text, template))
-    assert decision.inledning == "Förvaltningen föreslår att nämnden beslutar:"
-    assert decision.punkter == ["Nämnden antar planen.", "Nämnden avslutar projektet."]
+    assert decision.lead_in == "Förvaltningen föreslår att nämnden beslutar:"
+    assert decision.points == ["Nämnden antar planen.", "Nämnden avslutar projektet."]
 
 
 def test_empty_decision_list(template: Template) -> None:
@@ -370,7 +370,7 @@ def test_empty_decision_list(template: Template) -> None:
     )
     result = _import(text, template)
     decision = _decision(result)
-    assert decision.punkter == []
+    assert decision.points == []
     assert result.arende.field_value("beslutsinstans") == "Regionstyrelsen"
     assert result.kept_aside == []
     found = {f.section_id: f for f in result.found}
@@ -384,7 +384,7 @@ def test_unnumbered_decision_paragraphs_become_points(template: Template) -> Non
         "Regionstyrelsen godkänner planen.\n\nRegionstyrelsen avslutar\nprojektet.\n"
     )
     decision = _decision(_import(text, template))
-    assert decision.punkter == [
+    assert decision.points == [
         "Regionstyrelsen godkänner planen.",
         "Regionstyrelsen avslutar projektet.",
     ]
@@ -420,9 +420,9 @@ def test_signatures_at_the_end_as_name_and_title_pairs(template: Template) -> No
     )
     result = _import(text, template)
     assert _people(result) == [
-        Signature(namn="Anna Andersson", titel="Regiondirektör"),
-        Signature(namn="Per van der Berg", titel="Handläggare"),
-        Signature(namn="K. Lind", titel="Enhetschef"),
+        Signature(name="Anna Andersson", title="Regiondirektör"),
+        Signature(name="Per van der Berg", title="Handläggare"),
+        Signature(name="K. Lind", title="Enhetschef"),
     ]
     assert _list(result, "expedieras_till") == ["Regionstyrelsen"]
     assert "Underskrifter (utan rubrik, i slutet av texten)" in result.report
@@ -430,7 +430,7 @@ def test_signatures_at_the_end_as_name_and_title_pairs(template: Template) -> No
 
 def test_signatures_under_a_heading(template: Template) -> None:
     result = _import(SMALL, template)
-    assert _people(result) == [Signature(namn="Eva Ek", titel="Regiondirektör")]
+    assert _people(result) == [Signature(name="Eva Ek", title="Regiondirektör")]
 
 
 def test_prose_ending_with_sentences_is_no_signature(template: Template) -> None:
@@ -446,13 +446,13 @@ def test_aspect_sub_headings_in_plain_text(template: Template) -> None:
         "Konsekvensbeskrivningar\n\nBarn och unga:\nFler barn kan åka till skolan.\n\n"
         "Miljö\n\nUtsläppen minskar.\n"
     )
-    content = import_text(text, template, input_format="text").arende.sektioner[
+    content = import_text(text, template, input_format="text").arende.sections[
         "konsekvensbeskrivningar"
     ]
     assert isinstance(content, AspectsContent)
-    assert content.aspekter["barn"].bedomning == "beskriv"
-    assert content.aspekter["barn"].text == "Fler barn kan åka till skolan."
-    assert content.aspekter["miljo"].text == "Utsläppen minskar."
+    assert content.aspects["barn"].assessment == "beskriv"
+    assert content.aspects["barn"].text == "Fler barn kan åka till skolan."
+    assert content.aspects["miljo"].text == "Utsläppen minskar."
 
 
 # ----------------------------------------------------------------------------- Markdown
@@ -471,11 +471,11 @@ def test_hand_written_markdown(template: Template) -> None:
     arende = result.arende
     assert arende.field_value("titel") == "Ny taxa"
     assert arende.field_value("datum") == "2025-03-14"
-    assert _decision(result).punkter == ["Regionstyrelsen antar den nya taxan."]
+    assert _decision(result).points == ["Regionstyrelsen antar den nya taxan."]
     assert _prose(result, "arendet") == (
         "En rad som fortsätter, med en länk (https://example.se).\n\nBakgrund\n\nMer text."
     )
-    assert _people(result) == [Signature(namn="Eva Ek", titel="Regiondirektör")]
+    assert _people(result) == [Signature(name="Eva Ek", title="Regiondirektör")]
     assert result.arende.extra[IMPORTED_KEY] == {
         "Text före första rubriken": "- Handläggare: Eva Ek"
     }
@@ -562,8 +562,8 @@ def test_import_command_output_option_and_stdout(
     chosen = re.search(r"Mallen ”(\w+)” valdes", out)
     assert chosen is not None
     saved = load_arende(out_path).arende
-    assert saved.mall == chosen.group(1)
-    assert "Förvaltningen bedömer" in _text_of(saved.sektioner["arendet"])
+    assert saved.template_ref == chosen.group(1)
+    assert "Förvaltningen bedömer" in _text_of(saved.sections["arendet"])
     code, out, err = run(capsys, "import", str(SEED), "-o", "-")
     assert code == 0
     assert out.startswith("format = 1\n")
@@ -600,7 +600,7 @@ def test_template_given_by_path_is_stored_relative(
     code, _, _ = run(capsys, "import", str(source), "--mall", str(own))
     assert code == 0
     loaded = load_arende(tmp_path / "in.toml")
-    assert loaded.arende.mall == "mallar/egen.toml"
+    assert loaded.arende.template_ref == "mallar/egen.toml"
 
 
 def test_markdown_export_round_trip_through_files(

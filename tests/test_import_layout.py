@@ -27,7 +27,7 @@ def template() -> Template:
 
 
 def _prose(text: str, template: Template, section: str = "arendet") -> str:
-    content = import_text(text, template, input_format="text").arende.sektioner[section]
+    content = import_text(text, template, input_format="text").arende.sections[section]
     assert isinstance(content, ProseContent)
     return content.text
 
@@ -61,7 +61,7 @@ def test_page_counters_and_repeated_page_headers_are_dropped_and_listed(
     assert result.furniture == ["Sida 1 av 2", "Sida 2 av 2", "Region Exempel"]
     assert "”Region Exempel”" in result.report
     assert result.arende.field_value("organisation") == "Region Exempel"  # the letterhead
-    content = result.arende.sektioner["arendet"]
+    content = result.arende.sections["arendet"]
     assert isinstance(content, ProseContent)
     assert "Region Exempel" not in content.text
     assert "Sida" not in content.text
@@ -94,9 +94,9 @@ def test_side_by_side_signatures_become_two_people(template: Template) -> None:
         "Ärendet\nText.\n\nUnderskrifter\n"
         "Erik Sjöberg          Lina Ahl\nFörvaltningschef      Trafikingenjör\n"
     )
-    people = import_text(text, template, input_format="text").arende.sektioner["underskrifter"]
+    people = import_text(text, template, input_format="text").arende.sections["underskrifter"]
     assert isinstance(people, SignaturesContent)
-    assert [(p.namn, p.titel) for p in people.personer] == [
+    assert [(p.name, p.title) for p in people.people] == [
         ("Erik Sjöberg", "Förvaltningschef"),
         ("Lina Ahl", "Trafikingenjör"),
     ]
@@ -142,10 +142,10 @@ def test_att_satser_become_points_and_the_lead_in_fills_the_bodies(template: Tem
         "verksamhetsplaner.\n\nÄrendet\nText.\n"
     )
     arende = import_text(text, template, input_format="text").arende
-    decision = arende.sektioner["forslag_till_beslut"]
+    decision = arende.sections["forslag_till_beslut"]
     assert isinstance(decision, DecisionContent)
-    assert decision.inledning == "Kommunstyrelsen föreslår kommunfullmäktige besluta"
-    assert decision.punkter == [
+    assert decision.lead_in == "Kommunstyrelsen föreslår kommunfullmäktige besluta"
+    assert decision.points == [
         "att anta planen,",
         "att uppdra åt nämnderna att ta in åtgärderna i sina verksamhetsplaner.",
     ]
@@ -181,21 +181,21 @@ def test_every_normal_lead_in_is_parsed_and_accepted_by_ftb8(
 ) -> None:
     assert parse_lead_in(lead_in) == parsed
     arende = Arende.new(template)
-    decision = arende.sektioner["forslag_till_beslut"]
+    decision = arende.sections["forslag_till_beslut"]
     assert isinstance(decision, DecisionContent)
-    decision.inledning = lead_in
-    decision.punkter = ["Planen antas."]
+    decision.lead_in = lead_in
+    decision.points = ["Planen antas."]
     ftb8 = [f for f in run_checks(arende, template) if f.rule == "FTB-8"]
     assert (ftb8 == []) == (parsed is not None)
 
 
 def test_ftb8_accepts_points_that_name_the_deciding_body(template: Template) -> None:
     arende = Arende.new(template)
-    decision = arende.sektioner["forslag_till_beslut"]
+    decision = arende.sections["forslag_till_beslut"]
     assert isinstance(decision, DecisionContent)
-    decision.punkter = ["Kommunfullmäktige avslår motionen.", "Kommunfullmäktige ger X i uppdrag."]
+    decision.points = ["Kommunfullmäktige avslår motionen.", "Kommunfullmäktige ger X i uppdrag."]
     assert not [f for f in run_checks(arende, template) if f.rule == "FTB-8"]
-    decision.punkter = ["Motionen avslås."]
+    decision.points = ["Motionen avslås."]
     assert [f.rule for f in run_checks(arende, template) if f.rule == "FTB-8"] == ["FTB-8"]
 
 
@@ -231,7 +231,7 @@ def test_text_left_in_importerat_is_checked_by_the_klarsprak_rules(template: Tem
     assert ("MEN-1", "importerat", "0") in found
     assert ("ORD-1", "importerat", "0") in found  # "tillse"
     assert ("importerat", "importerat", "0") in found
-    assert "importerat" not in arende.sektioner  # checking adds no section to the ärende
+    assert "importerat" not in arende.sections  # checking adds no section to the ärende
 
 
 def test_a_word_file_with_headings_in_normal_text_and_no_blank_paragraphs(
@@ -259,19 +259,19 @@ def test_a_word_file_with_headings_in_normal_text_and_no_blank_paragraphs(
     result = import_file(path, template)
     arende = result.arende
     assert arende.field_value("titel") == "Nya regler för parkering"
-    decision = arende.sektioner["forslag_till_beslut"]
+    decision = arende.sections["forslag_till_beslut"]
     assert isinstance(decision, DecisionContent)
-    assert decision.inledning == "Tekniska nämnden beslutar att"
-    assert decision.punkter == ["att anta reglerna."]
+    assert decision.lead_in == "Tekniska nämnden beslutar att"
+    assert decision.points == ["att anta reglerna."]
     assert "sett över reglerna" in _text(arende, "arendet")
-    people = arende.sektioner["underskrifter"]
+    people = arende.sections["underskrifter"]
     assert isinstance(people, SignaturesContent)
-    assert [(p.namn, p.titel) for p in people.personer] == [("Eva Ek", "Gatuchef")]
+    assert [(p.name, p.title) for p in people.people] == [("Eva Ek", "Gatuchef")]
     assert result.report.startswith("Läste filen regler.docx som Word-dokument.")
 
 
 def _text(arende: Arende, section: str) -> str:
-    content = arende.sektioner[section]
+    content = arende.sections[section]
     assert isinstance(content, ProseContent)
     return content.text
 

@@ -92,33 +92,33 @@ heading = st.lists(plain_word, min_size=1, max_size=4).map(lambda w: " ".join(w)
 @st.composite
 def arenden(draw: st.DrawFn, template: Template = TEMPLATE) -> Arende:
     arende = Arende.new(template)
-    header = arende.arende
+    header = arende.header
     header["dokumenttyp"] = draw(st.sampled_from(KNOWN_DOC_TYPES))
     for field_id in ("titel", "organisation", "forvaltning", "diarienummer", "datum"):
         header[field_id] = draw(st.just("") | line)
     header["beredande_organ"] = draw(st.just("") | organ)
     header["beslutsinstans"] = draw(st.just("") | organ)
-    for sec in template.sektioner:
+    for sec in template.sections:
         content = arende.content(sec)
         if isinstance(content, ProseContent):
             content.text = draw(prose)
         elif isinstance(content, DecisionContent):
-            content.punkter = draw(st.lists(line, max_size=4))
-            content.inledning = draw(_lead_in(header))
+            content.points = draw(st.lists(line, max_size=4))
+            content.lead_in = draw(_lead_in(header))
         elif isinstance(content, AspectsContent):
             content.text = draw(prose)
-            for aspect in sec.aspekter:
+            for aspect in sec.aspects:
                 choice = draw(st.sampled_from(["", "inga", "beskriv"]))
                 if choice == "inga":
-                    content.aspekter[aspect.id] = AspectEntry(bedomning="inga")
+                    content.aspects[aspect.id] = AspectEntry(assessment="inga")
                 elif choice == "beskriv":
                     text = draw(prose.filter(bool))
-                    content.aspekter[aspect.id] = AspectEntry(bedomning="beskriv", text=text)
+                    content.aspects[aspect.id] = AspectEntry(assessment="beskriv", text=text)
         elif isinstance(content, ListContent):
-            content.poster = draw(st.lists(line, max_size=4))
+            content.items = draw(st.lists(line, max_size=4))
         elif isinstance(content, SignaturesContent):
             people = st.builds(Signature, namn=st.just("") | line, titel=st.just("") | line)
-            content.personer = [p for p in draw(st.lists(people, max_size=3)) if not p.is_empty()]
+            content.people = [p for p in draw(st.lists(people, max_size=3)) if not p.is_empty()]
     kept = draw(st.dictionaries(heading, st.just("") | prose, max_size=2))
     kept = {k: v for k, v in kept.items() if MATCHER.match(k) is None}
     if kept:
@@ -153,8 +153,8 @@ SETTINGS = settings(
 def test_import_of_export_is_the_same_arende(arende: Arende) -> None:
     markdown = render_markdown(arende, TEMPLATE)
     result = import_text(markdown, TEMPLATE, input_format="markdown")
-    assert result.arende.arende == arende.arende
-    for sec in TEMPLATE.sektioner:
+    assert result.arende.header == arende.header
+    for sec in TEMPLATE.sections:
         assert result.arende.content(sec) == arende.content(sec), sec.id
     assert result.arende.extra == arende.extra
     assert result.arende == arende

@@ -130,12 +130,12 @@ def check(
     **texts: str,
 ) -> list[Finding]:
     arende = Arende.new(template)
-    arende.arende.update(header or {})
-    arende.sektioner["forslag_till_beslut"] = DecisionContent(
-        inledning=inledning, punkter=punkter if punkter is not None else ["Regionen beslutar."]
+    arende.header.update(header or {})
+    arende.sections["forslag_till_beslut"] = DecisionContent(
+        lead_in=inledning, points=punkter if punkter is not None else ["Regionen beslutar."]
     )
     for section_id, text in texts.items():
-        arende.sektioner[section_id] = ProseContent(text=text)
+        arende.sections[section_id] = ProseContent(text=text)
     return [f for f in run_checks(arende, template) if f.rule in KLARSPRAK_RULES]
 
 
@@ -556,9 +556,9 @@ def test_number_rules_run_on_every_text_section_including_lists() -> None:
     )
     template = make_template(regler=regler)
     arende = Arende.new(template)
-    arende.sektioner["forslag_till_beslut"] = DecisionContent(punkter=["Regionen avsätter 2 mkr."])
-    arende.sektioner["arendet"] = ProseContent(text="Mötet 14:e mars kostade 12500 euro.")
-    arende.sektioner["beslutsunderlag"] = ListContent(poster=["Tjänsteskrivelse 22-11-10"])
+    arende.sections["forslag_till_beslut"] = DecisionContent(points=["Regionen avsätter 2 mkr."])
+    arende.sections["arendet"] = ProseContent(text="Mötet 14:e mars kostade 12500 euro.")
+    arende.sections["beslutsunderlag"] = ListContent(items=["Tjänsteskrivelse 22-11-10"])
     found = [
         (f.rule, f.section, f.field)
         for f in run_checks(arende, template)
@@ -585,9 +585,9 @@ def test_rules_can_be_switched_off_or_made_info() -> None:
 
 def test_default_template_has_every_klarsprak_rule() -> None:
     template = find_template("tjansteskrivelse").template
-    ids = {r.id for r in template.regler}
-    for section in template.sektioner:
-        ids |= {r.id for r in section.regler}
+    ids = {r.id for r in template.rules}
+    for section in template.sections:
+        ids |= {r.id for r in section.rules}
     assert ids >= KLARSPRAK_RULES
 
 
@@ -600,10 +600,10 @@ def test_default_template_has_every_klarsprak_rule() -> None:
 def test_checks_never_fail_on_any_text(texts: list[str]) -> None:
     template = find_template("tjansteskrivelse").template
     arende = Arende.new(template)
-    arende.sektioner["forslag_till_beslut"] = DecisionContent(inledning=texts[0], punkter=texts)
-    arende.sektioner["sammanfattning"] = ProseContent(text=texts[1])
-    arende.sektioner["arendet"] = ProseContent(text=" ".join(texts))
-    arende.sektioner["kostnader_och_finansiering"] = ProseContent(text=texts[2])
+    arende.sections["forslag_till_beslut"] = DecisionContent(lead_in=texts[0], points=texts)
+    arende.sections["sammanfattning"] = ProseContent(text=texts[1])
+    arende.sections["arendet"] = ProseContent(text=" ".join(texts))
+    arende.sections["kostnader_och_finansiering"] = ProseContent(text=texts[2])
     for finding in run_checks(arende, template):
         assert finding.message
 

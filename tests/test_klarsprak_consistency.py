@@ -28,10 +28,10 @@ def check(
     beslutsinstans: str = "Regionstyrelsen",
 ) -> list[Finding]:
     arende = Arende.new(template)
-    arende.arende.update(beredande_organ="Utvecklingsutskottet", beslutsinstans=beslutsinstans)
-    arende.sektioner["forslag_till_beslut"] = DecisionContent(inledning=inledning, punkter=punkter)
-    arende.sektioner["kostnader_och_finansiering"] = ProseContent(text=ekonomi)
-    arende.sektioner["expedieras_till"] = ListContent(poster=expedieras or [])
+    arende.header.update(beredande_organ="Utvecklingsutskottet", beslutsinstans=beslutsinstans)
+    arende.sections["forslag_till_beslut"] = DecisionContent(lead_in=inledning, points=punkter)
+    arende.sections["kostnader_och_finansiering"] = ProseContent(text=ekonomi)
+    arende.sections["expedieras_till"] = ListContent(items=expedieras or [])
     return [f for f in run_checks(arende, template) if f.rule in RULES]
 
 

@@ -205,9 +205,9 @@ def _words(n: int) -> str:
 def test_section_lix_skips_short_sections(template: Template) -> None:
     arende = Arende.new(template)
     section = template.section("sammanfattning")
-    arende.sektioner["sammanfattning"] = ProseContent(text=_words(MIN_WORDS - 5))
+    arende.sections["sammanfattning"] = ProseContent(text=_words(MIN_WORDS - 5))
     assert section_lix(arende, section) is None
-    arende.sektioner["sammanfattning"] = ProseContent(text=_words(MIN_WORDS))
+    arende.sections["sammanfattning"] = ProseContent(text=_words(MIN_WORDS))
     result = section_lix(arende, section)
     assert result is not None
     assert (result.words, result.value) == (MIN_WORDS, 5.0)
@@ -216,10 +216,10 @@ def test_section_lix_skips_short_sections(template: Template) -> None:
 
 def test_section_lix_of_decision_counts_points_not_the_lead_in(template: Template) -> None:
     arende = Arende.new(template)
-    arende.sektioner["forslag_till_beslut"] = DecisionContent(
-        inledning="Utvecklingsutskottet föreslår Regionstyrelsen att besluta följande:",
+    arende.sections["forslag_till_beslut"] = DecisionContent(
+        lead_in="Utvecklingsutskottet föreslår Regionstyrelsen att besluta följande:",
         # 2 points without full stops: 2 sentences; Regionen(L) avslutar(L) medlemskapet(L)
-        punkter=["Regionen avslutar medlemskapet", "Beslutet gäller nu"],
+        points=["Regionen avslutar medlemskapet", "Beslutet gäller nu"],
     )
     result = section_lix(arende, template.section("forslag_till_beslut"), min_words=1)
     assert result is not None
@@ -229,14 +229,14 @@ def test_section_lix_of_decision_counts_points_not_the_lead_in(template: Templat
 
 def test_section_lix_ignores_lists(template: Template) -> None:
     arende = Arende.new(template)
-    arende.sektioner["expedieras_till"] = ListContent(poster=["Regionstyrelsen"] * 60)
+    arende.sections["expedieras_till"] = ListContent(items=["Regionstyrelsen"] * 60)
     assert section_lix(arende, template.section("expedieras_till"), min_words=1) is None
 
 
 def test_document_lix_joins_all_running_text(template: Template) -> None:
     arende = Arende.new(template)
-    arende.sektioner["sammanfattning"] = ProseContent(text=_words(30))
-    arende.sektioner["arendet"] = ProseContent(text=_words(30))
+    arende.sections["sammanfattning"] = ProseContent(text=_words(30))
+    arende.sections["arendet"] = ProseContent(text=_words(30))
     assert section_lix(arende, template.section("sammanfattning")) is None
     result = document_lix(arende, template)
     assert result is not None

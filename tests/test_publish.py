@@ -226,11 +226,11 @@ def test_pdf_headings_are_its_outline(exported: dict[str, Path]) -> None:
 def hostile(tmp_path: Path) -> Loaded:
     source = example_with_numbers(tmp_path)
     loaded = load_arende(source)
-    loaded.arende.arende["titel"] = HOSTILE
-    content = loaded.arende.sektioner["sammanfattning"]
+    loaded.arende.header["titel"] = HOSTILE
+    content = loaded.arende.sections["sammanfattning"]
     content.text = f"{HOSTILE}\n\n{CONTROL}"  # type: ignore[union-attr]
-    content = loaded.arende.sektioner["forslag_till_beslut"]
-    content.punkter = [HOSTILE]  # type: ignore[union-attr]
+    content = loaded.arende.sections["forslag_till_beslut"]
+    content.points = [HOSTILE]  # type: ignore[union-attr]
     return loaded
 
 
@@ -256,7 +256,7 @@ def test_markup_characters_come_out_as_typed_in_pdf(hostile: Loaded, tmp_path: P
 def test_a_character_no_font_has_is_replaced_with_a_warning(
     hostile: Loaded, tmp_path: Path
 ) -> None:
-    content = hostile.arende.sektioner["arendet"]
+    content = hostile.arende.sections["arendet"]
     content.text = "Smilet \U0001f600 och 中文 står kvar."  # type: ignore[union-attr]
     result = export(hostile.arende, hostile.template, "pdf", tmp_path / "ut.pdf")
     assert len(result.warnings) == 1 and "typsnittet saknar tecknen" in result.warnings[0]
@@ -287,7 +287,7 @@ def test_letterhead_from_the_template(tmp_path: Path) -> None:
     )
     source = example_with_numbers(tmp_path)
     loaded = load_arende(source, str(template))
-    assert loaded.template.template.layout.marginaler.vanster == 30
+    assert loaded.template.template.layout.margins.left == 30
     docx_path = export(loaded.arende, loaded.template, "docx", tmp_path / "ut.docx").path
     document = docx.Document(str(docx_path))
     section = document.sections[0]
@@ -454,8 +454,8 @@ def test_resolve_format_rules() -> None:
 
 def test_the_builtin_template_template_needs_no_layout_setup() -> None:
     layout = find_template().template.layout
-    assert layout.sidhuvud == ("dokumenttyp", "datum", "diarienummer")
-    assert layout.logotyp == "" and layout.wordmall == ""
+    assert layout.header_fields == ("dokumenttyp", "datum", "diarienummer")
+    assert layout.logo == "" and layout.word_template == ""
 
 
 def test_a_font_that_is_not_found_is_a_warning_and_the_pdf_is_made(tmp_path: Path) -> None:

@@ -312,5 +312,5 @@ def test_sigkill_after_typing_then_restore_keeps_every_character(
         term.close()
     saved = load_arende(target)
     assert typed in target.read_text(encoding="utf-8"), term.output[-2000:]
-    assert typed in {saved.arende.field_value(f.id) for f in saved.template.template.falt}
+    assert typed in {saved.arende.field_value(f.id) for f in saved.template.template.fields}
     assert find_draft(target) is None  # a normal save removes the draft

@@ -67,7 +67,7 @@ def words_of(findings: list[Finding]) -> list[str | None]:
 def filled(template: Template) -> Arende:
     """A complete, correctly spelled ärende."""
     arende = Arende.new(template)
-    arende.arende.update(
+    arende.header.update(
         titel="Avsluta medlemskap i nätverket",
         organisation="Region Gävleborg",
         forvaltning="Regionala utvecklingsförvaltningen",
@@ -76,12 +76,12 @@ def filled(template: Template) -> Arende:
         beredande_organ="Utvecklingsutskottet",
         beslutsinstans="Regionstyrelsen",
     )
-    s = arende.sektioner
+    s = arende.sections
     assert isinstance(s["forslag_till_beslut"], DecisionContent)
     s[
         "forslag_till_beslut"
-    ].inledning = "Utvecklingsutskottet föreslår Regionstyrelsen att besluta följande:"
-    s["forslag_till_beslut"].punkter = ["Region Gävleborg avslutar sitt medlemskap i nätverket."]
+    ].lead_in = "Utvecklingsutskottet föreslår Regionstyrelsen att besluta följande:"
+    s["forslag_till_beslut"].points = ["Region Gävleborg avslutar sitt medlemskap i nätverket."]
     assert isinstance(s["sammanfattning"], ProseContent)
     s["sammanfattning"].text = "Regionen har varit medlem sedan 2018. Nyttan har varit liten."
     assert isinstance(s["arendet"], ProseContent)
@@ -92,14 +92,14 @@ def filled(template: Template) -> Arende:
     assert isinstance(s["kostnader_och_finansiering"], ProseContent)
     s["kostnader_och_finansiering"].text = "Kostnaden minskar med 12 500 euro per år."
     assert isinstance(s["konsekvensbeskrivningar"], AspectsContent)
-    s["konsekvensbeskrivningar"].aspekter["barn"] = AspectEntry(
-        bedomning="beskriv", text="Barn och unga påverkas inte."
+    s["konsekvensbeskrivningar"].aspects["barn"] = AspectEntry(
+        assessment="beskriv", text="Barn och unga påverkas inte."
     )
     s["konsekvensbeskrivningar"].text = "Beslutet påverkar inte arbetsmiljö, hälsa eller miljö."
     assert isinstance(s["expedieras_till"], ListContent)
-    s["expedieras_till"].poster = ["Regionstyrelsen", "Ekonomifunktionen"]
+    s["expedieras_till"].items = ["Regionstyrelsen", "Ekonomifunktionen"]
     assert isinstance(s["underskrifter"], SignaturesContent)
-    s["underskrifter"].personer = [Signature(namn="Katrien Vanhaverbeke", titel="Direktör")]
+    s["underskrifter"].people = [Signature(name="Katrien Vanhaverbeke", title="Direktör")]
     return arende
 
 
@@ -198,7 +198,7 @@ def test_example_has_few_findings_and_none_for_its_names(spelling: None) -> None
     found = stav(run_checks(loaded.arende, loaded.template.template))
     assert 0 < len(found) <= 5, [f.word for f in found]
     names = {"Katrien", "Vanhaverbeke", "Niclas", "Cronsell", "Gävleborg", "Vanguard"}
-    header = " ".join(loaded.arende.arende.values())
+    header = " ".join(loaded.arende.header.values())
     for finding in found:
         assert finding.word not in names
         assert finding.word is not None and finding.word not in header
@@ -206,9 +206,9 @@ def test_example_has_few_findings_and_none_for_its_names(spelling: None) -> None
 
 def test_names_the_document_vouches_for(spelling: None, template: Template) -> None:
     arende = filled(template)
-    arende.arende["organisation"] = "Region Zorblaxia"
-    arende.sektioner["underskrifter"].personer.append(  # type: ignore[union-attr]
-        Signature(namn="Quentin Fribbelgrund", titel="Handläggare")
+    arende.header["organisation"] = "Region Zorblaxia"
+    arende.sections["underskrifter"].people.append(  # type: ignore[union-attr]
+        Signature(name="Quentin Fribbelgrund", title="Handläggare")
     )
     _set(
         arende,

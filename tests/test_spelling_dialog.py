@@ -99,7 +99,7 @@ def spelling() -> Iterator[None]:
 
 def _arende(template: Template, text: str) -> Arende:
     arende = Arende.new(template)
-    content = arende.sektioner["arendet"]
+    content = arende.sections["arendet"]
     assert isinstance(content, ProseContent)
     content.text = text
     return arende
@@ -127,7 +127,7 @@ async def test_chosen_suggestion_fixes_the_text(spelling: None) -> None:
     arende = _arende(template, "Denna tjänsteskrivlese gäller medlemskapet.")
     (finding,) = _spelling(arende, template)
     await _act(arende, finding, "1")
-    content = arende.sektioner["arendet"]
+    content = arende.sections["arendet"]
     assert isinstance(content, ProseContent)
     assert content.text == "Denna tjänsteskrivelse gäller medlemskapet."
     assert _spelling(arende, template) == []

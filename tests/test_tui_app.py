@@ -685,5 +685,5 @@ def test_session_progress_counts_steps() -> None:
     session, _, _ = prepare_session(None, None)
     assert isinstance(session, Session)
     done, total = session.progress()
-    assert total == 1 + len(session.template.sektioner)
+    assert total == 1 + len(session.template.sections)
     assert done == 1  # only the optional Beslutsunderlag needs nothing

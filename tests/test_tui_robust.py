@@ -465,7 +465,7 @@ async def test_restore_prompt_shows_the_draft_time(example: Path) -> None:
 
 async def test_no_file_offers_the_never_saved_draft(tmp_path: Path) -> None:
     session, _, _ = prepare_session(None, None)
-    session.arende.arende["titel"] = "Halvfärdig skrivelse"
+    session.arende.header["titel"] = "Halvfärdig skrivelse"
     recovery.write_draft(None, session.toml(), "gammal-session")
     draft = recovery.list_drafts()[0]
     when = f"{draft.saved_at.astimezone():%Y-%m-%d %H:%M}"
@@ -491,7 +491,7 @@ async def test_no_file_offers_the_never_saved_draft(tmp_path: Path) -> None:
 
 async def test_no_file_declining_the_draft_starts_empty(tmp_path: Path) -> None:
     session, _, _ = prepare_session(None, None)
-    session.arende.arende["titel"] = "Halvfärdig skrivelse"
+    session.arende.header["titel"] = "Halvfärdig skrivelse"
     recovery.write_draft(None, session.toml(), "gammal-session")
     app = app_for(None)
     async with app.run_test(size=SIZE) as pilot:

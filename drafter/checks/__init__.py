@@ -58,10 +58,10 @@ def _prepare(rule: RuleDef) -> _Prepared | None:
     if cached is not None and cached[0] is rule:
         return cached[1]
     prepared: _Prepared | None = None
-    kind = get_kind(rule.typ)
-    if not rule.av and kind is not None:  # unknown kinds: templates are validated at load
+    kind = get_kind(rule.kind)
+    if not rule.disabled and kind is not None:  # unknown kinds: templates are validated at load
         severity = rule.severity or kind.default_severity
-        prepared = (kind, parsed_params(kind, rule), rule.id or rule.typ, severity)
+        prepared = (kind, parsed_params(kind, rule), rule.id or rule.kind, severity)
     if len(_PREPARED) >= 1024:
         _PREPARED.clear()
     _PREPARED[id(rule)] = (rule, prepared)
@@ -86,12 +86,12 @@ def check_section(
         severity = section.empty_severity
         if severity is None:
             return []
-        hint = _first_sentence(section.hjalp) if section.typ == "prosa" else ""
-        hint = hint or _EMPTY_HINT[section.typ]
-        message = f"Sektionen ”{section.rubrik}” är tom. {hint}"
+        hint = _first_sentence(section.help_text) if section.kind == "prosa" else ""
+        hint = hint or _EMPTY_HINT[section.kind]
+        message = f"Sektionen ”{section.heading}” är tom. {hint}"
         return [Finding(EMPTY_SECTION_RULE, severity, message, section.id)]
     findings: list[Finding] = []
-    for rule in section.regler:
+    for rule in section.rules:
         findings += _run_rule(arende, template, section, rule, memo)
     return findings
 
@@ -102,19 +102,19 @@ def check_header(
     """Findings for the header fields: empty required fields and document-wide rules."""
     memo = {} if memo is None else memo
     findings: list[Finding] = []
-    for fld in template.falt:
+    for fld in template.fields:
         severity = fld.empty_severity
         if severity is not None and not arende.field_value(fld.id).strip():
             findings.append(
                 Finding(
                     EMPTY_FIELD_RULE,
                     severity,
-                    _empty_field_message(fld.etikett, fld.exempel),
+                    _empty_field_message(fld.label, fld.example),
                     None,
                     fld.id,
                 )
             )
-    for rule in template.regler:
+    for rule in template.rules:
         findings += _run_rule(arende, template, None, rule, memo)
     return findings
 
@@ -157,7 +157,7 @@ def run_checks(arende: Arende, template: Template) -> list[Finding]:
     an import kept aside."""
     memo: dict[Hashable, Any] = {}  # one run: the ärende does not change in between
     findings = check_header(arende, template, memo=memo)
-    for section in template.sektioner:
+    for section in template.sections:
         findings += check_section(arende, template, section.id, memo=memo)
     if IMPORTED_KEY in arende.extra:
         findings += check_imported(arende)

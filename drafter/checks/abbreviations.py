@@ -108,7 +108,7 @@ def check_abbreviations(ctx: CheckContext, params: AbbreviationParams) -> Iterat
                 if word not in first:
                     first[word] = (section.id, field, explained)
                 elif explained and word not in explained_later:
-                    explained_later[word] = section.rubrik
+                    explained_later[word] = section.heading
     for word, (section_id, field, explained) in first.items():
         if explained:
             continue

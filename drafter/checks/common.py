@@ -25,8 +25,8 @@ def rule_sections(
 ) -> Iterator[SectionDef]:
     """The template's sections a rule looks at: those in ``ids`` (all when empty) that are
     of one of ``kinds``; text an import kept aside counts as a prose section."""
-    for section in ctx.template.sektioner:
-        if section.typ in kinds and (not ids or section.id in ids):
+    for section in ctx.template.sections:
+        if section.kind in kinds and (not ids or section.id in ids):
             yield section
     if (not ids or IMPORTED_KEY in ids) and "prosa" in kinds and ctx.arende.imported_texts():
         yield IMPORTED_SECTION  # text an import kept aside is checked too
@@ -44,7 +44,7 @@ def section_texts(
             found = tuple((str(i), text) for i, text in enumerate(kept) if text.strip())
             ctx.memo[key] = found
             return found
-        content = ctx.arende.sektioner.get(section.id)
+        content = ctx.arende.sections.get(section.id)
         found = tuple(
             (field, text)
             for field, text in (content_texts(content) if content is not None else ())

@@ -121,7 +121,7 @@ def check_amounts_in_economy(
     economy_text = economy_content.text
     economy_amounts = amounts(economy_text)
     economy_numbers = {_number_value(n) for n in _BARE_NUMBER.findall(economy_text)}
-    for i, point in enumerate(decision_content.punkter):
+    for i, point in enumerate(decision_content.points):
         for written, currency, value in amounts(point):
             if any(c == currency and _close(v, value) for _, c, v in economy_amounts):
                 continue
@@ -131,7 +131,7 @@ def check_amounts_in_economy(
                 continue  # same figure, other notation of the unit
             yield ctx.finding(
                 f"Punkt {i + 1} nämner {' '.join(written.split())}, men beloppet finns inte "
-                f"under ”{economy_section.rubrik}”. Beskriv där vad beslutet kostar, vem som "
+                f"under ”{economy_section.heading}”. Beskriv där vad beslutet kostar, vem som "
                 "betalar och hur det finansieras. Källa: Söderhamns kommun (belopp, vilken "
                 "nämnd och finansiering).",
                 field=f"punkter.{i}",
@@ -161,14 +161,14 @@ def check_body_matches(ctx: CheckContext, params: BodyConsistencyParams) -> Iter
     if not isinstance(content, DecisionContent):
         return
     header_body = ctx.arende.field_value(params.falt).strip()
-    lead_in = parse_lead_in(content.inledning.strip()) if content.inledning.strip() else None
+    lead_in = parse_lead_in(content.lead_in.strip()) if content.lead_in.strip() else None
     if not header_body or lead_in is None:
         return  # an empty lead-in is written from the header; a bad one is FTB-8's job
     body = _norm(lead_in.body)
     wanted = _norm(header_body)
     if re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", body):
         return
-    label = next((f.etikett for f in ctx.template.falt if f.id == params.falt), params.falt)
+    label = next((f.label for f in ctx.template.fields if f.id == params.falt), params.falt)
     yield ctx.finding(
         f"Inledningen säger att ”{lead_in.body}” beslutar, men {label} under Uppgifter om "
         f"ärendet är ”{header_body}”. Rätta det som är fel så att de stämmer.",
@@ -331,10 +331,10 @@ def check_assignees_listed(ctx: CheckContext, params: AssignmentParams) -> Itera
         list_content, ListContent
     ):
         return
-    recipients = [p for p in list_content.poster if p.strip()]
+    recipients = [p for p in list_content.items if p.strip()]
     ignored = {_norm(i) for i in params.ignorera}
     reported: set[str] = set()
-    for i, point in enumerate(decision_content.punkter):
+    for i, point in enumerate(decision_content.points):
         for name in assignees(point):
             key = _norm(name)
             if key in ignored or key in reported or recipient_listed(name, recipients):
@@ -342,7 +342,7 @@ def check_assignees_listed(ctx: CheckContext, params: AssignmentParams) -> Itera
             reported.add(key)
             yield ctx.finding(
                 f"Punkt {i + 1} ger {name} ett uppdrag, men {name} finns inte under "
-                f"”{list_section.rubrik}”. Lägg till mottagaren, så att den som ska utföra "
+                f"”{list_section.heading}”. Lägg till mottagaren, så att den som ska utföra "
                 "uppdraget får beslutet. Källa: Forshaga kommun, ”Hur går det till att fatta "
                 "ett beslut” (beslutet expedieras till dem som berörs).",
                 field="poster",

@@ -42,13 +42,13 @@ def check_lead_in(ctx: CheckContext, params: LeadInParams) -> Iterator[Finding]:
     assert ctx.section is not None
     content = ctx.arende.content(ctx.section)
     assert isinstance(content, DecisionContent)
-    lead_in = content.inledning.strip()
+    lead_in = content.lead_in.strip()
     if not lead_in:
         proposer = ctx.arende.field_value("beredande_organ").strip()
         body = ctx.arende.field_value("beslutsinstans").strip()
         if proposer and body:
             return  # drafter writes "<proposer> föreslår <body> att besluta följande:"
-        points = [p.strip() for p in content.punkter if p.strip()]
+        points = [p.strip() for p in content.points if p.strip()]
         if points and all(_names_a_body(p, body) for p in points):
             return  # "Kommunfullmäktige avslår motionen.": each point says who decides
         yield ctx.finding(
@@ -91,15 +91,15 @@ def _texts(content: object, where: str) -> Iterator[tuple[str, str]]:
     """(field, text) pairs of a section's content selected by ``where``."""
     if isinstance(content, DecisionContent):
         if where in ("inledning", "allt"):
-            yield "inledning", content.inledning
+            yield "inledning", content.lead_in
         if where in ("punkter", "allt"):
-            for i, point in enumerate(content.punkter):
+            for i, point in enumerate(content.points):
                 yield f"punkter.{i}", point
     elif isinstance(content, AspectsContent):
         if where in ("text", "allt"):
             yield "text", content.text
         if where == "allt":
-            for key, entry in content.aspekter.items():
+            for key, entry in content.aspects.items():
                 yield f"aspekter.{key}", entry.text
     elif isinstance(content, ProseContent) and where in ("text", "allt"):
         yield "text", content.text
@@ -125,7 +125,7 @@ class AspectParams(Params):
 
 def aspect_mentioned(aspect: AspectDef, text: str) -> bool:
     """True when a word of ``text`` addresses the aspect (see :class:`AspectDef`)."""
-    never, stems, inside = aspect.inte, aspect.ord, aspect.i_sammansattning
+    never, stems, inside = aspect.excluded, aspect.words, aspect.in_compounds
     for word in _unique_words(text):
         if never and word.startswith(never):
             continue
@@ -148,15 +148,15 @@ def check_aspects(ctx: CheckContext, params: AspectParams) -> Iterator[Finding]:
     assert ctx.section is not None
     content = ctx.arende.content(ctx.section)
     assert isinstance(content, AspectsContent)
-    for aspect in ctx.section.aspekter:
-        entry = content.aspekter.get(aspect.id)
-        if entry is not None and entry.bedomning == "inga":
+    for aspect in ctx.section.aspects:
+        entry = content.aspects.get(aspect.id)
+        if entry is not None and entry.assessment == "inga":
             continue
-        if entry is not None and entry.bedomning == "beskriv":
+        if entry is not None and entry.assessment == "beskriv":
             if entry.text.strip():
                 continue
             yield ctx.finding(
-                f"Du har valt att beskriva konsekvenserna för {aspect.etikett} men inte skrivit "
+                f"Du har valt att beskriva konsekvenserna för {aspect.label} men inte skrivit "
                 "något. Beskriv dem, eller välj ”inga konsekvenser”.",
                 field=f"aspekter.{aspect.id}",
             )
@@ -164,9 +164,9 @@ def check_aspects(ctx: CheckContext, params: AspectParams) -> Iterator[Finding]:
         if aspect_mentioned(aspect, content.text):
             continue
         yield ctx.finding(
-            f"Konsekvensbeskrivningen tar inte upp {aspect.etikett}. Beskriv hur beslutet "
-            f"påverkar {aspect.etikett}, eller skriv att det inte påverkar (”Beslutet bedöms "
-            f"inte ha några konsekvenser för {aspect.etikett}.”).",
+            f"Konsekvensbeskrivningen tar inte upp {aspect.label}. Beskriv hur beslutet "
+            f"påverkar {aspect.label}, eller skriv att det inte påverkar (”Beslutet bedöms "
+            f"inte ha några konsekvenser för {aspect.label}.”).",
             field=f"aspekter.{aspect.id}",
         )
 
@@ -227,17 +227,17 @@ def check_signatures(ctx: CheckContext, params: SignatureParams) -> Iterator[Fin
     content = ctx.arende.content(ctx.section)
     assert isinstance(content, SignaturesContent)
     complete = 0
-    for i, person in enumerate(content.personer):
+    for i, person in enumerate(content.people):
         if person.is_empty():
             continue
-        if not person.namn.strip():
+        if not person.name.strip():
             yield ctx.finding(
                 f"Underskrift {i + 1} saknar namn. Skriv namnet på den som skriver under.",
                 field=f"personer.{i}",
             )
-        elif not person.titel.strip():
+        elif not person.title.strip():
             yield ctx.finding(
-                f"Underskriften för {person.namn.strip()} saknar befattning. Skriv "
+                f"Underskriften för {person.name.strip()} saknar befattning. Skriv "
                 "befattningen, till exempel ”Handläggare” eller ”Regional utvecklingsdirektör”.",
                 field=f"personer.{i}",
             )
@@ -274,12 +274,12 @@ def is_iso_date(value: str) -> bool:
 @check_kind("datumfalt", NoParams, severity=Severity.ERROR)
 def check_date_fields(ctx: CheckContext, params: NoParams) -> Iterator[Finding]:
     """Header fields of type datum hold a real date in ISO form (YYYY-MM-DD)."""
-    for fld in ctx.template.falt:
+    for fld in ctx.template.fields:
         value = ctx.arende.field_value(fld.id).strip()
-        if fld.typ != "datum" or not value or is_iso_date(value):
+        if fld.kind != "datum" or not value or is_iso_date(value):
             continue
         yield ctx.finding(
-            f"{fld.etikett} ”{value}” är inte ett giltigt datum i formen ÅÅÅÅ-MM-DD. "
+            f"{fld.label} ”{value}” är inte ett giltigt datum i formen ÅÅÅÅ-MM-DD. "
             f"Skriv till exempel {dt.date.today().isoformat()}.",
             field=fld.id,
         )
@@ -306,17 +306,17 @@ def looks_like_diarienummer(value: str) -> bool:
 @check_kind("diarienummer", NoParams, severity=Severity.WARNING)
 def check_diarienummer(ctx: CheckContext, params: NoParams) -> Iterator[Finding]:
     """Diarienummer fields look like one (the field's ``monster`` makes it strict)."""
-    for fld in ctx.template.falt:
+    for fld in ctx.template.fields:
         value = ctx.arende.field_value(fld.id).strip()
-        if fld.typ != "diarienummer" or not value:
+        if fld.kind != "diarienummer" or not value:
             continue
-        if fld.monster is not None:
+        if fld.pattern is not None:
             # checked at template load (drafter.regexcheck); the input is kept short too
-            if len(value) <= MAX_INPUT and re.fullmatch(fld.monster, value):
+            if len(value) <= MAX_INPUT and re.fullmatch(fld.pattern, value):
                 continue
             yield ctx.finding(
                 f"Diarienumret ”{value}” följer inte organisationens format"
-                f"{' (till exempel ' + fld.exempel + ')' if fld.exempel else ''}. "
+                f"{' (till exempel ' + fld.example + ')' if fld.example else ''}. "
                 "Kontrollera numret i diariet.",
                 field=fld.id,
             )

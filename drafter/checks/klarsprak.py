@@ -52,7 +52,7 @@ def quote_start(text: str, n_words: int = 8) -> str:
 def _first_field(section: SectionDef) -> str:
     if section.id == IMPORTED_KEY:
         return "0"
-    return "punkter.0" if section.typ == "beslut" else "text"
+    return "punkter.0" if section.kind == "beslut" else "text"
 
 
 # --------------------------------------------------------------------------- LIX-1, LIX-2
@@ -90,7 +90,7 @@ def check_lix(ctx: CheckContext, params: LixParams) -> Iterator[Finding]:
         if result is None or result.value <= params.grans or _short_sentences(result, params):
             continue
         yield ctx.finding(
-            f"”{section.rubrik}” har {result.describe()}: {result.words} ord, "
+            f"”{section.heading}” har {result.describe()}: {result.words} ord, "
             f"{result.sentences} meningar och {result.long_words} långa ord. Sikta på högst "
             f"{params.grans:g}: dela långa meningar och byt krångliga långa ord mot vanliga "
             f"ord där det går. LIX mäter bara ord- och meningslängd. {_LIX_SOURCE}",
@@ -277,7 +277,7 @@ def check_one_action(ctx: CheckContext, params: OneActionParams) -> Iterator[Fin
     content = ctx.arende.content(ctx.section)
     assert isinstance(content, DecisionContent)
     pattern = _one_action_pattern(params.verb)
-    for i, point in enumerate(content.punkter):
+    for i, point in enumerate(content.points):
         body = _point_body(point)
         if not body:
             continue
@@ -312,7 +312,7 @@ def check_point_style(ctx: CheckContext, params: PointStyleParams) -> Iterator[F
     assert ctx.section is not None
     content = ctx.arende.content(ctx.section)
     assert isinstance(content, DecisionContent)
-    for i, point in enumerate(content.punkter):
+    for i, point in enumerate(content.points):
         body = _point_body(point)
         if not body or is_justering_point(body):
             continue
@@ -427,7 +427,7 @@ def check_word_limit(ctx: CheckContext, params: WordLimitParams) -> Iterator[Fin
     if count <= params.max_ord:
         return
     yield ctx.finding(
-        f"”{ctx.section.rubrik}” har {count} ord. Korta den till högst {params.max_ord} ord: "
+        f"”{ctx.section.heading}” har {count} ord. Korta den till högst {params.max_ord} ord: "
         "texten kopieras ofta till kallelsen och protokollet och ska gå snabbt att läsa. "
         "Flytta detaljer till Ärendet. "
         f"Källa: {params.kalla}.",

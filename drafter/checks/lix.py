@@ -326,16 +326,16 @@ def content_texts(content: SectionContent) -> Iterator[tuple[str, str]]:
     if isinstance(content, ProseContent):
         yield "text", content.text
     elif isinstance(content, DecisionContent):
-        yield "inledning", content.inledning
-        for i, point in enumerate(content.punkter):
+        yield "inledning", content.lead_in
+        for i, point in enumerate(content.points):
             yield f"punkter.{i}", point
     elif isinstance(content, AspectsContent):
         yield "text", content.text
-        for key, entry in content.aspekter.items():
-            if entry.bedomning != "inga":
+        for key, entry in content.aspects.items():
+            if entry.assessment != "inga":
                 yield f"aspekter.{key}", entry.text
     elif isinstance(content, ListContent):
-        for i, item in enumerate(content.poster):
+        for i, item in enumerate(content.items):
             yield f"poster.{i}", item
 
 
@@ -343,14 +343,14 @@ def content_texts(content: SectionContent) -> Iterator[tuple[str, str]]:
 #: prose section (issue 13): findings name the section "importerat" and the text's position.
 IMPORTED_SECTION = SectionDef.model_construct(
     id=IMPORTED_KEY,
-    rubrik="Importerad text",
-    typ="prosa",
-    hjalp="",
-    alias=(),
-    obligatorisk=False,
-    saknas=None,
-    regler=(),
-    aspekter=(),
+    heading="Importerad text",
+    kind="prosa",
+    help_text="",
+    aliases=(),
+    required=False,
+    missing_severity=None,
+    rules=(),
+    aspects=(),
 )
 
 
@@ -360,11 +360,11 @@ def prose_texts(arende: Arende, section: SectionDef) -> list[str]:
     The decision lead-in is a fixed formula and is left out; lists and signatures have no
     running text.
     """
-    if section.typ not in PROSE_KINDS:
+    if section.kind not in PROSE_KINDS:
         return []
     if section.id == IMPORTED_KEY:
         return [t for t in arende.imported_texts().values() if t.strip()]
-    content = arende.sektioner.get(section.id)
+    content = arende.sections.get(section.id)
     if content is None:
         return []
     return [t for f, t in content_texts(content) if f != "inledning" and t.strip()]
@@ -385,7 +385,7 @@ def document_lix(
 ) -> LixResult | None:
     """LIX of the whole document's running text, or ``None`` under ``min_words`` words."""
     texts: list[str] = []
-    for section in template.sektioner:
+    for section in template.sections:
         texts += prose_texts(arende, section)
     texts += prose_texts(arende, IMPORTED_SECTION)
     result = lix_of_texts(texts)

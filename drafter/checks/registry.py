@@ -128,19 +128,19 @@ def get_kind(name: str) -> CheckKind | None:
 
 def validate_rule(rule: RuleDef, section: SectionDef | None) -> str | None:
     """Why a template rule is invalid, in Swedish, or ``None`` when it is fine."""
-    kind = get_kind(rule.typ)
+    kind = get_kind(rule.kind)
     if kind is None:
         known = ", ".join(sorted(KINDS))
-        return f"okänd regeltyp ”{rule.typ}”; kända typer är: {known}"
+        return f"okänd regeltyp ”{rule.kind}”; kända typer är: {known}"
     if section is None and kind.section_kinds is not None:
-        return f"regeltypen ”{rule.typ}” hör till en sektion, inte till hela dokumentet"
+        return f"regeltypen ”{rule.kind}” hör till en sektion, inte till hela dokumentet"
     if section is not None:
         if kind.section_kinds is None:
-            return f"regeltypen ”{rule.typ}” gäller hela dokumentet; lägg den i [[regler]]"
-        if section.typ not in kind.section_kinds:
+            return f"regeltypen ”{rule.kind}” gäller hela dokumentet; lägg den i [[regler]]"
+        if section.kind not in kind.section_kinds:
             allowed = ", ".join(sorted(kind.section_kinds))
             return (
-                f"regeltypen ”{rule.typ}” passar inte en sektion av typen ”{section.typ}” "
+                f"regeltypen ”{rule.kind}” passar inte en sektion av typen ”{section.kind}” "
                 f"(bara {allowed})"
             )
     try:

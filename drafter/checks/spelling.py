@@ -82,9 +82,9 @@ def _texts(ctx: CheckContext, params: SpellingParams) -> list[tuple[str | None, 
     """(section id or None, field, text) for everything the rule checks."""
     found: list[tuple[str | None, str, str]] = []
     if params.falt:
-        for fld in ctx.template.falt:
+        for fld in ctx.template.fields:
             value = ctx.arende.field_value(fld.id)
-            if fld.typ == "text" and value.strip():
+            if fld.kind == "text" and value.strip():
                 found.append((None, fld.id, value))
     for section in rule_sections(ctx, params.sektioner, ALL_TEXT_KINDS):
         for field, text in section_texts(ctx, section):
@@ -94,11 +94,11 @@ def _texts(ctx: CheckContext, params: SpellingParams) -> list[tuple[str | None, 
 
 def _vouched(ctx: CheckContext, all_tokens: list[tuple[Token, ...]]) -> WordSet:
     accepted = WordSet(recurring_names(all_tokens))
-    for section in ctx.template.sektioner:
-        content = ctx.arende.sektioner.get(section.id)
+    for section in ctx.template.sections:
+        content = ctx.arende.sections.get(section.id)
         if isinstance(content, SignaturesContent):
-            for person in content.personer:
-                for word in name_words(person.namn):
+            for person in content.people:
+                for word in name_words(person.name):
                     accepted.add(word)
     for field_id in VOUCHING_FIELDS:
         for word in name_words(ctx.arende.field_value(field_id)):
@@ -109,8 +109,8 @@ def _vouched(ctx: CheckContext, all_tokens: list[tuple[Token, ...]]) -> WordSet:
 
 def _allowed_abbreviations(ctx: CheckContext) -> frozenset[str]:
     allowed: set[str] = set(KNOWN)
-    for rule in ctx.template.regler:
-        if rule.typ == "forkortningar" and not rule.av:
+    for rule in ctx.template.rules:
+        if rule.kind == "forkortningar" and not rule.disabled:
             extra = rule.params.get("tillatna", ())
             if isinstance(extra, list | tuple):
                 allowed.update(str(a).upper() for a in extra)
@@ -135,7 +135,7 @@ def check_spelling(ctx: CheckContext, params: SpellingParams) -> Iterator[Findin
     if not isinstance(speller, Speller):
         yield ctx.finding(MISSING_MESSAGE, section=None)
         return
-    accepted = WordSet(ctx.template.stavning.extra)
+    accepted = WordSet(ctx.template.spelling.extra)
     for word in arende_words(ctx.arende):
         accepted.add(word)
     try:

@@ -178,7 +178,7 @@ def import_blocks(
     """Import blocks (from :mod:`drafter.importer.blocks` or a Word document)."""
     loaded = template if isinstance(template, LoadedTemplate) else None
     tmpl = template.template if isinstance(template, LoadedTemplate) else template
-    mall = str(loaded.path) if loaded is not None and loaded.origin == "fil" else tmpl.namn
+    mall = str(loaded.path) if loaded is not None and loaded.origin == "fil" else tmpl.name
     if not blocks and not furniture:
         raise ImportInputError(f"{source} är tom; det finns ingen text att importera")
     if input_format == "docx":
@@ -187,7 +187,7 @@ def import_blocks(
         assembly = assemble(blocks, tmpl, mall)
     except NoSectionsError:
         raise ImportInputError(
-            f"mallen ”{tmpl.namn}” har inget textavsnitt att lägga texten i"
+            f"mallen ”{tmpl.name}” har inget textavsnitt att lägga texten i"
         ) from None
     result = ImportResult(
         arende=assembly.arende,
@@ -201,7 +201,7 @@ def import_blocks(
         notes=[*notes, *assembly.notes],
         no_headings=assembly.no_headings,
         furniture=list(furniture or []),
-        template_name=tmpl.namn,
+        template_name=tmpl.name,
     )
     result.report = format_report(result, tmpl, source)
     return result
@@ -290,7 +290,7 @@ def _fit(result: ImportResult) -> tuple[int, ...]:
     (region/kommun), then headings written exactly as the template's own, then fewer missing
     mandatory sections, then fewer missing sections."""
     aspects = sum(
-        len(c.aspekter) for c in result.arende.sektioner.values() if isinstance(c, AspectsContent)
+        len(c.aspects) for c in result.arende.sections.values() if isinstance(c, AspectsContent)
     )
     by_heading = sum(1 for f in result.found if f.heading)
     exact = sum(
@@ -298,7 +298,7 @@ def _fit(result: ImportResult) -> tuple[int, ...]:
     )
     template = result.template_loaded.template if result.template_loaded else None
     mandatory = sum(
-        1 for s in result.missing if template is not None and template.section(s).obligatorisk
+        1 for s in result.missing if template is not None and template.section(s).required
     )
     return (
         by_heading - len(result.kept_aside),
@@ -315,9 +315,9 @@ def _affinity(result: ImportResult, template: Template | None) -> int:
     says the same ("Regionstyrelsen" fits the region template)."""
     if template is None:
         return 0
-    about = template.beskrivning.casefold()
+    about = template.description.casefold()
     header = " ".join(
-        str(result.arende.arende.get(f, ""))
+        str(result.arende.header.get(f, ""))
         for f in ("organisation", "beredande_organ", "beslutsinstans")
     ).casefold()
     return sum(1 for word in ("region", "kommun") if word in header and word in about)
@@ -345,7 +345,7 @@ def import_file(
             t for t in available_templates(near or path) if not isinstance(t, TemplateError)
         ]
         default = find_template(DEFAULT_TEMPLATE, near=near or path)
-        candidates = [default, *(c for c in candidates if c.template.namn != default.template.namn)]
+        candidates = [default, *(c for c in candidates if c.template.name != default.template.name)]
         best: ImportResult | None = None
         best_template = default
         for candidate in candidates:
@@ -355,7 +355,7 @@ def import_file(
                 best, best_template = result, candidate
         assert best is not None
         best.template_choice = (
-            f"Mallen ”{best_template.template.namn}” valdes eftersom dess rubriker passar "
+            f"Mallen ”{best_template.template.name}” valdes eftersom dess rubriker passar "
             f"dokumentet bäst (av {len(candidates)} mallar). Ange en annan med --mall."
         )
         best.report = f"{best.template_choice}\n{best.report}"
@@ -372,10 +372,10 @@ def format_report(result: ImportResult, template: Template, source: str) -> str:
     lines = [f"Läste {source} som {kind}{encoding}."]
     if result.no_headings:
         lines.append(
-            f"varning: hittade ingen rubrik som mallen ”{template.namn}” känner igen; all text "
+            f"varning: hittade ingen rubrik som mallen ”{template.name}” känner igen; all text "
             "ligger under ett avsnitt. Dela upp den i rätt avsnitt."
         )
-    total = len(template.sektioner)
+    total = len(template.sections)
     found = []
     for item in result.found:
         label = item.rubrik
@@ -383,7 +383,7 @@ def format_report(result: ImportResult, template: Template, source: str) -> str:
         if item.heading and norm_heading(item.heading) != norm_heading(item.rubrik):
             extra.append(f"rubrik ”{item.heading.rstrip(': ')}”")
         if not item.heading:
-            last = template.section(item.section_id).typ == "underskrifter"
+            last = template.section(item.section_id).kind == "underskrifter"
             extra.append("utan rubrik, i slutet av texten" if last else "utan rubrik")
         if item.empty:
             extra.append("tom")
@@ -394,11 +394,11 @@ def format_report(result: ImportResult, template: Template, source: str) -> str:
         missing = []
         for section_id in result.missing:
             sec = template.section(section_id)
-            missing.append(sec.rubrik + ("" if sec.obligatorisk else " (frivillig)"))
+            missing.append(sec.heading + ("" if sec.required else " (frivillig)"))
         lines.append("Saknas: " + "; ".join(missing) + ".")
     if result.header_fields:
         labels = [
-            template.field(f).etikett
+            template.field(f).label
             + (f" (”{result.field_labels[f]}”)" if f in result.field_labels else "")
             for f in result.header_fields
             if _has_field(template, f)
@@ -422,7 +422,7 @@ def norm_heading(text: str) -> str:
 
 
 def _has_field(template: Template, field_id: str) -> bool:
-    return any(f.id == field_id for f in template.falt)
+    return any(f.id == field_id for f in template.fields)
 
 
 @dataclass
@@ -463,6 +463,6 @@ def prepare_import(input_path: str, output: str | None, mall: str | None) -> Imp
     if used.origin == "fil" and not to_stdout:
         # stored relative to the ärende's folder, where load_arende looks for it
         relative = os.path.relpath(used.path.resolve(), out.resolve().parent)
-        result.arende.mall = Path(relative).as_posix()
+        result.arende.template_ref = Path(relative).as_posix()
     text = dumps_arende(result.arende, used.template)
     return ImportJob(result, text, None if to_stdout else out)

@@ -61,7 +61,7 @@ from drafter.templates import Template
 def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
     """Build the ärende from blocks; raises :class:`NoSectionsError` when nothing matches."""
     arende = Arende.new(template)
-    arende.mall = mall
+    arende.template_ref = mall
     result = Assembly(arende)
     matcher = HeadingMatcher(template)
     header: list[Block] = []
@@ -83,7 +83,7 @@ def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
                 current.blocks.append(block)
                 continue
             sec = matcher.match(block.text)
-            if sec is not None and sec.typ == "aspekter" and _aspect_for(sec, block.text):
+            if sec is not None and sec.kind == "aspekter" and _aspect_for(sec, block.text):
                 # "Barnkonsekvensanalys", "Jämställdhet": a heading of its own that names an
                 # aspect; its text goes to that aspect
                 if sec.id not in by_section:
@@ -98,7 +98,7 @@ def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
                     current.blocks.append(block)
                     result.notes.append(
                         f"Rubriken ”{block.text}” (rad {block.line}) hör också till "
-                        f"”{sec.rubrik}”; texten har lagts till där."
+                        f"”{sec.heading}”; texten har lagts till där."
                     )
                 else:
                     current = _Bucket(sec, block.text, line=block.line)
@@ -111,7 +111,7 @@ def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
                 continue
         elif (
             current is not None
-            and (current.section is None or current.section.typ != "beslut")
+            and (current.section is None or current.section.kind != "beslut")
             and not block.markdown
             and _looks_like_heading(block)
             and index + 1 < len(blocks)
@@ -135,12 +135,12 @@ def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
             raise NoSectionsError
         result.notes.append(
             "Hittade ingen rubrik som mallen känner igen; texten efter uppgifterna om ärendet "
-            f"har lagts under ”{main.rubrik}”. Dela upp den i rätt avsnitt."
+            f"har lagts under ”{main.heading}”. Dela upp den i rätt avsnitt."
         )
         result.no_headings = True
         by_section[main.id] = _Bucket(main, "", line=blocks[0].line if blocks else 0)
         buckets.append(by_section[main.id])
-    signatures = next((s for s in template.sektioner if s.typ == "underskrifter"), None)
+    signatures = next((s for s in template.sections if s.kind == "underskrifter"), None)
     if signatures is not None and signatures.id not in by_section:
         trailing = _trailing_signatures(buckets[-1])
         if trailing:
@@ -165,7 +165,7 @@ def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
             target.blocks[:0] = prose
             if not result.no_headings:
                 result.notes.append(
-                    f"Text utan rubrik före första rubriken har lagts under ”{main.rubrik}”."
+                    f"Text utan rubrik före första rubriken har lagts under ”{main.heading}”."
                 )
             prose = []
     if prose:
@@ -180,13 +180,13 @@ def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
             continue
         _fill_section(bucket, sec, result)
     _place_letterhead(result, template, header_read)
-    for sec in template.sektioner:
+    for sec in template.sections:
         found = by_section.get(sec.id)
         if found is None:
             result.missing.append(sec.id)
         else:
             empty = arende.content(sec).is_empty()
-            result.found.append(FoundSection(sec.id, sec.rubrik, found.heading, empty))
+            result.found.append(FoundSection(sec.id, sec.heading, found.heading, empty))
     if result.kept_aside:
         arende.extra[IMPORTED_KEY] = {k.heading: k.text for k in result.kept_aside}
     return result
@@ -196,7 +196,7 @@ def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:
 
 
 def _is_aspect_heading(current: _Bucket, block: Block) -> bool:
-    if current.section is None or current.section.typ != "aspekter":
+    if current.section is None or current.section.kind != "aspekter":
         return False
     if block.kind == "heading" and block.level < 3 and block.markdown:
         return False
@@ -223,7 +223,7 @@ def _leading_heading(current: _Bucket, block: Block) -> tuple[Block, Block] | No
     Only in prose: the first line is at most five words without punctuation, the next line
     starts a sentence, the rest reads as prose, and the block is no signature.
     """
-    if current.section is not None and current.section.typ not in ("prosa", "aspekter"):
+    if current.section is not None and current.section.kind not in ("prosa", "aspekter"):
         return None
     if block.kind != "para" or block.markdown or len(block.lines) < 2:
         return None
@@ -259,7 +259,7 @@ def _trailing_signatures(bucket: _Bucket) -> list[Block]:
         and len(last.lines) >= 3
         and _signature_pairs(last) is None
         and bucket.section is not None
-        and bucket.section.typ == "lista"
+        and bucket.section.kind == "lista"
     ):
         # recipients and the signature in one run of short lines (Word without blank lines)
         tail = Block("para", text=join_wrapped(last.lines[-2:]), lines=last.lines[-2:])
@@ -269,7 +269,7 @@ def _trailing_signatures(bucket: _Bucket) -> list[Block]:
             return [tail]
     while bucket.blocks and _signature_pairs(bucket.blocks[-1]) is not None:
         rest = [b for b in bucket.blocks[:-1] if b.kind != "heading"]
-        if taken and not rest and bucket.section is not None and bucket.section.typ == "lista":
+        if taken and not rest and bucket.section is not None and bucket.section.kind == "lista":
             break  # the recipients of a list section ("Gotlands Filmfond AB" / "Kultur- …")
         taken.insert(0, bucket.blocks.pop())
     return taken

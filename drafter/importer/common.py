@@ -83,11 +83,11 @@ class HeadingMatcher:
 
     def __init__(self, template: Template) -> None:
         self.names: dict[str, SectionDef] = {}
-        for sec in template.sektioner:
-            for name in (sec.rubrik, *sec.alias):
+        for sec in template.sections:
+            for name in (sec.heading, *sec.aliases):
                 self.names.setdefault(norm(name), sec)
-        self.decision = next((s for s in template.sektioner if s.typ == "beslut"), None)
-        self.aspects = next((s for s in template.sektioner if s.typ == "aspekter"), None)
+        self.decision = next((s for s in template.sections if s.kind == "beslut"), None)
+        self.aspects = next((s for s in template.sections if s.kind == "aspekter"), None)
 
     def match(self, text: str) -> SectionDef | None:
         key = norm(text)
@@ -208,10 +208,10 @@ _ASPECT_FILLER = frozenset(
 
 
 def _names_aspect(aspect: AspectDef, word: str) -> bool:
-    if any(word.startswith(n) for n in aspect.inte):
+    if any(word.startswith(n) for n in aspect.excluded):
         return False
-    return any(word.startswith(o) for o in aspect.ord) or any(
-        s in word for s in aspect.i_sammansattning
+    return any(word.startswith(o) for o in aspect.words) or any(
+        s in word for s in aspect.in_compounds
     )
 
 
@@ -219,7 +219,7 @@ def _aspect_for(section: SectionDef, text: str) -> str | None:
     """The aspect a (sub-)heading names: its label ("Miljö") or a heading made of the
     aspect's words and filler ("Barnperspektiv", "Konsekvenser för miljö och klimat")."""
     key = norm(text)
-    exact = next((a.id for a in section.aspekter if norm(a.etikett) == key), None)
+    exact = next((a.id for a in section.aspects if norm(a.label) == key), None)
     if exact is not None or not key or not text.strip()[:1].isupper():
         return exact
     words = key.replace("/", " ").split()
@@ -227,7 +227,7 @@ def _aspect_for(section: SectionDef, text: str) -> str | None:
         return None
     hits: set[str] = set()
     for word in words:
-        named = {a.id for a in section.aspekter if _names_aspect(a, word)}
+        named = {a.id for a in section.aspects if _names_aspect(a, word)}
         if not named and word not in _ASPECT_FILLER:
             return None
         hits |= named
@@ -291,14 +291,14 @@ def _signature_pairs(block: Block) -> list[Signature] | None:
     if len(lines) == 1:
         name, sep, title = lines[0].partition(", ")
         if sep and _is_name(name) and len(title) <= 80 and not _SENTENCE_END.search(title):
-            return [Signature(namn=name, titel=title)]
+            return [Signature(name=name, title=title)]
         return None
     if len(lines) > 10 or any(len(x) > 80 or _SENTENCE_END.search(x) for x in lines):
         return None
     pairs = [lines[i : i + 2] for i in range(0, len(lines), 2)]
     if not all(_is_name(pair[0]) for pair in pairs):
         return None
-    return [Signature(namn=p[0], titel=p[1] if len(p) > 1 else "") for p in pairs]
+    return [Signature(name=p[0], title=p[1] if len(p) > 1 else "") for p in pairs]
 
 
 # ------------------------------------------------------------------ sections

@@ -38,7 +38,7 @@ def _fill_section(bucket: _Bucket, sec: SectionDef, result: Assembly) -> None:
         _fill_decision(bucket, sec, content, result)
     elif isinstance(content, AspectsContent):
         for heading, a_id in _fill_aspects(bucket.blocks, sec, content):
-            label = next(a.etikett for a in sec.aspekter if a.id == a_id)
+            label = next(a.label for a in sec.aspects if a.id == a_id)
             if norm(heading) != norm(label):
                 result.notes.append(
                     f"Underrubriken ”{heading}” har lagts under aspekten ”{label}”."
@@ -46,14 +46,14 @@ def _fill_section(bucket: _Bucket, sec: SectionDef, result: Assembly) -> None:
     elif isinstance(content, ListContent):
         for block in bucket.blocks:
             if block.kind == "list":
-                content.poster += [collapse(i) for i in block.items if i.strip()]
+                content.items += [collapse(i) for i in block.items if i.strip()]
             elif block.kind == "para":
-                content.poster += [collapse(x) for x in block.lines if x.strip()]
+                content.items += [collapse(x) for x in block.lines if x.strip()]
     elif isinstance(content, SignaturesContent):
         people: list[Signature] = []
         for block in bucket.blocks:
             people += _signatures(block)
-        content.personer = people
+        content.people = people
 
 
 def _fill_decision(
@@ -64,7 +64,7 @@ def _fill_decision(
     lead: Block | None = None
     rest: list[Block] = []
     if lists:
-        content.punkter = [collapse(i) for i in _items(blocks) if i.strip()]
+        content.points = [collapse(i) for i in _items(blocks) if i.strip()]
         before = blocks[: lists[0]]
         parsed = [b for b in before if parse_lead_in(b.text) is not None]
         lead = parsed[-1] if parsed else (before[-1] if before else None)
@@ -73,13 +73,13 @@ def _fill_decision(
         paras = list(blocks)
         if paras and (parse_lead_in(paras[0].text) or paras[0].text.rstrip().endswith(":")):
             lead = paras.pop(0)
-        content.punkter = [collapse(b.text) for b in paras if b.text.strip()]
-        if content.punkter:
+        content.points = [collapse(b.text) for b in paras if b.text.strip()]
+        if content.points:
             result.notes.append(
                 "Beslutspunkterna var inte numrerade; varje stycke har blivit en punkt."
             )
     if rest:
-        _keep(result, f"{sec.rubrik} (övrig text)", _prose(rest), "varken inledning eller punkt")
+        _keep(result, f"{sec.heading} (övrig text)", _prose(rest), "varken inledning eller punkt")
     if lead is None:
         return
     text = collapse(lead.text)
@@ -90,13 +90,13 @@ def _fill_decision(
             ("beredande_organ", parsed_lead.proposer),
             ("beslutsinstans", parsed_lead.body),
         ):
-            if value and field_id in header.arende and not header.field_value(field_id).strip():
-                header.arende[field_id] = value
+            if value and field_id in header.header and not header.field_value(field_id).strip():
+                header.header[field_id] = value
                 result.header_fields.append(field_id)
     default = default_lead_in(
         header.field_value("beredande_organ"), header.field_value("beslutsinstans")
     )
-    content.inledning = "" if text == default else text
+    content.lead_in = "" if text == default else text
 
 
 def _is_att(line: str) -> bool:
@@ -189,14 +189,14 @@ def _fill_aspects(
         text = _block_text(body).strip()
         if target is texts and text in sentences:
             for a_id in sentences[text]:
-                content.aspekter[a_id] = AspectEntry(bedomning="inga")
+                content.aspects[a_id] = AspectEntry(assessment="inga")
         elif text:
             target.append(text)
     texts += [headings[a_id] for a_id, paragraphs in described.items() if not paragraphs]
     content.text = "\n\n".join(texts)
     for a_id, paragraphs in described.items():
         if paragraphs:
-            content.aspekter[a_id] = AspectEntry(bedomning="beskriv", text="\n\n".join(paragraphs))
+            content.aspects[a_id] = AspectEntry(assessment="beskriv", text="\n\n".join(paragraphs))
     return [(heading, a_id) for a_id, heading in headings.items()]
 
 
@@ -215,13 +215,13 @@ def _split_aspect_heading(sec: SectionDef, block: Block) -> tuple[str | None, Bl
 
 def _no_consequence_sentences(sec: SectionDef) -> dict[str, tuple[str, ...]]:
     """Every sentence drafter renders for aspects marked "inga konsekvenser" → their ids."""
-    aspects = sec.aspekter[:10]
+    aspects = sec.aspects[:10]
     out: dict[str, tuple[str, ...]] = {}
     for size in range(1, len(aspects) + 1):
         for subset in combinations(aspects, size):
-            labels = join_list_sv([a.etikett for a in subset], "eller")
+            labels = join_list_sv([a.label for a in subset], "eller")
             # a plain replace: template text never goes to str.format (issue 11)
-            sentence = collapse(sec.inga_konsekvenser.replace("{aspekter}", labels))
+            sentence = collapse(sec.no_consequences.replace("{aspekter}", labels))
             out.setdefault(sentence, tuple(a.id for a in subset))
     return out
 
@@ -232,21 +232,21 @@ def _signatures(block: Block) -> list[Signature]:
         for item in block.items:
             name, _, title = collapse(item).partition(", ")
             if name or title:
-                people.append(Signature(namn=name, titel=title))
+                people.append(Signature(name=name, title=title))
         return people
     if block.kind == "heading":
-        return [Signature(namn=collapse(block.text))]
+        return [Signature(name=collapse(block.text))]
     lines = [collapse(x) for x in block.lines if x.strip()]
     if not lines:
         return []
     if block.markdown and block.strong is not None and lines[0] == block.strong:
-        return [Signature(namn=lines[0], titel=" ".join(lines[1:]))]
+        return [Signature(name=lines[0], title=" ".join(lines[1:]))]
     if block.markdown and len(lines) == 1:
-        return [Signature(titel=lines[0])]
+        return [Signature(title=lines[0])]
     pairs = _signature_pairs(block)
     if pairs is not None:
         return pairs
     return [
-        Signature(namn=lines[i], titel=lines[i + 1] if i + 1 < len(lines) else "")
+        Signature(name=lines[i], title=lines[i + 1] if i + 1 < len(lines) else "")
         for i in range(0, len(lines), 2)
     ]

@@ -33,9 +33,9 @@ from drafter.text import parse_lead_in
 
 def _field_labels(template: Template) -> dict[str, FieldDef]:
     labels: dict[str, FieldDef] = {}
-    for fld in template.falt:
-        names = [fld.etikett, re.sub(r"\s*\(.*?\)\s*", " ", fld.etikett), fld.id.replace("_", " ")]
-        names += _FIELD_SYNONYMS.get(fld.typ, ())
+    for fld in template.fields:
+        names = [fld.label, re.sub(r"\s*\(.*?\)\s*", " ", fld.label), fld.id.replace("_", " ")]
+        names += _FIELD_SYNONYMS.get(fld.kind, ())
         for name in names:
             labels.setdefault(norm(name), fld)
     return labels
@@ -46,7 +46,7 @@ def _doc_type(text: str, template: Template) -> str | None:
     if len(text) > 80:
         return None
     key = norm(_PAGE_COUNTER_END.sub("", text))
-    known = [template.dokumenttyp, *KNOWN_DOC_TYPES]
+    known = [template.document_type, *KNOWN_DOC_TYPES]
     return next((k for k in known if norm(k) == key), None)
 
 
@@ -104,29 +104,29 @@ def _read_header(
     """
     arende = result.arende
     labels = _field_labels(template)
-    field_ids = {f.id for f in template.falt}
+    field_ids = {f.id for f in template.fields}
     prose: list[Block] = []
     leftovers: list[list[str]] = []  # per block, its unused lines
 
     def set_field(fld: FieldDef, value: str, label: str = "") -> bool:
-        if label and norm(label) != norm(fld.etikett):
+        if label and norm(label) != norm(fld.label):
             result.field_labels.setdefault(fld.id, collapse(label))
         value = collapse(value)
-        if fld.typ == "datum" and _iso_date(value) != value:
+        if fld.kind == "datum" and _iso_date(value) != value:
             result.notes.append(f"Datumet ”{value}” skrevs som {_iso_date(value)}.")
             value = _iso_date(value)
         current = arende.field_value(fld.id)
-        if not value or (current and current != fld.standard and fld.id in result.header_fields):
+        if not value or (current and current != fld.default and fld.id in result.header_fields):
             return False
-        arende.arende[fld.id] = value
+        arende.header[fld.id] = value
         if fld.id not in result.header_fields:
             result.header_fields.append(fld.id)
         return True
 
     def value_fits(fld: FieldDef, value: str) -> bool:
-        if fld.typ == "datum":
+        if fld.kind == "datum":
             return value[:1].isdigit()
-        if fld.typ == "diarienummer":
+        if fld.kind == "diarienummer":
             return any(c.isdigit() for c in value)
         return bool(value.strip())
 
@@ -140,7 +140,7 @@ def _read_header(
         fld = labels.get(norm(head))
         return (
             fld is not None
-            and fld.typ in ("datum", "diarienummer")
+            and fld.kind in ("datum", "diarienummer")
             and (value_fits(fld, value) and set_field(fld, value, head))
         )
 
@@ -154,7 +154,7 @@ def _read_header(
         while i < len(tokens):
             for size in (2, 1):
                 fld = labels.get(norm(" ".join(tokens[i : i + size])))
-                if fld is not None and fld.typ in ("datum", "diarienummer"):
+                if fld is not None and fld.kind in ("datum", "diarienummer"):
                     starts.append((i, size, fld))
                     i += size - 1
                     break
@@ -181,7 +181,7 @@ def _read_header(
                 set_field(template.field("dokumenttyp"), doc_type)
                 rest = rest[1:]
             if rest and len(rest) == 1 and re.fullmatch(r"\d{4}-\d\d-\d\d", rest[0]):
-                date = next((f for f in template.falt if f.typ == "datum"), None)
+                date = next((f for f in template.fields if f.kind == "datum"), None)
                 if date is not None and set_field(date, rest[0]):
                     rest = []
             if rest:
@@ -203,7 +203,7 @@ def _read_header(
             found.append(labels[norm(" ".join(tokens[i : i + size]))])
             i += size
         value_tokens = values.split()
-        if len(found) != 2 or found[0].typ != "datum" or len(value_tokens) < 2:
+        if len(found) != 2 or found[0].kind != "datum" or len(value_tokens) < 2:
             return False
         if not (value_fits(found[0], value_tokens[0]) and value_fits(found[1], values)):
             return False
@@ -225,10 +225,10 @@ def _read_header(
 
     def unlabelled_line(line: str) -> bool:
         """An organisation, förvaltning, diarienummer or date written without a label."""
-        for fld in template.falt:
-            if fld.typ == "datum" and (_ISO_DATE.match(line) or _iso_date(line) != line):
+        for fld in template.fields:
+            if fld.kind == "datum" and (_ISO_DATE.match(line) or _iso_date(line) != line):
                 return set_field(fld, line)
-            if fld.typ == "diarienummer" and _BARE_DNR.match(line):
+            if fld.kind == "diarienummer" and _BARE_DNR.match(line):
                 return set_field(fld, line)
         for field_id, pattern in _UNLABELLED:
             if field_id in field_ids and pattern.match(line):
@@ -345,7 +345,7 @@ def _take_title(leftovers: list[list[str]], template: Template, result: Assembly
                     "föredragningslistan) togs bort."
                 )
             arende = result.arende
-            arende.arende["titel"] = title
+            arende.header["titel"] = title
             result.header_fields.append("titel")
             result.notes.append(
                 f"Ärendemeningen (titeln) togs från raden ”{title}” före första rubriken."
@@ -378,7 +378,7 @@ def _place_letterhead(result: Assembly, template: Template, header_read: set[str
     if kept is None:
         return
     header = result.arende
-    ids = {f.id for f in template.falt}
+    ids = {f.id for f in template.fields}
     # only values the decision gave (its lead-in or heading); a value read from a header
     # line already stands for that line
     values = {
@@ -401,7 +401,7 @@ def _place_letterhead(result: Assembly, template: Template, header_read: set[str
                 and line[:1].isupper()
                 and line.split()[-1].casefold().endswith(_ORGAN_ENDINGS[:5])
             ):
-                header.arende["beslutsinstans"] = line
+                header.header["beslutsinstans"] = line
                 result.header_fields.append("beslutsinstans")
                 result.notes.append(f"Beslutsinstansen togs från raden ”{line}” före titeln.")
                 continue
@@ -416,7 +416,7 @@ def _place_letterhead(result: Assembly, template: Template, header_read: set[str
 
 def _main_prose(template: Template) -> SectionDef | None:
     """The section that gets text without a heading: "arendet", else the first prose one."""
-    prose = [s for s in template.sektioner if s.typ == "prosa"]
+    prose = [s for s in template.sections if s.kind == "prosa"]
     return next((s for s in prose if s.id == "arendet"), prose[0] if prose else None)
 
 
@@ -427,8 +427,8 @@ def _organs_from_heading(heading: str, result: Assembly) -> None:
         return
     header = result.arende
     for field_id, value in zip(("beredande_organ", "beslutsinstans"), parsed, strict=True):
-        if field_id in header.arende and not header.field_value(field_id).strip():
-            header.arende[field_id] = value[:1].upper() + value[1:]
+        if field_id in header.header and not header.field_value(field_id).strip():
+            header.header[field_id] = value[:1].upper() + value[1:]
             result.header_fields.append(field_id)
 
 

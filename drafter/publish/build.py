@@ -25,7 +25,7 @@ def _split(
 
 
 def _logo(template: Template, folder: Path | None, file: Path | None) -> tuple[bytes, str] | None:
-    name = template.layout.logotyp
+    name = template.layout.logo
     if not name:
         return None
     path = asset_path(name, folder, "logotyp", file)
@@ -41,8 +41,8 @@ def _logo(template: Template, folder: Path | None, file: Path | None) -> tuple[b
 
 
 def _check_header_fields(template: Template, file: Path | None) -> None:
-    known = {f.id for f in template.falt}
-    for fid in template.layout.sidhuvud:
+    known = {f.id for f in template.fields}
+    for fid in template.layout.header_fields:
         if fid not in known:
             names = ", ".join(sorted(known))
             raise TemplateError(
@@ -69,8 +69,8 @@ def render_document(
     logo = _logo(tpl, folder, file)
     if fmt == "docx":
         base = None
-        if tpl.layout.wordmall:
-            base_path = asset_path(tpl.layout.wordmall, folder, "wordmall", file)
+        if tpl.layout.word_template:
+            base_path = asset_path(tpl.layout.word_template, folder, "wordmall", file)
             base = read_asset(base_path, "wordmallen", "wordmall", file)
         from drafter.publish.docx_writer import write_docx
 
@@ -87,7 +87,7 @@ def render_document(
                 ) from exc
             if logo is not None:  # the other input python-docx parses
                 raise TemplateError(
-                    f"[layout] logotyp: {tpl.layout.logotyp} går inte att läsa som bild; "
+                    f"[layout] logotyp: {tpl.layout.logo} går inte att läsa som bild; "
                     "spara om den som PNG",
                     file,
                 ) from exc
@@ -96,8 +96,8 @@ def render_document(
         from drafter.publish.pdf_writer import LogoError, write_pdf
 
         font_dir = None
-        if tpl.layout.typsnittsmapp:
-            font_dir = asset_path(tpl.layout.typsnittsmapp, folder, "typsnittsmapp", file)
+        if tpl.layout.font_dir:
+            font_dir = asset_path(tpl.layout.font_dir, folder, "typsnittsmapp", file)
             if not font_dir.is_dir():
                 raise TemplateError(
                     f"[layout] typsnittsmapp: {font_dir} är ingen mapp; ange mappen med "
@@ -114,7 +114,7 @@ def render_document(
             )
         except LogoError as exc:
             raise TemplateError(
-                f"[layout] logotyp: {tpl.layout.logotyp} går inte att läsa som bild "
+                f"[layout] logotyp: {tpl.layout.logo} går inte att läsa som bild "
                 f"({exc.detail}); spara om den som PNG",
                 file,
             ) from exc

@@ -126,8 +126,8 @@ class PublishDocument:
 def build_document(arende: Arende, template: Template) -> PublishDocument:
     """The published document of an ärende, in the template's layout."""
     layout = template.layout
-    known = {f.id for f in template.falt}
-    doc_type = one_line(arende.field_value("dokumenttyp")) or one_line(template.dokumenttyp)
+    known = {f.id for f in template.fields}
+    doc_type = one_line(arende.field_value("dokumenttyp")) or one_line(template.document_type)
     title = one_line(arende.field_value("titel"))
     if layout.organisation.strip():
         organisation = tuple(
@@ -141,9 +141,9 @@ def build_document(arende: Arende, template: Template) -> PublishDocument:
             if fid in known and arende.field_value(fid).strip()
         )
         used = set(ORGANISATION_FIELDS)
-    header_ids = [fid for fid in layout.sidhuvud if fid in known]
+    header_ids = [fid for fid in layout.header_fields if fid in known]
     header_fields = tuple(
-        HeaderField(fid, one_line(template.field(fid).etikett), one_line(arende.field_value(fid)))
+        HeaderField(fid, one_line(template.field(fid).label), one_line(arende.field_value(fid)))
         for fid in header_ids
         if fid != "dokumenttyp"
     )
@@ -163,19 +163,19 @@ def build_document(arende: Arende, template: Template) -> PublishDocument:
         heading = title if doc.show_doc_type else f"{doc_type} – {title}"
     blocks.append(Block("heading", heading, level=1))
     skip = {"titel", "dokumenttyp", *header_ids, *used}
-    for fld in template.falt:
+    for fld in template.fields:
         value = arende.field_value(fld.id)
         if fld.id not in skip and value.strip():
-            blocks.append(Block("field", one_line(value), label=one_line(fld.etikett)))
+            blocks.append(Block("field", one_line(value), label=one_line(fld.label)))
     signatures: list[Block] = []
-    for section in template.sektioner:
+    for section in template.sections:
         body = _section_blocks(arende, section)
-        if section.typ == "underskrifter":
+        if section.kind == "underskrifter":
             signatures.extend(body)
             continue
-        if not body and not section.obligatorisk:
+        if not body and not section.required:
             continue
-        blocks.append(Block("heading", one_line(section.rubrik), level=2))
+        blocks.append(Block("heading", one_line(section.heading), level=2))
         blocks.extend(body)
     for heading_text, text in arende.imported_texts().items():
         blocks.append(Block("heading", one_line(heading_text) or "Importerad text", level=2))
@@ -185,12 +185,12 @@ def build_document(arende: Arende, template: Template) -> PublishDocument:
 
 
 def _first_signature(arende: Arende, template: Template) -> str:
-    for section in template.sektioner:
+    for section in template.sections:
         content = arende.content(section)
         if isinstance(content, SignaturesContent):
-            for person in content.personer:
-                if person.namn.strip():
-                    return one_line(person.namn)
+            for person in content.people:
+                if person.name.strip():
+                    return one_line(person.name)
     return ""
 
 
@@ -201,7 +201,7 @@ def _section_blocks(arende: Arende, section: SectionDef) -> list[Block]:
         lead = lead_in_text(arende, content)
         if lead:
             out.append(Block("paragraph", lines=(one_line(lead),)))
-        points = tuple(one_line(p) for p in content.punkter if p.strip())
+        points = tuple(one_line(p) for p in content.points if p.strip())
         if points:
             out.append(Block("numbered", items=points))
     elif isinstance(content, ProseContent):
@@ -209,28 +209,28 @@ def _section_blocks(arende: Arende, section: SectionDef) -> list[Block]:
     elif isinstance(content, AspectsContent):
         out.extend(Block("paragraph", lines=lines) for lines in paragraph_lines(content.text))
         none_labels = [
-            a.etikett
-            for a in section.aspekter
-            if (e := content.aspekter.get(a.id)) is not None and e.bedomning == "inga"
+            a.label
+            for a in section.aspects
+            if (e := content.aspects.get(a.id)) is not None and e.assessment == "inga"
         ]
         if none_labels:
             # replace, not str.format: the sentence is template text
-            sentence = section.inga_konsekvenser.replace(
+            sentence = section.no_consequences.replace(
                 "{aspekter}", join_list_sv(none_labels, "eller")
             )
             out.append(Block("paragraph", lines=(one_line(sentence),)))
-        for aspect in section.aspekter:
-            entry = content.aspekter.get(aspect.id)
-            if entry is not None and entry.bedomning == "beskriv" and entry.text.strip():
-                label = aspect.etikett[:1].upper() + aspect.etikett[1:]
+        for aspect in section.aspects:
+            entry = content.aspects.get(aspect.id)
+            if entry is not None and entry.assessment == "beskriv" and entry.text.strip():
+                label = aspect.label[:1].upper() + aspect.label[1:]
                 out.append(Block("heading", one_line(label), level=3))
                 out.extend(Block("paragraph", lines=lines) for lines in paragraph_lines(entry.text))
     elif isinstance(content, ListContent):
-        items = tuple(one_line(p) for p in content.poster if p.strip())
+        items = tuple(one_line(p) for p in content.items if p.strip())
         if items:
             out.append(Block("bullet", items=items))
     elif isinstance(content, SignaturesContent):
-        for person in content.personer:
+        for person in content.people:
             if not person.is_empty():
-                out.append(Block("signature", one_line(person.namn), label=one_line(person.titel)))
+                out.append(Block("signature", one_line(person.name), label=one_line(person.title)))
     return out

@@ -38,11 +38,11 @@ def write_docx(
     layout = doc.layout
     if base is None:
         section.page_width, section.page_height = Mm(210), Mm(297)
-        margins = layout.marginaler
-        section.top_margin, section.bottom_margin = Mm(margins.topp), Mm(margins.botten)
-        section.left_margin, section.right_margin = Mm(margins.vanster), Mm(margins.hoger)
+        margins = layout.margins
+        section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
+        section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
         section.header_distance, section.footer_distance = Mm(10), Mm(10)
-        _set_fonts(document, layout.typsnitt, layout.teckenstorlek)
+        _set_fonts(document, layout.font, layout.font_size)
     _set_language(document)
     _set_properties(document, doc)
     # the body is one section now (breaks lived in the removed paragraphs)
@@ -144,7 +144,7 @@ def _write_header(
     left.width = right.width = width // 2
     first = left.paragraphs[0]
     if logo is not None:
-        first.add_run().add_picture(io.BytesIO(logo), height=Mm(doc.layout.logotyp_hojd_mm))
+        first.add_run().add_picture(io.BytesIO(logo), height=Mm(doc.layout.logo_height_mm))
         first = left.add_paragraph()
     for i, line in enumerate(doc.organisation):
         paragraph = first if i == 0 else left.add_paragraph()

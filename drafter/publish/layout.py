@@ -18,59 +18,61 @@ DEFAULT_HEADER_FIELDS = ("dokumenttyp", "datum", "diarienummer")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, validate_by_name=True, validate_by_alias=True
+    )
 
 
 class Margins(_Strict):
     """Page margins in millimetres."""
 
-    topp: float = Field(default=40, ge=5, le=100)
+    top: float = Field(alias="topp", default=40, ge=5, le=100)
     """Top margin; the letterhead (logo, organisation, Datum …) sits in it."""
-    hoger: float = Field(default=25, ge=5, le=100)
-    botten: float = Field(default=25, ge=5, le=100)
-    vanster: float = Field(default=25, ge=5, le=100)
+    right: float = Field(alias="hoger", default=25, ge=5, le=100)
+    bottom: float = Field(alias="botten", default=25, ge=5, le=100)
+    left: float = Field(alias="vanster", default=25, ge=5, le=100)
 
 
 class Layout(_Strict):
     """How a published document (DOCX, PDF/A) looks: the ``[layout]`` table of a template."""
 
-    logotyp: str = ""
+    logo: str = Field("", alias="logotyp")
     """A PNG or JPEG file, relative to the template file; empty: no logo."""
-    logotyp_hojd_mm: float = Field(default=15, ge=3, le=60)
+    logo_height_mm: float = Field(alias="logotyp_hojd_mm", default=15, ge=3, le=60)
     """Height of the logo in the header."""
     organisation: str = ""
     """The organisation line(s) in the header (a newline starts a new line); empty: the
     ärende's fields ``organisation`` and ``forvaltning``."""
-    typsnitt: str = ""
+    font: str = Field("", alias="typsnitt")
     """Font family. Empty: Libertinus Serif in the PDF (shipped with drafter, so the PDF is
     the same on every computer), and the Word file's own font in the DOCX."""
-    typsnittsmapp: str = ""
+    font_dir: str = Field("", alias="typsnittsmapp")
     """A folder with font files (.ttf, .otf) for the PDF, relative to the template file."""
-    teckenstorlek: float = Field(default=11, ge=6, le=24)
+    font_size: float = Field(alias="teckenstorlek", default=11, ge=6, le=24)
     """Font size of the body text in points."""
-    marginaler: Margins = Margins()
-    sidhuvud: tuple[str, ...] = DEFAULT_HEADER_FIELDS
+    margins: Margins = Field(Margins(), alias="marginaler")
+    header_fields: tuple[str, ...] = Field(DEFAULT_HEADER_FIELDS, alias="sidhuvud")
     """Ids of the header fields shown in the page header, in order (``dokumenttyp`` is
     shown as the document's kind, the others as ”Etikett: värde”)."""
-    wordmall: str = ""
+    word_template: str = Field("", alias="wordmall")
     """A .docx file, relative to the template file, whose styles, header and footer the DOCX
     uses (its body text is replaced). Empty: drafter's own look."""
 
-    @field_validator("logotyp", "typsnittsmapp", "wordmall")
+    @field_validator("logo", "font_dir", "word_template")
     @classmethod
     def _no_nul(cls, value: str) -> str:
         if "\x00" in value:
             raise ValueError("sökvägen innehåller ett ogiltigt tecken (NUL)")
         return value.strip()
 
-    @field_validator("logotyp")
+    @field_validator("logo")
     @classmethod
     def _logo_kind(cls, value: str) -> str:
         if value and not value.lower().endswith((".png", ".jpg", ".jpeg")):
             raise ValueError("logotypen ska vara en PNG- eller JPEG-fil (.png, .jpg, .jpeg)")
         return value
 
-    @field_validator("wordmall")
+    @field_validator("word_template")
     @classmethod
     def _docx_kind(cls, value: str) -> str:
         if value and not value.lower().endswith(".docx"):

@@ -53,9 +53,9 @@ def _data(
         return text.translate(replace)
 
     layout = doc.layout
-    fonts = [layout.typsnitt] if layout.typsnitt else []
+    fonts = [layout.font] if layout.font else []
     fonts += [DEFAULT_FONT, FALLBACK_FONT]
-    margins = layout.marginaler
+    margins = layout.margins
     return {
         "title": t(doc.title or doc.doc_type),
         "author": t(doc.author),
@@ -67,13 +67,13 @@ def _data(
         "logo": logo_name,
         "layout": {
             "fonts": fonts,
-            "size": layout.teckenstorlek,
-            "logo_height": layout.logotyp_hojd_mm,
+            "size": layout.font_size,
+            "logo_height": layout.logo_height_mm,
             "margins": {
-                "top": margins.topp,
-                "bottom": margins.botten,
-                "left": margins.vanster,
-                "right": margins.hoger,
+                "top": margins.top,
+                "bottom": margins.bottom,
+                "left": margins.left,
+                "right": margins.right,
             },
         },
         "blocks": [_block_json(b, t) for b in doc.blocks],
@@ -112,9 +112,7 @@ def write_pdf(
             logo_name = f"logo{logo_suffix}"
             (root / logo_name).write_bytes(logo)
         font_paths = [str(font_dir)] if font_dir is not None else []
-        system_fonts = bool(doc.layout.typsnitt) and (
-            doc.layout.typsnitt.lower() not in EMBEDDED_FONTS
-        )
+        system_fonts = bool(doc.layout.font) and (doc.layout.font.lower() not in EMBEDDED_FONTS)
         for attempt in range(2):
             data = json.dumps(_data(doc, logo_name, replace), ensure_ascii=False)
             (root / "dokument.json").write_text(data, encoding="utf-8")
@@ -153,7 +151,7 @@ def write_pdf(
         text = getattr(note, "message", str(note))
         if _UNKNOWN_FONT.search(text):
             warnings.append(
-                f"typsnittet ”{printable(doc.layout.typsnitt)}” finns inte; PDF-filen använder "
+                f"typsnittet ”{printable(doc.layout.font)}” finns inte; PDF-filen använder "
                 f"{DEFAULT_FONT} i stället ([layout] typsnitt, typsnittsmapp)"
             )
     assert isinstance(pdf, bytes)

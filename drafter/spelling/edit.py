@@ -31,22 +31,22 @@ def field_text(arende: Arende, section: str | None, field: str | None) -> str | 
     if field is None:
         return None
     if section is None:
-        value = arende.arende.get(field)
+        value = arende.header.get(field)
         return value if isinstance(value, str) else None
-    content = arende.sektioner.get(section)
+    content = arende.sections.get(section)
     name, _, key = field.partition(".")
     if isinstance(content, ProseContent | AspectsContent) and field == "text":
         return content.text
     if isinstance(content, DecisionContent):
         if field == "inledning":
-            return content.inledning
+            return content.lead_in
         if name == "punkter":
-            return _item(content.punkter, key)
+            return _item(content.points, key)
     if isinstance(content, AspectsContent) and name == "aspekter":
-        entry = content.aspekter.get(key)
+        entry = content.aspects.get(key)
         return entry.text if entry is not None else None
     if isinstance(content, ListContent) and name == "poster":
-        return _item(content.poster, key)
+        return _item(content.items, key)
     return None
 
 
@@ -63,20 +63,20 @@ def set_field_text(arende: Arende, section: str | None, field: str, text: str) -
     if field_text(arende, section, field) is None:
         return False
     if section is None:
-        arende.arende[field] = text
+        arende.header[field] = text
         return True
-    content = arende.sektioner[section]
+    content = arende.sections[section]
     name, _, key = field.partition(".")
     if isinstance(content, ProseContent | AspectsContent) and field == "text":
         content.text = text
     elif isinstance(content, DecisionContent) and field == "inledning":
-        content.inledning = text
+        content.lead_in = text
     elif isinstance(content, DecisionContent) and name == "punkter":
-        content.punkter[int(key)] = text
+        content.points[int(key)] = text
     elif isinstance(content, AspectsContent) and name == "aspekter":
-        content.aspekter[key].text = text
+        content.aspects[key].text = text
     elif isinstance(content, ListContent) and name == "poster":
-        content.poster[int(key)] = text
+        content.items[int(key)] = text
     else:  # pragma: no cover - field_text found it above
         return False
     return True

@@ -75,7 +75,7 @@ def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path 
     loaded_template = find_template(mall or DEFAULT_TEMPLATE, near=path)
     arende = Arende.new(loaded_template.template)
     if loaded_template.origin == "fil":
-        arende.mall = str(loaded_template.path)
+        arende.template_ref = str(loaded_template.path)
     return Session(arende, loaded_template, path), None, None
 
 

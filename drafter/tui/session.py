@@ -159,7 +159,7 @@ class Session:
     def steps(self) -> list[Step]:
         """Header, each section in template order, review."""
         steps = [Step(HEADER_STEP, HEADER_TITLE)]
-        steps += [Step(s.id, s.rubrik, s.id) for s in self.template.sektioner]
+        steps += [Step(s.id, s.heading, s.id) for s in self.template.sections]
         if self.shows_imported or self.arende.imported_texts():
             steps.append(Step(IMPORTED_STEP, IMPORTED_TITLE))
         steps.append(Step(REVIEW_STEP, REVIEW_TITLE))
@@ -180,8 +180,8 @@ class Session:
         if step_id == HEADER_STEP:
             return all(
                 not self.arende.field_value(f.id).strip()
-                or self.arende.field_value(f.id) == f.standard
-                for f in self.template.falt
+                or self.arende.field_value(f.id) == f.default
+                for f in self.template.fields
             )
         if step_id in (REVIEW_STEP, IMPORTED_STEP):
             return False
@@ -234,8 +234,8 @@ class Session:
     @property
     def lix_min_words(self) -> int:
         """Words a section needs for a LIX value: the template's LIX rule, else 50."""
-        for rule in self.template.regler:
-            if rule.typ == "lix" and not rule.av:
+        for rule in self.template.rules:
+            if rule.kind == "lix" and not rule.disabled:
                 value = (rule.model_extra or {}).get("min_ord")
                 if isinstance(value, int) and not isinstance(value, bool) and value > 0:
                     return value
@@ -245,14 +245,14 @@ class Session:
         """True for sections with running text (prose, decision, aspects)."""
         if step_id in (HEADER_STEP, REVIEW_STEP, IMPORTED_STEP):
             return False
-        return self.template.section(step_id).typ in PROSE_KINDS
+        return self.template.section(step_id).kind in PROSE_KINDS
 
     def refresh_lix(self) -> None:
         minimum = self.lix_min_words
         self.lix = {
             s.id: section_lix(self.arende, s, minimum)
-            for s in self.template.sektioner
-            if s.typ in PROSE_KINDS
+            for s in self.template.sections
+            if s.kind in PROSE_KINDS
         }
         self.document_lix = document_lix(self.arende, self.template, minimum)
 

@@ -457,7 +457,7 @@ class MainScreen(Screen[None]):
         self._pending_preview.add(event.step_id)
         if event.step_id == HEADER_STEP:
             # the header feeds the default lead-in of the decision section
-            self._pending_preview.update(s.id for s in self.session.template.sektioner)
+            self._pending_preview.update(s.id for s in self.session.template.sections)
         self._changes += 1
         self._check_timer = self._restart(
             self._check_timer, CHECK_DELAY, self._run_checks_in_background

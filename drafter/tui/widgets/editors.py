@@ -86,7 +86,7 @@ class SectionEditor(StepEditor):
         self.section = section
 
     def help_for(self, widget: Widget | None) -> tuple[str, str]:
-        return self.section.rubrik, self.section.hjalp
+        return self.section.heading, self.section.help_text
 
 
 # --------------------------------------------------------------------------- header
@@ -99,13 +99,13 @@ class HeaderEditor(StepEditor):
         super().__init__(session, HEADER_STEP)
 
     def compose(self) -> ComposeResult:
-        for fld in self.session.template.falt:
-            mark = " *" if fld.obligatorisk else ""
+        for fld in self.session.template.fields:
+            mark = " *" if fld.required else ""
             with Vertical(classes="field"):
-                yield Label(f"{fld.etikett}{mark}", classes="field-label")
+                yield Label(f"{fld.label}{mark}", classes="field-label")
                 yield Input(
                     self.session.arende.field_value(fld.id),
-                    placeholder=f"t.ex. {fld.exempel}" if fld.exempel else "",
+                    placeholder=f"t.ex. {fld.example}" if fld.example else "",
                     id=f"falt-{fld.id}",
                     compact=True,
                     select_on_focus=False,
@@ -119,7 +119,7 @@ class HeaderEditor(StepEditor):
         field_id = event.input.id.removeprefix("falt-")
         if self.session.arende.field_value(field_id) == event.value:
             return
-        self.session.arende.arende[field_id] = event.value
+        self.session.arende.header[field_id] = event.value
         self.changed()
 
     @on(Input.Submitted, ".field-input")
@@ -142,7 +142,7 @@ class HeaderEditor(StepEditor):
             except KeyError:
                 pass
             else:
-                return fld.etikett, fld.hjalp
+                return fld.label, fld.help_text
         return HEADER_TITLE, (
             "Uppgifter som står överst i skrivelsen: ärendemening, diarienummer, datum och "
             "vilket organ som föreslår och beslutar. Fält med * är obligatoriska."
@@ -183,7 +183,7 @@ class DecisionEditor(SectionEditor):
         assert isinstance(content, DecisionContent)
         yield Label("Inledning (vem föreslår, vem beslutar)", classes="field-label")
         yield Input(
-            content.inledning,
+            content.lead_in,
             id="inledning",
             compact=True,
             select_on_focus=False,
@@ -192,7 +192,7 @@ class DecisionEditor(SectionEditor):
         yield Label("Beslutspunkter (en åtgärd per punkt)", classes="field-label")
         yield Label(ROW_KEYS, classes="row-keys")
         yield RowList(
-            [[p] for p in content.punkter],
+            [[p] for p in content.points],
             ["Skriv beslutet i presens: ”Region … avslutar …”"],
             add_label="Lägg till punkt",
             id="punkter",
@@ -214,8 +214,8 @@ class DecisionEditor(SectionEditor):
         event.stop()
         content = self.session.arende.content(self.section)
         assert isinstance(content, DecisionContent)
-        if content.inledning != event.value:
-            content.inledning = event.value
+        if content.lead_in != event.value:
+            content.lead_in = event.value
             self.changed()
 
     @on(Input.Submitted, "#inledning")
@@ -228,7 +228,7 @@ class DecisionEditor(SectionEditor):
         event.stop()
         content = self.session.arende.content(self.section)
         assert isinstance(content, DecisionContent)
-        content.punkter = [row[0] for row in event.row_list.values()]
+        content.points = [row[0] for row in event.row_list.values()]
         self.changed()
 
     def focus_field(self, field: str | None) -> None:
@@ -239,7 +239,7 @@ class DecisionEditor(SectionEditor):
         else:
             content = self.session.arende.content(self.section)
             assert isinstance(content, DecisionContent)
-            if content.inledning or self.session.arende.field_value("beslutsinstans"):
+            if content.lead_in or self.session.arende.field_value("beslutsinstans"):
                 self.query_one("#punkter", RowList).focus_row(0)
             else:
                 self.query_one("#inledning", Input).focus()
@@ -262,8 +262,8 @@ class ListEditor(SectionEditor):
         yield Label("En post per rad", classes="field-label")
         yield Label(ROW_KEYS, classes="row-keys")
         yield RowList(
-            [[p] for p in content.poster],
-            [f"{self.section.rubrik}: en post per rad"],
+            [[p] for p in content.items],
+            [f"{self.section.heading}: en post per rad"],
             marker="bullet",
             add_label="Lägg till rad",
             id="poster",
@@ -274,7 +274,7 @@ class ListEditor(SectionEditor):
         event.stop()
         content = self.session.arende.content(self.section)
         assert isinstance(content, ListContent)
-        content.poster = [row[0] for row in event.row_list.values()]
+        content.items = [row[0] for row in event.row_list.values()]
         self.changed()
 
     def focus_field(self, field: str | None) -> None:
@@ -293,7 +293,7 @@ class SignaturesEditor(SectionEditor):
         yield Label("Namn och befattning, en person per rad", classes="field-label")
         yield Label(ROW_KEYS, classes="row-keys")
         yield RowList(
-            [[p.namn, p.titel] for p in content.personer],
+            [[p.name, p.title] for p in content.people],
             ["Namn", "Befattning"],
             add_label="Lägg till person",
             id="personer",
@@ -304,12 +304,12 @@ class SignaturesEditor(SectionEditor):
         event.stop()
         content = self.session.arende.content(self.section)
         assert isinstance(content, SignaturesContent)
-        old = content.personer
+        old = content.people
         new: list[Signature] = []
         for i, (namn, titel) in enumerate(event.row_list.values()):
             extra = dict(old[i].model_extra or {}) if i < len(old) else {}
-            new.append(Signature(namn=namn, titel=titel, **extra))
-        content.personer = new
+            new.append(Signature(name=namn, title=titel, **extra))
+        content.people = new
         self.changed()
 
     def focus_field(self, field: str | None) -> None:
@@ -318,7 +318,7 @@ class SignaturesEditor(SectionEditor):
             row = _index(field)
             content = self.session.arende.content(self.section)
             assert isinstance(content, SignaturesContent)
-            missing_name = row < len(content.personer) and not content.personer[row].namn.strip()
+            missing_name = row < len(content.people) and not content.people[row].name.strip()
             row_list.focus_row(row, 0 if missing_name else 1)
         else:
             row_list.focus_row(0)
@@ -332,14 +332,16 @@ class AspectsEditor(SectionEditor):
 
     def compose(self) -> ComposeResult:
         content = self._content()
-        for aspect in self.section.aspekter:
-            entry = content.aspekter.get(aspect.id) or AspectEntry()
+        for aspect in self.section.aspects:
+            entry = content.aspects.get(aspect.id) or AspectEntry()
             with Vertical(classes="aspect", id=f"aspekt-{aspect.id}"):
-                yield Label(aspect.etikett[:1].upper() + aspect.etikett[1:], classes="aspect-label")
+                yield Label(aspect.label[:1].upper() + aspect.label[1:], classes="aspect-label")
                 with RadioSet(id=f"val-{aspect.id}", classes="aspect-choice"):
-                    yield RadioButton(INGA, value=entry.bedomning == "inga", id=f"inga-{aspect.id}")
                     yield RadioButton(
-                        BESKRIV, value=entry.bedomning == "beskriv", id=f"beskriv-{aspect.id}"
+                        INGA, value=entry.assessment == "inga", id=f"inga-{aspect.id}"
+                    )
+                    yield RadioButton(
+                        BESKRIV, value=entry.assessment == "beskriv", id=f"beskriv-{aspect.id}"
                     )
                 area = TextArea(
                     entry.text,
@@ -347,9 +349,9 @@ class AspectsEditor(SectionEditor):
                     tab_behavior="focus",
                     id=f"text-{aspect.id}",
                     classes="aspect-text",
-                    placeholder=aspect.hjalp,
+                    placeholder=aspect.help_text,
                 )
-                area.display = entry.bedomning == "beskriv"
+                area.display = entry.assessment == "beskriv"
                 yield area
         yield Label(
             "Gemensam text (valfri; aspekter som nämns här räknas som behandlade)",
@@ -366,10 +368,10 @@ class AspectsEditor(SectionEditor):
 
     def _entry(self, aspect_id: str) -> AspectEntry:
         content = self._content()
-        entry = content.aspekter.get(aspect_id)
+        entry = content.aspects.get(aspect_id)
         if entry is None:
             entry = AspectEntry()
-            content.aspekter[aspect_id] = entry
+            content.aspects[aspect_id] = entry
         return entry
 
     @on(RadioSet.Changed, ".aspect-choice")
@@ -381,8 +383,8 @@ class AspectsEditor(SectionEditor):
         area = self.query_one(f"#text-{aspect_id}", TextArea)
         area.display = choice == "beskriv"
         entry = self._entry(aspect_id)
-        if entry.bedomning != choice:
-            entry.bedomning = choice
+        if entry.assessment != choice:
+            entry.assessment = choice
             self.changed()
 
     @on(TextArea.Changed, ".aspect-text")
@@ -405,8 +407,8 @@ class AspectsEditor(SectionEditor):
     def focus_field(self, field: str | None) -> None:
         if field and field.startswith("aspekter."):
             aspect_id = field.removeprefix("aspekter.")
-            entry = self._content().aspekter.get(aspect_id)
-            if entry is not None and entry.bedomning == "beskriv":
+            entry = self._content().aspects.get(aspect_id)
+            if entry is not None and entry.assessment == "beskriv":
                 self.query_one(f"#text-{aspect_id}", TextArea).focus()
                 return
             matches = self.query(f"#val-{aspect_id}")
@@ -424,11 +426,11 @@ class AspectsEditor(SectionEditor):
             if node.id and node.id.startswith("aspekt-"):
                 aspect = self.section.aspect(node.id.removeprefix("aspekt-"))
                 if aspect is not None:
-                    label = aspect.etikett[:1].upper() + aspect.etikett[1:]
-                    return f"{self.section.rubrik}: {label}", (
-                        f"{aspect.hjalp}\n\nVälj ”{INGA}” om beslutet inte påverkar "
-                        f"{aspect.etikett}, annars ”{BESKRIV}” och skriv hur.\n\n"
-                        f"{self.section.hjalp}"
+                    label = aspect.label[:1].upper() + aspect.label[1:]
+                    return f"{self.section.heading}: {label}", (
+                        f"{aspect.help_text}\n\nVälj ”{INGA}” om beslutet inte påverkar "
+                        f"{aspect.label}, annars ”{BESKRIV}” och skriv hur.\n\n"
+                        f"{self.section.help_text}"
                     )
             parent = node.parent
             node = parent if isinstance(parent, Widget) else None
@@ -500,7 +502,7 @@ def make_editor(session: Session, step_id: str) -> StepEditor:
         "underskrifter": SignaturesEditor,
         "aspekter": AspectsEditor,
     }
-    return kinds[section.typ](session, section)
+    return kinds[section.kind](session, section)
 
 
 __all__ = ["RowInput", "StepEditor", "make_editor"]

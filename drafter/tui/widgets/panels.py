@@ -155,11 +155,11 @@ class ReviewPanel(Vertical):
         """LIX of the document and of each prose section, in one or two lines."""
         session = self.session
         parts = []
-        for section in session.template.sektioner:
+        for section in session.template.sections:
             if not session.has_lix(section.id):
                 continue
             result = session.lix.get(section.id)
-            parts.append(f"{section.rubrik} {result.rounded if result else '–'}")
+            parts.append(f"{section.heading} {result.rounded if result else '–'}")
         document = session.document_lix
         head = (
             f"Läsbarhet: {document.describe()} för hela texten ({document.words} ord)."
