@@ -328,8 +328,11 @@ async def test_dialog_fits_at_80x24_over_the_writing_program(tmp_path: Path) -> 
         for selector in ("#export-format", "#export-path", "#export-ok", "#export-cancel"):
             assert_visible(app, dialog.query_one(selector))
         # The app's keys (F8: next step) do not act under the dialog; Escape closes it.
+        step = app.main_screen.current
         await pilot.press("f8", "escape")
         await pilot.pause()
+        assert app.main_screen.current == step
+        assert app.screen is app.main_screen
     assert results == [None]
     app.release_lock()
 
