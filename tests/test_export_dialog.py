@@ -6,17 +6,25 @@ import json
 import os
 import shutil
 import stat
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
+from textual import work
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 
+from drafter.errors import DrafterError
 from drafter.export_memory import last_format, memory_dir, memory_file, remember_format
-from drafter.publish import Format
+from drafter.model import Arende
+from drafter.publish import FORMAT_NAMES, ExportResult, Format, export
+from drafter.storage import load_arende
+from drafter.templates import LoadedTemplate
+from drafter.text import printable
 from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.export_dialog import ExportChoice, ExportDialog
@@ -439,3 +447,79 @@ def test_memory_file_holds_only_the_path_and_format(tmp_path: Path) -> None:
     remember_format(path, "pdf")
     data = json.loads(memory_file(path).read_text(encoding="utf-8"))
     assert data == {"version": 1, "arende": str(path.resolve()), "format": "pdf"}
+
+
+# --------------------------------------------------------------------------- the flow
+
+
+class FlowHost(App[None]):
+    """The export flow as the main screen is to run it on F3 (see the wiring notes):
+    dialog → export in a thread worker → remember the format → say what was written."""
+
+    def __init__(self, arende_path: Path) -> None:
+        super().__init__()
+        self.loaded = load_arende(arende_path)
+        self.arende_path = arende_path
+
+    @work(exclusive=True, group="export-flow", exit_on_error=False)
+    async def export_flow(self) -> None:
+        path = self.arende_path
+        choice = await self.push_screen_wait(ExportDialog(path, last_format(path)))
+        if choice is None:
+            return
+        arende = self.loaded.arende.model_copy(deep=True)  # editing may go on meanwhile
+        worker = self.run_worker(
+            partial(write_export, arende, self.loaded.template, choice, path),
+            thread=True,
+            exclusive=True,
+            group="export",
+            exit_on_error=False,
+        )
+        outcome = await worker.wait()
+        if isinstance(outcome, str):
+            self.notify(outcome, title="Kunde inte exportera", severity="error", markup=False)
+            return
+        shown = printable(str(outcome.path))
+        self.notify(f"Exporterade {FORMAT_NAMES[outcome.format]} till {shown}.", markup=False)
+        for warning in outcome.warnings:
+            self.notify(printable(warning), severity="warning", markup=False)
+
+
+def write_export(
+    arende: Arende, template: LoadedTemplate, choice: ExportChoice, source: Path
+) -> ExportResult | str:
+    """The thread's part: write the file and remember the format, or a Swedish error."""
+    try:
+        result = export(arende, template, choice.format, choice.path, source=source)
+    except DrafterError as exc:
+        return printable(exc.message)
+    remember_format(source, choice.format)
+    return result
+
+
+async def test_the_flow_exports_the_chosen_format_and_remembers_it(here: Path) -> None:
+    path = here / "vanguard.toml"
+    shutil.copy(EXAMPLE, path)
+    app = FlowHost(path)
+    async with app.run_test(size=SMALL) as pilot:
+        app.export_flow()
+        await pilot.pause()
+        await pilot.press("down", "enter")  # Word
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    document = docx.Document(str(here / "vanguard.docx"))
+    assert any("Avsluta medlemskap i Vanguard" in p.text for p in document.paragraphs)
+    assert last_format(path) == "docx"
+    assert not (here / "vanguard.md").exists()
+
+    app = FlowHost(path)  # the next export starts on Word
+    async with app.run_test(size=SMALL) as pilot:
+        app.export_flow()
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert name_field(app.screen).value == str(here / "vanguard.docx")
+        await pilot.press("up", "enter")  # Markdown this time
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert (here / "vanguard.md").read_text(encoding="utf-8").startswith("# Tjänsteskrivelse")
+    assert last_format(path) == "md"
