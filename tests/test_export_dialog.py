@@ -288,7 +288,7 @@ async def test_file_names_are_shown_as_typed_never_as_markup(here: Path) -> None
         await type_text(pilot, "[red]nej/ut.pdf")
         await pilot.press("enter")
         await pilot.pause()
-        assert "Mappen [red]nej finns inte" in note_text(app.dialog)  # literal, no colour
+        assert "Mappen finns inte. Välj en befintlig mapp: [red]nej" in note_text(app.dialog)
     # The suggestion keeps the real file name (with its control character) for the export.
     app = Host(ExportDialog(path))
     async with app.run_test(size=SMALL) as pilot:
@@ -335,6 +335,13 @@ async def test_dialog_fits_at_80x24_over_the_writing_program(tmp_path: Path) -> 
         assert isinstance(dialog, ExportDialog)
         for selector in ("#export-format", "#export-path", "#export-ok", "#export-cancel"):
             assert_visible(app, dialog.query_one(selector))
+        # A long missing folder: the reason wraps, the buttons stay on the screen.
+        await pilot.press("tab", *("/saknas" * 30), "/ut.pdf", "enter")
+        await pilot.pause()
+        assert "Mappen finns inte" in note_text(dialog)
+        for selector in ("#export-note", "#export-ok", "#export-cancel"):
+            assert_visible(app, dialog.query_one(selector))
+        await pilot.press("shift+tab")
         # The app's keys (F8: next step) do not act under the dialog; Escape closes it.
         step = app.main_screen.current
         await pilot.press("f8", "escape")

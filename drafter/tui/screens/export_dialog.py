@@ -101,6 +101,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     ExportDialog #export-note {
         height: auto;
         min-height: 1;
+        max-height: 3;  /* a long path in a message must not push the buttons out at 80×24 */
         color: $text-warning;
     }
     ExportDialog #export-note.-error {
@@ -275,7 +276,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 return "Det är en mapp. Skriv ett filnamn."
             parent = target.parent
             if not parent.is_dir():
-                return f"Mappen {printable(str(parent))} finns inte. Välj en befintlig mapp."
+                # The path last: cut at the note's three lines, only its end is lost.
+                return f"Mappen finns inte. Välj en befintlig mapp: {printable(str(parent))}"
             if self.arende_path is not None and target.resolve() == self.arende_path.resolve():
                 return "Det är ärendets egen fil. Välj ett annat namn."
         except (OSError, ValueError, RuntimeError):
