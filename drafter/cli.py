@@ -166,6 +166,7 @@ def _error(message: str) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from drafter.model import Arende
+    from drafter.paths import stored_template_path
     from drafter.storage import save_arende
     from drafter.templates import DEFAULT_TEMPLATE, find_template
 
@@ -176,8 +177,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     loaded = find_template(args.mall or DEFAULT_TEMPLATE, near=path)
     arende = Arende.new(loaded.template)
     if loaded.origin == "fil":
-        # stored relative to the ärende's folder, where load_arende looks for it
-        arende.mall = Path(os.path.relpath(loaded.path.resolve(), path.resolve().parent)).as_posix()
+        arende.mall = stored_template_path(loaded.path, path)
     save_arende(path, arende, loaded.template)
     print(f"Skapade {path} från mallen ”{loaded.template.namn}”.")
     print(f"Öppna den med: drafter {path}")

@@ -12,7 +12,6 @@ Front ends call :func:`import_file` (the TUI when the user opens a .txt or .md f
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from dataclasses import dataclass
@@ -208,6 +207,7 @@ def run_import_command(args: argparse.Namespace) -> int:
 
     Raises :class:`DrafterError` (exit code 2 in :func:`drafter.cli.main`) for bad input.
     """
+    from drafter.paths import stored_template_path
     from drafter.storage import atomic_write_text, dumps_arende
     from drafter.templates import DEFAULT_TEMPLATE, find_template
 
@@ -227,9 +227,7 @@ def run_import_command(args: argparse.Namespace) -> int:
     loaded = find_template(args.mall or DEFAULT_TEMPLATE, near=out)
     result = import_file(source, loaded)
     if loaded.origin == "fil" and not to_stdout:
-        # stored relative to the ärende's folder, where load_arende looks for it
-        relative = os.path.relpath(loaded.path.resolve(), out.resolve().parent)
-        result.arende.mall = Path(relative).as_posix()
+        result.arende.mall = stored_template_path(loaded.path, out)
     text = dumps_arende(result.arende, loaded.template)
     if to_stdout:
         sys.stdout.write(text)

@@ -19,6 +19,7 @@ from drafter.checks import run_checks
 from drafter.checks.lix import MIN_WORDS, PROSE_KINDS, LixResult, document_lix, section_lix
 from drafter.findings import Finding, Severity
 from drafter.model import IMPORTED_KEY, Arende
+from drafter.paths import stored_template_path
 from drafter.render import render_header, render_imported, render_markdown, render_section
 from drafter.storage import atomic_write_text, dumps_arende
 from drafter.templates import LoadedTemplate, Template
@@ -324,8 +325,12 @@ class Session:
         target = path or self.path
         if target is None:
             raise ValueError("no path to save to")
+        arende = self.arende.model_copy(deep=True)
+        if self.loaded_template.origin == "fil":
+            # a template file is named relative to the folder the ärende is saved in
+            arende.mall = stored_template_path(self.loaded_template.path, target)
         return SaveSnapshot(
-            arende=self.arende.model_copy(deep=True),
+            arende=arende,
             template=self.template,
             target=target,
             md_path=self.markdown_path(target),
