@@ -55,10 +55,6 @@ class Step:
     section_id: str | None = None
 
     @property
-    def is_header(self) -> bool:
-        return self.id == HEADER_STEP
-
-    @property
     def is_review(self) -> bool:
         return self.id == REVIEW_STEP
 
@@ -130,6 +126,27 @@ def write_snapshot(snapshot: SaveSnapshot) -> SaveResult:
         findings = run_checks(snapshot.arende, snapshot.template)
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     return SaveResult(snapshot.target, snapshot.md_path, stamp, snapshot.edits, errors)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The checks' findings and the LIX values of one state of the ärende."""
+
+    findings: list[Finding]
+    lix: dict[str, LixResult | None]
+    document_lix: LixResult | None
+    edits: int
+    """The edits the analysed copy includes (see :meth:`Session.mark_changed`)."""
+
+
+def analyse(arende: Arende, template: Template, min_words: int, edits: int = 0) -> Analysis:
+    """Run the checks and LIX on ``arende`` (safe off the UI thread on a copy; LIX reuses
+    the checks' cached text analysis)."""
+    findings = run_checks(arende, template)
+    lix = {
+        s.id: section_lix(arende, s, min_words) for s in template.sektioner if s.typ in PROSE_KINDS
+    }
+    return Analysis(findings, lix, document_lix(arende, template, min_words), edits)
 
 
 def step_id_for(finding: Finding) -> str:
@@ -248,10 +265,21 @@ class Session:
     # ------------------------------------------------------------------ checks
 
     def refresh_findings(self) -> list[Finding]:
-        """Run the checks and LIX (LIX reuses the checks' cached text analysis)."""
-        self.findings = run_checks(self.arende, self.template)
-        self.refresh_lix()
+        """Run the checks and LIX now, on the UI thread."""
+        self.apply(analyse(self.arende, self.template, self.lix_min_words, self.edits))
         return self.findings
+
+    def analysis_copy(self) -> tuple[Arende, Template, int, int]:
+        """What a check in a thread needs: a copy of the ärende that editing cannot change
+        under it (its texts are shared: strings are immutable), the template, the LIX
+        minimum and the edits the copy includes."""
+        return self.arende.model_copy(deep=True), self.template, self.lix_min_words, self.edits
+
+    def apply(self, analysis: Analysis) -> None:
+        """Take the results of :func:`analyse` (UI thread)."""
+        self.findings = analysis.findings
+        self.lix = analysis.lix
+        self.document_lix = analysis.document_lix
 
     @property
     def lix_min_words(self) -> int:
@@ -268,15 +296,6 @@ class Session:
         if step_id in (HEADER_STEP, REVIEW_STEP, IMPORTED_STEP):
             return False
         return self.template.section(step_id).typ in PROSE_KINDS
-
-    def refresh_lix(self) -> None:
-        minimum = self.lix_min_words
-        self.lix = {
-            s.id: section_lix(self.arende, s, minimum)
-            for s in self.template.sektioner
-            if s.typ in PROSE_KINDS
-        }
-        self.document_lix = document_lix(self.arende, self.template, minimum)
 
     def lix_label(self, step_id: str) -> str:
         """ "LIX 57 (svår)", "för kort för LIX" or "" for steps without running text."""

@@ -6,12 +6,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Input, Label, RadioButton, RadioSet, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from drafter.model import (
-    AspectChoice,
-    AspectEntry,
-    AspectsContent,
     DecisionContent,
     ListContent,
     ProseContent,
@@ -19,20 +16,16 @@ from drafter.model import (
     SignaturesContent,
 )
 from drafter.templates import SectionDef
-from drafter.text import default_lead_in
+from drafter.text import default_lead_in, printable
 from drafter.tui.messages import SectionChanged
 from drafter.tui.session import (
     HEADER_STEP,
     HEADER_TITLE,
-    IMPORTED_STEP,
-    IMPORTED_TITLE,
     Session,
 )
-from drafter.tui.widgets.rows import RowInput, RowList
+from drafter.tui.widgets.rows import RowList
 
 ROW_KEYS = "Enter: ny rad · Alt+↑/↓: flytta · Alt+Del: ta bort"
-INGA = "inga konsekvenser"
-BESKRIV = "beskriv konsekvenserna"
 
 
 class StepEditor(VerticalScroll):
@@ -102,10 +95,10 @@ class HeaderEditor(StepEditor):
         for fld in self.session.template.falt:
             mark = " *" if fld.obligatorisk else ""
             with Vertical(classes="field"):
-                yield Label(f"{fld.etikett}{mark}", classes="field-label")
+                yield Label(printable(f"{fld.etikett}{mark}"), classes="field-label", markup=False)
                 yield Input(
-                    self.session.arende.field_value(fld.id),
-                    placeholder=f"t.ex. {fld.exempel}" if fld.exempel else "",
+                    printable(self.session.arende.field_value(fld.id)),
+                    placeholder=printable(f"t.ex. {fld.exempel}") if fld.exempel else "",
                     id=f"falt-{fld.id}",
                     compact=True,
                     select_on_focus=False,
@@ -117,7 +110,7 @@ class HeaderEditor(StepEditor):
         event.stop()
         assert event.input.id is not None
         field_id = event.input.id.removeprefix("falt-")
-        if self.session.arende.field_value(field_id) == event.value:
+        if printable(self.session.arende.field_value(field_id)) == event.value:
             return
         self.session.arende.arende[field_id] = event.value
         self.changed()
@@ -159,7 +152,11 @@ class ProseEditor(SectionEditor):
         content = self.session.arende.content(self.section)
         assert isinstance(content, ProseContent)
         yield TextArea(
-            content.text, soft_wrap=True, tab_behavior="focus", id="text", classes="prose"
+            printable(content.text),
+            soft_wrap=True,
+            tab_behavior="focus",
+            id="text",
+            classes="prose",
         )
 
     @on(TextArea.Changed, "#text")
@@ -167,7 +164,7 @@ class ProseEditor(SectionEditor):
         event.stop()
         content = self.session.arende.content(self.section)
         assert isinstance(content, ProseContent)
-        if content.text != event.text_area.text:
+        if printable(content.text) != event.text_area.text:
             content.text = event.text_area.text
             self.changed()
 
@@ -183,7 +180,7 @@ class DecisionEditor(SectionEditor):
         assert isinstance(content, DecisionContent)
         yield Label("Inledning (vem föreslår, vem beslutar)", classes="field-label")
         yield Input(
-            content.inledning,
+            printable(content.inledning),
             id="inledning",
             compact=True,
             select_on_focus=False,
@@ -192,7 +189,7 @@ class DecisionEditor(SectionEditor):
         yield Label("Beslutspunkter (en åtgärd per punkt)", classes="field-label")
         yield Label(ROW_KEYS, classes="row-keys")
         yield RowList(
-            [[p] for p in content.punkter],
+            [[printable(p)] for p in content.punkter],
             ["Skriv beslutet i presens: ”Region … avslutar …”"],
             add_label="Lägg till punkt",
             id="punkter",
@@ -207,14 +204,14 @@ class DecisionEditor(SectionEditor):
             if proposer and body
             else "t.ex. Utvecklingsutskottet föreslår Regionstyrelsen att besluta följande:"
         )
-        self.query_one("#inledning", Input).placeholder = placeholder
+        self.query_one("#inledning", Input).placeholder = printable(placeholder)
 
     @on(Input.Changed, "#inledning")
     def _lead_in_changed(self, event: Input.Changed) -> None:
         event.stop()
         content = self.session.arende.content(self.section)
         assert isinstance(content, DecisionContent)
-        if content.inledning != event.value:
+        if printable(content.inledning) != event.value:
             content.inledning = event.value
             self.changed()
 
@@ -262,8 +259,8 @@ class ListEditor(SectionEditor):
         yield Label("En post per rad", classes="field-label")
         yield Label(ROW_KEYS, classes="row-keys")
         yield RowList(
-            [[p] for p in content.poster],
-            [f"{self.section.rubrik}: en post per rad"],
+            [[printable(p)] for p in content.poster],
+            [printable(f"{self.section.rubrik}: en post per rad")],
             marker="bullet",
             add_label="Lägg till rad",
             id="poster",
@@ -293,7 +290,7 @@ class SignaturesEditor(SectionEditor):
         yield Label("Namn och befattning, en person per rad", classes="field-label")
         yield Label(ROW_KEYS, classes="row-keys")
         yield RowList(
-            [[p.namn, p.titel] for p in content.personer],
+            [[printable(p.namn), printable(p.titel)] for p in content.personer],
             ["Namn", "Befattning"],
             add_label="Lägg till person",
             id="personer",
@@ -322,185 +319,3 @@ class SignaturesEditor(SectionEditor):
             row_list.focus_row(row, 0 if missing_name else 1)
         else:
             row_list.focus_row(0)
-
-
-# --------------------------------------------------------------------------- aspects
-
-
-class AspectsEditor(SectionEditor):
-    """Konsekvensbeskrivningar: per aspect a choice and a text, plus optional shared prose."""
-
-    def compose(self) -> ComposeResult:
-        content = self._content()
-        for aspect in self.section.aspekter:
-            entry = content.aspekter.get(aspect.id) or AspectEntry()
-            with Vertical(classes="aspect", id=f"aspekt-{aspect.id}"):
-                yield Label(aspect.etikett[:1].upper() + aspect.etikett[1:], classes="aspect-label")
-                with RadioSet(id=f"val-{aspect.id}", classes="aspect-choice"):
-                    yield RadioButton(INGA, value=entry.bedomning == "inga", id=f"inga-{aspect.id}")
-                    yield RadioButton(
-                        BESKRIV, value=entry.bedomning == "beskriv", id=f"beskriv-{aspect.id}"
-                    )
-                area = TextArea(
-                    entry.text,
-                    soft_wrap=True,
-                    tab_behavior="focus",
-                    id=f"text-{aspect.id}",
-                    classes="aspect-text",
-                    placeholder=aspect.hjalp,
-                )
-                area.display = entry.bedomning == "beskriv"
-                yield area
-        yield Label(
-            "Gemensam text (valfri; aspekter som nämns här räknas som behandlade)",
-            classes="field-label",
-        )
-        yield TextArea(
-            content.text, soft_wrap=True, tab_behavior="focus", id="text", classes="aspects-prose"
-        )
-
-    def _content(self) -> AspectsContent:
-        content = self.session.arende.content(self.section)
-        assert isinstance(content, AspectsContent)
-        return content
-
-    def _entry(self, aspect_id: str) -> AspectEntry:
-        content = self._content()
-        entry = content.aspekter.get(aspect_id)
-        if entry is None:
-            entry = AspectEntry()
-            content.aspekter[aspect_id] = entry
-        return entry
-
-    @on(RadioSet.Changed, ".aspect-choice")
-    def _choice_changed(self, event: RadioSet.Changed) -> None:
-        event.stop()
-        assert event.radio_set.id is not None and event.pressed.id is not None
-        aspect_id = event.radio_set.id.removeprefix("val-")
-        choice: AspectChoice = "beskriv" if event.pressed.id.startswith("beskriv-") else "inga"
-        area = self.query_one(f"#text-{aspect_id}", TextArea)
-        area.display = choice == "beskriv"
-        entry = self._entry(aspect_id)
-        if entry.bedomning != choice:
-            entry.bedomning = choice
-            self.changed()
-
-    @on(TextArea.Changed, ".aspect-text")
-    def _aspect_text_changed(self, event: TextArea.Changed) -> None:
-        event.stop()
-        assert event.text_area.id is not None
-        entry = self._entry(event.text_area.id.removeprefix("text-"))
-        if entry.text != event.text_area.text:
-            entry.text = event.text_area.text
-            self.changed()
-
-    @on(TextArea.Changed, "#text")
-    def _text_changed(self, event: TextArea.Changed) -> None:
-        event.stop()
-        content = self._content()
-        if content.text != event.text_area.text:
-            content.text = event.text_area.text
-            self.changed()
-
-    def focus_field(self, field: str | None) -> None:
-        if field and field.startswith("aspekter."):
-            aspect_id = field.removeprefix("aspekter.")
-            entry = self._content().aspekter.get(aspect_id)
-            if entry is not None and entry.bedomning == "beskriv":
-                self.query_one(f"#text-{aspect_id}", TextArea).focus()
-                return
-            matches = self.query(f"#val-{aspect_id}")
-            if matches:
-                matches.first().focus()
-                return
-        if field == "text":
-            self.query_one("#text", TextArea).focus()
-            return
-        self.focus_first()
-
-    def help_for(self, widget: Widget | None) -> tuple[str, str]:
-        node = widget
-        while node is not None and node is not self:
-            if node.id and node.id.startswith("aspekt-"):
-                aspect = self.section.aspect(node.id.removeprefix("aspekt-"))
-                if aspect is not None:
-                    label = aspect.etikett[:1].upper() + aspect.etikett[1:]
-                    return f"{self.section.rubrik}: {label}", (
-                        f"{aspect.hjalp}\n\nVälj ”{INGA}” om beslutet inte påverkar "
-                        f"{aspect.etikett}, annars ”{BESKRIV}” och skriv hur.\n\n"
-                        f"{self.section.hjalp}"
-                    )
-            parent = node.parent
-            node = parent if isinstance(parent, Widget) else None
-        return super().help_for(widget)
-
-
-# --------------------------------------------------------------------------- imported text
-
-IMPORTED_HELP = (
-    "Text från importen som inte passade i någon sektion. Flytta det som ska vara kvar: "
-    "markera (Skift+pil), klipp ut (Ctrl+X), gå till rätt steg och klistra in (Ctrl+V). Töm "
-    "sedan rutan; tomma rutor tas bort ur ärendet. Text som ligger kvar här kommer sist i "
-    "exporten under sin egen rubrik."
-)
-
-
-class ImportedEditor(StepEditor):
-    """Text an import kept aside: one text area per heading, to move text out of."""
-
-    def __init__(self, session: Session) -> None:
-        super().__init__(session, IMPORTED_STEP)
-        self._headings = list(session.arende.imported_texts())
-
-    def compose(self) -> ComposeResult:
-        texts = self.session.arende.imported_texts()
-        yield Label("Ctrl+X: klipp ut · Ctrl+V: klistra in i rätt steg", classes="row-keys")
-        for i, heading in enumerate(self._headings):
-            yield Label(heading, classes="field-label")
-            yield TextArea(
-                texts.get(heading, ""),
-                soft_wrap=True,
-                tab_behavior="focus",
-                id=f"importerat-{i}",
-                classes="imported",
-            )
-
-    @on(TextArea.Changed, ".imported")
-    def _text_changed(self, event: TextArea.Changed) -> None:
-        event.stop()
-        area = event.text_area
-        heading = self._headings[int((area.id or "").rsplit("-", 1)[1])]
-        if self.session.arende.imported_texts().get(heading, "") != area.text:
-            self.session.arende.set_imported_text(heading, area.text)
-            self.changed()
-
-    def focus_field(self, field: str | None) -> None:
-        if field is not None and field.isdigit():
-            areas = self.query(f"#importerat-{field}")
-            if areas:
-                areas.first().focus()
-                return
-        self.focus_first()
-
-    def help_for(self, widget: Widget | None) -> tuple[str, str]:
-        return IMPORTED_TITLE, IMPORTED_HELP
-
-
-def make_editor(session: Session, step_id: str) -> StepEditor:
-    """The editor widget for a step."""
-    if step_id == HEADER_STEP:
-        return HeaderEditor(session)
-    if step_id == IMPORTED_STEP:
-        return ImportedEditor(session)
-    section = session.template.section(step_id)
-    kinds: dict[str, type[SectionEditor]] = {
-        "prosa": ProseEditor,
-        "beslut": DecisionEditor,
-        "lista": ListEditor,
-        "underskrifter": SignaturesEditor,
-        "aspekter": AspectsEditor,
-    }
-    return kinds[section.typ](session, section)
-
-
-__all__ = ["RowInput", "StepEditor", "make_editor"]
