@@ -321,3 +321,17 @@ def test_sigkill_after_typing_then_restore_keeps_every_character(
     assert typed in target.read_text(encoding="utf-8"), term.output[-2000:]
     assert typed in {saved.arende.field_value(f.id) for f in saved.template.template.falt}
     assert find_draft(target) is None  # a normal save removes the draft
+
+
+def test_symlinked_recovery_folder_keeps_its_targets_mode(tmp_path: Path, state_dir: Path) -> None:
+    """The user pointed the recovery folder elsewhere: drafter writes there but never
+    chmods the link's target (a shared folder keeps its permissions)."""
+    shared = tmp_path / "delad"
+    shared.mkdir()
+    shared.chmod(0o755)
+    state_dir.mkdir(parents=True, exist_ok=True)
+    (state_dir / "recovery").symlink_to(shared)
+    path = write_draft(tmp_path / "a.toml", "format = 1\n", "s1")
+    assert path.parent.resolve() == shared.resolve()
+    assert _mode(shared) == 0o755
+    assert _mode(path) == 0o600
