@@ -451,13 +451,8 @@ def cmd_utkast(args: argparse.Namespace) -> int:
 def cmd_tui(args: argparse.Namespace) -> int:
     if args.file is None and args.mall is None:
         print_drafts()
-    import importlib
+    from drafter.tui import run_tui  # imports Textual only when the app starts
 
-    try:  # imported by name: Textual is loaded only here, and only for the TUI
-        run_tui = importlib.import_module("drafter.tui").run_tui
-    except (ImportError, AttributeError):
-        _error("skrivprogrammet (terminalgränssnittet) finns inte i den här versionen ännu.")
-        return 2
     return int(run_tui(Path(args.file) if args.file else None, args.mall))
 
 
