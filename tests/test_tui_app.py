@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
 
 from drafter.checks import run_checks
@@ -40,6 +41,11 @@ def example_app(tmp_path: Path) -> tuple[DrafterApp, Path]:
 
 async def type_text(pilot: Pilot[int], text: str) -> None:
     await pilot.press(*text)
+
+
+def focused(app: DrafterApp) -> Widget | None:
+    """The focused widget (a call: mypy must not keep an earlier isinstance narrowing)."""
+    return app.focused
 
 
 def main_screen(app: DrafterApp) -> MainScreen:
@@ -107,7 +113,8 @@ async def test_fill_whole_arende_with_keys_save_and_export(tmp_path: Path) -> No
         await pilot.press("enter")  # arbetsmiljö: inga konsekvenser
         await pilot.press("tab", "right", "enter")  # barn och unga: beskriv konsekvenserna
         await pilot.press("tab")
-        assert isinstance(app.focused, TextArea) and app.focused.id == "text-barn"
+        area = focused(app)
+        assert isinstance(area, TextArea) and area.id == "text-barn"
         await type_text(pilot, "Elever påverkas inte.")
         await pilot.press("tab", "enter")  # hälsa: inga
         await pilot.press("tab", "enter")  # miljö: inga
@@ -244,6 +251,8 @@ async def test_typing_does_not_wait_for_checks(
         await pilot.pause()
         screen = main_screen(app)
         monkeypatch.setattr(session_module, "run_checks", counting)
+        # However slow the machine, the typing below is one burst without a pause.
+        monkeypatch.setattr("drafter.tui.screens.main.CHECK_DELAY", 3600)
         screen.open_step("sammanfattning", "text")
         await pilot.pause()
         await type_text(pilot, "Ytterligare en mening.")
@@ -631,6 +640,8 @@ async def test_preview_updates_only_the_changed_section(
             return original(self, markdown)
 
         monkeypatch.setattr(Markdown, "update", spy)
+        # However slow the machine, the typing below is one burst without a pause.
+        monkeypatch.setattr("drafter.tui.screens.main.PREVIEW_DELAY", 3600)
         screen.open_step("sammanfattning", "text")
         await pilot.pause()
         await type_text(pilot, "Ny inledande mening. ")

@@ -15,7 +15,7 @@ import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, Static, TextArea
+from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
 
 from drafter import recovery
 from drafter.paths import builtin_templates_dir
@@ -191,6 +191,9 @@ async def test_lock_prompt_offers_the_draft_like_vim(tmp_path: Path) -> None:
                 "Ta bort låset",
                 "Avsluta",
             ]
+            box = dialog.query_one(".dialog").region
+            for button in dialog.query(Button):  # every answer can be seen and clicked
+                assert box.contains_region(button.region), (button.label, button.region, box)
             dialog.dismiss("recover")
             await finished(app, pilot)
             screen = app.main_screen

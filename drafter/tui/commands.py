@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.screen import Screen
 
 from drafter.text import printable
 from drafter.tui.keys import described, group_of, keys_label
+from drafter.tui.screens.main import MainScreen
+from drafter.tui.widgets.rows import RowInput, RowList
 
 Command = tuple[str, str, Callable[[], object]]
 
@@ -22,9 +26,6 @@ class DrafterCommands(Provider):
     """drafter's commands, in a fixed order (file, view, steps, rows, then each step)."""
 
     def commands(self) -> list[Command]:
-        from drafter.tui.screens.main import MainScreen
-        from drafter.tui.widgets.rows import RowInput, RowList
-
         screen = self.screen
         if not isinstance(screen, MainScreen):
             return []
@@ -66,12 +67,7 @@ class DrafterCommands(Provider):
                 yield Hit(score, shown, run, text=title, help=help_text)
 
 
-def _row_action(screen: object, action: str) -> None:
-    from textual.screen import Screen
-
-    from drafter.tui.widgets.rows import RowList
-
-    assert isinstance(screen, Screen)
+def _row_action(screen: Screen[Any], action: str) -> None:
     # The palette has closed when this runs; the focused row is restored by then.
     focused = screen.focused
     for node in focused.ancestors_with_self if focused is not None else []:

@@ -94,6 +94,17 @@ def key_help(*owners: type[DOMNode]) -> str:
     return "Tangenter:\n" + "\n".join(f"{g}: {' · '.join(lines[g])}" for g in ordered)
 
 
+def hint(owner: type[DOMNode], ids: Iterable[str]) -> str:
+    """A one-line key hint from ``owner``'s bindings: "Enter: ny rad · Alt+↑: flytta upp"."""
+    by_id = {b.id: b for b in _bindings(owner.BINDINGS)}
+    parts = []
+    for binding_id in ids:
+        binding = by_id[binding_id]
+        first = key_name(binding.key.split(",")[0].strip())
+        parts.append(f"{first}: {binding.description.lower()}")
+    return " · ".join(parts)
+
+
 async def input_settled(focused: DOMNode | None, up_to: MessagePump) -> None:
     """Wait until every key already sent to ``focused`` has reached the model.
 

@@ -367,12 +367,6 @@ class Session:
         if self.edits == result.edits:
             self.dirty = False
 
-    def save(self, path: Path | None = None) -> tuple[Path, Path]:
-        """Save the TOML and the Markdown beside it; raises DrafterError, keeps state."""
-        result = write_snapshot(self.snapshot(path))
-        self.saved(result)
-        return result.target, result.md_path
-
     def release_lock(self) -> None:
         """Release this drafter's lock on the ärende file (when it holds one)."""
         from drafter.lock import release_lock

@@ -37,10 +37,11 @@ def write_draft(screen: MainScreen, path: Path | None, text: str, session_id: st
             # saved while this draft was being written: the draft is stale already
             recovery.discard_draft(path, session_id)
     except (OSError, DrafterError) as exc:
-        reason = exc.message if isinstance(exc, DrafterError) else str(exc)
-        screen.app.call_from_thread(screen.set_autosave_error, reason)
+        reason: str | None = exc.message if isinstance(exc, DrafterError) else str(exc)
     else:
-        screen.app.call_from_thread(screen.set_autosave_error, None)
+        reason = None
+    with contextlib.suppress(RuntimeError):  # the app is closing
+        screen.app.call_from_thread(screen.set_autosave_error, reason)
 
 
 def autosave(screen: MainScreen) -> None:

@@ -80,14 +80,18 @@ class ChoiceScreen(ModalScreen[str]):
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.message, classes="dialog-message", markup=False)
-            with Horizontal(classes="dialog-buttons"):
+            # more answers than fit side by side are stacked, one per line
+            stacked = " -stacked" if len(self.choices) > 3 else ""
+            with Horizontal(classes=f"dialog-buttons{stacked}"):
                 for index, (choice_id, label) in enumerate(self.choices):
                     variant: ButtonVariant = "default"
                     if choice_id == self.danger:
                         variant = "error"
                     elif index == 0:
                         variant = "primary"
-                    yield Button(label, id=f"choice-{choice_id}", variant=variant)
+                    yield Button(
+                        label, id=f"choice-{choice_id}", variant=variant, compact=bool(stacked)
+                    )
 
     def on_mount(self) -> None:
         if self.focus_choice is not None:

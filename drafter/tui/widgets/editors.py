@@ -17,15 +17,22 @@ from drafter.model import (
 )
 from drafter.templates import SectionDef
 from drafter.text import default_lead_in, printable
+from drafter.tui.keys import hint
 from drafter.tui.messages import SectionChanged
 from drafter.tui.session import (
     HEADER_STEP,
     HEADER_TITLE,
     Session,
 )
-from drafter.tui.widgets.rows import RowList
+from drafter.tui.widgets.rows import RowInput, RowList
 
-ROW_KEYS = "Enter: ny rad · Alt+↑/↓: flytta · Alt+Del: ta bort"
+ROW_KEYS = " · ".join(
+    (
+        hint(RowInput, ["rad.ny_under"]),
+        hint(RowList, ["rad.upp", "rad.ner", "rad.ta_bort"]),
+    )
+)
+"""The keys of a list, shown above it (written from the bindings)."""
 
 
 class StepEditor(VerticalScroll):
