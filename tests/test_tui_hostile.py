@@ -332,3 +332,23 @@ async def test_preview_and_title_show_control_characters_visibly(tmp_path: Path)
         assert any("␛" in m and "␇" in m for m in markdown), markdown[:2]
         for shown in [*texts, *markdown, screen.header.text]:
             assert "\x1b" not in shown and "\x9b" not in shown and "\x07" not in shown
+
+
+async def test_save_as_offers_a_control_character_file_name_visibly(tmp_path: Path) -> None:
+    from drafter.tui.screens.dialogs import PathScreen
+
+    odd = tmp_path / "möte\x1b]0;x\x07.toml"
+    shutil.copy(EXAMPLE, odd)
+    app = app_for(odd)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f12")  # Spara som …
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PathScreen)
+        shown = dialog.query_one("#path", Input).value
+        assert "\x1b" not in shown and "␛]0;x␇" in shown
+        await pilot.press("enter")  # taken as shown: the same file
+        await finished(app, pilot)
+        assert app.main_screen.session.path == odd
+        assert not app.main_screen.session.dirty

@@ -153,7 +153,9 @@ class PathScreen(ModalScreen[Path | None]):
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.message, classes="dialog-message", markup=False)
-            yield Input(self.default, id="path", placeholder="sökväg till filen")
+            # a file name is shown with its control characters made visible; taken as
+            # shown, it still means the file it names
+            yield Input(printable(self.default), id="path", placeholder="sökväg till filen")
             yield Label("", id="path-error", classes="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", id="ok", variant="primary")
@@ -165,7 +167,8 @@ class PathScreen(ModalScreen[Path | None]):
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
-        text = self.query_one("#path", Input).value.strip()
+        typed = self.query_one("#path", Input).value
+        text = self.default if typed == printable(self.default) else typed.strip()
         if not text:
             self.query_one("#path-error", Label).update("Skriv ett filnamn.")
             return
