@@ -8,47 +8,91 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from drafter import __version__
 from drafter.errors import DrafterError
 from drafter.findings import Finding, Severity
+from drafter.text import printable
 
 if TYPE_CHECKING:
     from drafter.templates import TemplateCache
 
 COMMANDS = ("new", "check", "export", "mallar", "import", "utkast")
 
-_ARGPARSE_SV = {
-    "usage: ": "användning: ",
-    "positional arguments": "argument",
-    "options": "flaggor",
-    "show this help message and exit": "visa den här hjälpen och avsluta",
-    "the following arguments are required: %s": "följande argument krävs: %s",
-    "unrecognized arguments: %s": "okända argument: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "ogiltigt val: %(value)r (välj bland %(choices)s)"
-    ),
-    "expected one argument": "förväntade ett argument",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: fel: %(message)s\n",
-    "show program's version number and exit": "visa versionsnumret och avsluta",
-}
+# argparse writes its own texts in English; these are the ones a user of drafter can see.
+# The headings and the usage prefix come through the formatter, the error messages
+# through ArgumentParser.error (both public methods, overridden below).
+_HEADINGS = {"positional arguments": "argument", "options": "flaggor"}
+_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), swedish)
+    for pattern, swedish in (
+        (r"^the following arguments are required: (.*)$", r"följande argument krävs: \1"),
+        (r"^unrecognized arguments: (.*)$", r"okända argument: \1"),
+        (r"^ambiguous option: (.*) could match (.*)$", r"flaggan \1 är tvetydig (\2)"),
+        (r"^invalid choice: (.*) \(choose from (.*)\)$", r"ogiltigt val: \1 (välj bland \2)"),
+        (r"^expected one argument$", "förväntade ett värde"),
+        (r"^expected at least one argument$", "förväntade minst ett värde"),
+        (r"^expected at most one argument$", "förväntade högst ett värde"),
+        (r"^expected (\d+) arguments?$", r"förväntade \1 värden"),
+        (r"^ignored explicit argument (.*)$", r"värdet \1 används inte"),
+        (r"^invalid (\S+) value: (.*)$", r"ogiltigt värde: \2"),
+        (r"^not allowed with argument (.*)$", r"kan inte användas tillsammans med \1"),
+    )
+)
 
 
-def _translate(text: str) -> str:
-    return _ARGPARSE_SV.get(text, text)
+def _swedish_error(message: str) -> str:
+    prefix = ""
+    if match := re.match(r"argument (\S+): ", message):  # "argument --format: …"
+        prefix, message = f"{match.group(1)}: ", message[match.end() :]
+    for pattern, swedish in _ERRORS:
+        if pattern.match(message):
+            return prefix + pattern.sub(swedish, message)
+    return prefix + message
 
 
-argparse._ = _translate  # type: ignore[attr-defined]  # argparse has no other i18n hook
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[Any],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(
+            usage, actions, groups, prefix="användning: " if prefix is None else prefix
+        )
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(_HEADINGS.get(heading or "", heading))
 
 
 class _Parser(argparse.ArgumentParser):
+    """An argument parser that speaks Swedish: help, usage and errors."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: fel: {message}\n")
+        self.exit(2, f"{self.prog}: fel: {printable(_swedish_error(message))}\n")
+
+
+def _add_version(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"drafter {__version__}",
+        help="visa versionsnumret och avsluta",
+    )
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -60,8 +104,10 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
         epilog="Kör ”drafter KOMMANDO --help” för hjälp om ett kommando.",
     )
-    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
+    _add_version(parser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="KOMMANDO", parser_class=_Parser, title="kommandon"
+    )
 
     p_new = sub.add_parser("new", help="skapa ett nytt ärende från en mall")
     p_new.add_argument("file", metavar="FIL", help="ärendefilen som ska skapas (.toml)")
@@ -83,14 +129,22 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
     )
 
-    p_export = sub.add_parser("export", help="exportera ett ärende som Markdown")
+    p_export = sub.add_parser(
+        "export", help="exportera ett ärende som Markdown, Word (docx) eller PDF/A (pdf)"
+    )
     p_export.add_argument("file", metavar="FIL", help="ärendefilen (.toml)")
+    p_export.add_argument(
+        "--format",
+        choices=("md", "docx", "pdf"),
+        default=None,
+        help="md (standard), docx eller pdf (PDF/A-2b); annars efter filändelsen på UT",
+    )
     p_export.add_argument(
         "-o",
         "--output",
         metavar="UT",
         default=None,
-        help="Markdown-filen att skriva (standard: FIL med .md; ”-” för standard ut)",
+        help="filen att skriva (standard: FIL med .md, .docx eller .pdf; ”-” för standard ut)",
     )
     p_export.add_argument("--mall", default=None, help="mallens namn eller sökväg")
 
@@ -98,9 +152,11 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_parser("utkast", help="lista osparade ändringar som kan återställas")
 
     p_import = sub.add_parser(
-        "import", help="importera en tjänsteskrivelse från text eller Markdown"
+        "import", help="importera en tjänsteskrivelse från Word, PDF, text eller Markdown"
     )
-    p_import.add_argument("input", metavar="IN", help="textfil (.txt) eller Markdown (.md)")
+    p_import.add_argument(
+        "input", metavar="IN", help="Word (.docx), PDF, textfil (.txt) eller Markdown (.md)"
+    )
     p_import.add_argument(
         "-o", "--output", metavar="UT", default=None, help="ärendefilen att skriva"
     )
@@ -117,7 +173,7 @@ def _build_tui_parser() -> argparse.ArgumentParser:
             "skrivprogrammet. Kommandon: " + ", ".join(COMMANDS) + " (se drafter KOMMANDO --help)."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"drafter {__version__}")
+    _add_version(parser)
     parser.add_argument(
         "file", metavar="FIL", nargs="?", help="ärendefil (.toml), eller .txt/.md att importera"
     )
@@ -158,7 +214,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _error(message: str) -> None:
-    print(f"drafter: fel: {message}", file=sys.stderr)
+    print(f"drafter: fel: {printable(message)}", file=sys.stderr)
+
+
+def _out(text: str) -> None:
+    """Print a line that may hold text from a file or a file name."""
+    print(printable(text))
 
 
 # --------------------------------------------------------------------------- new
@@ -179,8 +240,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     if loaded.origin == "fil":
         arende.mall = stored_template_path(loaded.path, path)
     save_arende(path, arende, loaded.template)
-    print(f"Skapade {path} från mallen ”{loaded.template.namn}”.")
-    print(f"Öppna den med: drafter {path}")
+    _out(f"Skapade {path} från mallen ”{loaded.template.namn}”.")
+    _out(f"Öppna den med: drafter {path}")
     return 0
 
 
@@ -195,18 +256,37 @@ _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.I
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    import gc
+    colour = _colour(sys.stdout)
+    tasks: list[_CheckTask] = [(name, args.mall, args.format, colour) for name in args.files]
+    results: list[dict[str, object]] = []
+    worst = 0
 
-    import drafter.checks
-    import drafter.storage  # noqa: F401  # loaded before the freeze below
+    def report(result: _CheckResult) -> None:
+        nonlocal worst
+        file_worst, out, err, entry = result
+        worst = max(worst, file_worst)
+        if err:
+            _error(err)
+        if out:
+            sys.stdout.write(out)
+        if entry is not None:
+            results.append(entry)
 
-    # The modules and pydantic schemas loaded by now live until exit: keep the garbage
-    # collector from walking them again and again while a batch of files is checked.
-    gc.freeze()
+    from drafter.spelling import Mode, start_loading, using_mode
+
+    # The dictionary loads in a helper process while the files are read and checked; a
+    # batch that forks workers loads it here instead, and they share it.
+    start_loading(separate_process=_job_count(len(args.files), args.processer) <= 1)
+
     try:
-        return _check_files(args)
-    finally:
-        gc.unfreeze()
+        # STAV-1 waits for the dictionary the first time it runs, once for the whole batch.
+        with using_mode(Mode.BLOCKING):
+            _check_files(tasks, args.processer, report)
+    finally:  # the report of the files checked is printed, whatever stopped the batch
+        if args.format == "json":
+            json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+    return worst
 
 
 #: A batch of at least this many files is checked in several processes when the machine
@@ -227,55 +307,37 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _check_files(args: argparse.Namespace) -> int:
-    colour = _colour(sys.stdout)
-    tasks: list[_CheckTask] = [(name, args.mall, args.format, colour) for name in args.files]
-    results: list[dict[str, object]] = []
-    worst = 0
-
-    def report(result: _CheckResult) -> None:
-        nonlocal worst
-        file_worst, out, err, entry = result
-        worst = max(worst, file_worst)
-        if err:
-            _error(err)
-        if out:
-            sys.stdout.write(out)
-        if entry is not None:
-            results.append(entry)
-
-    jobs = _job_count(len(tasks), args.processer)
+def _check_files(
+    tasks: list[_CheckTask], processes: int | None, report: Callable[[_CheckResult], None]
+) -> None:
+    jobs = _job_count(len(tasks), processes)
     if jobs <= 1:
         for task in tasks:
             report(_check_one(task))
-    else:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-        # The first file is checked here, so that the processes forked for the rest start
-        # with the template, the check kinds and the word list already loaded.
-        report(_check_one(tasks[0]))
-        rest = tasks[1:]
-        chunk = max(1, min(32, len(rest) // (jobs * 8)))
-        context = multiprocessing.get_context("fork")
-        # An executor, not a Pool: a worker that dies raises BrokenProcessPool instead of
-        # leaving the batch waiting forever.
-        executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_sigint)
-        try:
-            for result in executor.map(_check_one, rest, chunksize=chunk):
-                report(result)  # in file order
-        except BrokenProcessPool as exc:
-            raise DrafterError(
-                "en av processerna som granskade filerna avbröts oväntat (slut på minne?); "
-                "kör igen, eller med --processer 1"
-            ) from exc
-        finally:  # also on Ctrl+C or a closed pipe: drop the files not started yet
-            executor.shutdown(wait=True, cancel_futures=True)
-    if args.format == "json":
-        json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    return worst
+    # The first file is checked here, so that the processes forked for the rest start
+    # with the template, the check kinds and the word list already loaded.
+    report(_check_one(tasks[0]))
+    rest = tasks[1:]
+    chunk = max(1, min(32, len(rest) // (jobs * 8)))
+    context = multiprocessing.get_context("fork")
+    # An executor, not a Pool: a worker that dies raises BrokenProcessPool instead of
+    # leaving the batch waiting forever.
+    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_sigint)
+    try:
+        for result in executor.map(_check_one, rest, chunksize=chunk):
+            report(result)  # in file order
+    except BrokenProcessPool as exc:
+        raise DrafterError(
+            "en av processerna som granskade filerna avbröts oväntat (slut på minne?); "
+            "kör igen, eller med --processer 1"
+        ) from exc
+    finally:  # also on Ctrl+C or a closed pipe: drop the files not started yet
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _job_count(n_files: int, requested: int | None) -> int:
@@ -321,17 +383,26 @@ def _check_one(task: _CheckTask) -> _CheckResult:
     name, mall, fmt, colour = task
     path = Path(name)
     try:
-        loaded = load_arende(path, mall, templates=_TEMPLATES)
+        try:
+            loaded = load_arende(path, mall, templates=_TEMPLATES)
+            template = loaded.template.template
+            findings = run_checks(loaded.arende, template)
+        except RecursionError as exc:  # a guard that failed: still one file, not the batch
+            raise DrafterError("filen är för djupt nästlad för att granskas", path) from exc
     except DrafterError as exc:
         if fmt == "json":
-            return 2, "", "", {"file": str(path), "error": exc.message, "findings": []}
+            entry = {"file": printable(str(path)), "error": printable(exc.message)}
+            return 2, "", "", {**entry, "findings": []}
         return 2, "", exc.message, None
-    template = loaded.template.template
-    findings = run_checks(loaded.arende, template)
     file_worst = 1 if any(f.severity is Severity.ERROR for f in findings) else 0
     if fmt == "json":
-        return file_worst, "", "", {"file": str(path), "findings": [f.as_json() for f in findings]}
+        found = [{k: _printable_or_none(v) for k, v in f.as_json().items()} for f in findings]
+        return file_worst, "", "", {"file": printable(str(path)), "findings": found}
     return file_worst, _format_findings(path, findings, template, colour), "", None
+
+
+def _printable_or_none(value: str | None) -> str | None:
+    return None if value is None else printable(value)
 
 
 def _format_findings(path: Path, findings: list[Finding], template: object, colour: bool) -> str:
@@ -346,7 +417,7 @@ def _format_findings(path: Path, findings: list[Finding], template: object, colo
         f"{'varning' if counts[Severity.WARNING] == 1 else 'varningar'}, "
         f"{counts[Severity.INFO]} info"
     )
-    lines = [f"{bold}{path}{reset}: {summary if findings else 'inga anmärkningar'}"]
+    lines = [f"{bold}{printable(str(path))}{reset}: {summary if findings else 'inga anmärkningar'}"]
     groups: dict[str | None, list[Finding]] = {}
     for finding in findings:
         groups.setdefault(finding.section, []).append(finding)
@@ -357,12 +428,12 @@ def _format_findings(path: Path, findings: list[Finding], template: object, colo
             title = "Importerad text utan sektion"
         else:
             title = template.section(section_id).rubrik
-        lines.append(f"  {bold}{title}{reset}")
+        lines.append(f"  {bold}{printable(title)}{reset}")
         for f in sorted(items, key=lambda f: f.severity.rank):
             label = f.severity.label
             if colour:
                 label = f"{_COLOURS[f.severity]}{label}{reset}"
-            lines.append(f"    {label}: {f.message} [{f.rule}]")
+            lines.append(f"    {label}: {printable(f.message)} [{printable(f.rule)}]")
     lines.append("")
     return "\n".join(lines)
 
@@ -371,19 +442,33 @@ def _format_findings(path: Path, findings: list[Finding], template: object, colo
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from drafter.publish import export, resolve_format
     from drafter.render import render_markdown
-    from drafter.storage import atomic_write_text, load_arende
+    from drafter.storage import load_arende
 
     path = Path(args.file)
+    fmt = resolve_format(args.format, args.output)
     loaded = load_arende(path, args.mall)
-    markdown = render_markdown(loaded.arende, loaded.template.template)
     if args.output == "-":
-        sys.stdout.write(markdown)
+        if fmt != "md":
+            _error(f"{fmt} kan inte skrivas till standard ut; ange en fil med -o")
+            return 2
+        sys.stdout.write(render_markdown(loaded.arende, loaded.template.template))
         return 0
-    out = Path(args.output) if args.output else path.with_suffix(".md")
-    atomic_write_text(out, markdown)
-    print(f"Exporterade {path} till {out}.")
+    out = Path(args.output) if args.output else path.with_suffix(f".{fmt}")
+    result = export(loaded.arende, loaded.template, fmt, out, source=path)  # never over `path`
+    for warning in result.warnings:
+        print(f"drafter: varning: {printable(warning)}", file=sys.stderr)
+    _out(f"Exporterade {path} till {out}.")
     return 0
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` are the same file (through links too)."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return os.path.abspath(a) == os.path.abspath(b)
 
 
 # --------------------------------------------------------------------------- mallar
@@ -395,12 +480,12 @@ def cmd_mallar(args: argparse.Namespace) -> int:
     found = available_templates()
     for item in found:
         if isinstance(item, DrafterError):
-            print(f"  (trasig) {item.message}")
+            _out(f"  (trasig) {item.message}")
             continue
         t = item.template
-        print(f"  {t.namn:<24} {t.beskrivning}")
-        print(f"  {'':<24} {item.origin}: {item.path}")
-    print("Mallar söks i: " + ", ".join(str(d) for d, _ in template_dirs()))
+        _out(f"  {t.namn:<24} {t.beskrivning}")
+        _out(f"  {'':<24} {item.origin}: {item.path}")
+    _out("Mallar söks i: " + ", ".join(str(d) for d, _ in template_dirs()))
     return 0
 
 
@@ -408,12 +493,29 @@ def cmd_mallar(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    try:
-        from drafter.importer import run_import_command
-    except ImportError:
-        _error("import finns inte i den här versionen av drafter ännu.")
-        return 2
-    return run_import_command(args)
+    """``drafter import IN [-o UT] [--mall NAMN] [--force]``: the importer returns the ärende
+    and its report; this writes the file (or stdout) and prints."""
+    from drafter.importer import prepare_import
+    from drafter.storage import atomic_write_text
+
+    job = prepare_import(args.input, getattr(args, "output", None), args.mall)
+    if job.output is None:
+        sys.stdout.write(job.text)  # the TOML writer escapes every control character
+        print(printable(job.result.report), file=sys.stderr)
+        return 0
+    out = job.output
+    if out.is_dir():
+        raise DrafterError("är en mapp; ange ärendefilen (.toml) att skriva med -o", out)
+    if out.exists() and not args.force:
+        raise DrafterError(
+            "filen finns redan och skrevs inte över. Välj ett annat namn med -o eller "
+            "använd --force för att skriva över den.",
+            out,
+        )
+    atomic_write_text(out, job.text)
+    _out(job.result.report)
+    _out(f"Sparade ärendet i {out}. Granska det med: drafter check {out}")
+    return 0
 
 
 # --------------------------------------------------------------------------- tui
@@ -435,10 +537,10 @@ def print_drafts(always: bool = False) -> int:
     for draft in drafts:
         when = f"{draft.saved_at:%Y-%m-%d %H:%M}"
         if draft.target is not None:
-            print(f"  {draft.target}  (sparat {when})")
+            _out(f"  {draft.target}  (sparat {when})")
         else:
             print(f"  nytt ärende som inte sparats  (sparat {when})")
-            print(f"    kopiera det till en fil: cp {draft.path} NY.toml")
+            _out(f"    kopiera det till en fil: cp {draft.path} NY.toml")
     print("Återställ genom att öppna filen: drafter FIL")
     return len(drafts)
 
@@ -451,7 +553,7 @@ def cmd_utkast(args: argparse.Namespace) -> int:
 def cmd_tui(args: argparse.Namespace) -> int:
     if args.file is None and args.mall is None:
         print_drafts()
-    from drafter.tui import run_tui  # imports Textual only when the app starts
+    from drafter.tui import run_tui  # Textual is loaded only here, and only for the TUI
 
     return int(run_tui(Path(args.file) if args.file else None, args.mall))
 

@@ -33,9 +33,6 @@ _LABELS = {Severity.ERROR: "fel", Severity.WARNING: "varning", Severity.INFO: "i
 _RANKS = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 _FROM_SWEDISH = {"fel": Severity.ERROR, "varning": Severity.WARNING, "info": Severity.INFO}
 
-#: Swedish severity names accepted in templates.
-SWEDISH_SEVERITIES = tuple(_FROM_SWEDISH)
-
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -49,6 +46,9 @@ class Finding:
         field: Where in the section (or header) the problem is, for focusing an editor:
             a header field id (``"titel"``), ``"text"``, ``"inledning"``, ``"punkter.0"``,
             ``"aspekter.barn"``, ``"poster.2"`` or ``"personer.0"``.
+        word: For a finding about one word (STAV-1): the word as written.
+        span: Where ``word`` stands in the field's text (start, end character offsets).
+        suggestions: Words to put in its place, best first.
     """
 
     rule: str
@@ -56,6 +56,9 @@ class Finding:
     message: str
     section: str | None = None
     field: str | None = None
+    word: str | None = None
+    span: tuple[int, int] | None = None
+    suggestions: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, str | None]:
         """The public JSON shape used by ``drafter check --format json``."""

@@ -7,12 +7,14 @@ added by hand survives a load and save.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from drafter import FORMAT_VERSION
-from drafter.templates import SectionDef, SectionKind, Template
+
+if TYPE_CHECKING:  # templates import the check registry, whose checks import this module
+    from drafter.templates import SectionDef, SectionKind, Template
 
 #: Key in the file (and in ``Arende.extra``) of text an import could not place in a
 #: section, kept as a table of heading → text until the user moves it.

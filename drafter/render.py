@@ -32,20 +32,21 @@ from drafter.model import (
     SignaturesContent,
 )
 from drafter.templates import SectionDef, Template
-from drafter.text import default_lead_in, join_list_sv
+from drafter.text import default_lead_in, join_list_sv, printable
 
 #: Separator between document type and title in the H1.
 TITLE_SEPARATOR = " – "
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _BLOCK_START = re.compile(r"^(\s*)([#>+\-=~]|\d+[.)])")
 _RULE_LINE = re.compile(r"^\s*([-=_*~`])\s*(\1\s*)+$")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
 
 def escape_line(line: str) -> str:
-    """Escape one line of user text so it renders as plain text in Markdown."""
-    line = _INLINE_SPECIAL.sub(r"\\\1", line.strip())
+    """Escape one line of user text so it renders as plain text in Markdown; control
+    characters are made visible (:func:`~drafter.text.printable`)."""
+    line = _INLINE_SPECIAL.sub(r"\\\1", printable(line).strip())
     line = _ENTITY.sub(r"\\&", line)  # "&amp;" stays text, not an entity
     if _RULE_LINE.match(line):
         return "".join("\\" + c if not c.isspace() else c for c in line)
@@ -114,7 +115,7 @@ def render_section_body(arende: Arende, section: SectionDef) -> str:
             if (e := content.aspekter.get(a.id)) is not None and e.bedomning == "inga"
         ]
         if none_labels:
-            sentence = section.inga_konsekvenser.format(aspekter=join_list_sv(none_labels, "eller"))
+            sentence = section.no_consequences_sentence(join_list_sv(none_labels, "eller"))
             parts.append(_one_line(sentence))
         for aspect in section.aspekter:
             entry = content.aspekter.get(aspect.id)
@@ -146,7 +147,7 @@ def render_header(arende: Arende, template: Template) -> str:
         else (f"# {_heading_text(doc_type)}")
     )
     items = [
-        f"- **{fld.etikett}:** {_one_line(arende.field_value(fld.id))}"
+        f"- **{_one_line(fld.etikett)}:** {_one_line(arende.field_value(fld.id))}"
         for fld in template.falt
         if fld.id not in ("titel", "dokumenttyp") and arende.field_value(fld.id).strip()
     ]
@@ -158,11 +159,15 @@ def render_section(arende: Arende, section: SectionDef) -> str:
     body = render_section_body(arende, section)
     if not body and not section.obligatorisk:
         return ""
-    return f"## {section.rubrik}" + (f"\n\n{body}" if body else "")
+    return f"## {_heading_text(section.rubrik)}" + (f"\n\n{body}" if body else "")
 
 
 def render_markdown(arende: Arende, template: Template) -> str:
-    """The whole ärende as Markdown, ending with one newline."""
+    """The whole ärende as Markdown, ending with one newline.
+
+    User and template text is escaped, and control characters are made visible
+    (:func:`~drafter.text.printable`), so the export cannot drive a terminal or a viewer.
+    """
     blocks = [render_header(arende, template)]
     for section in template.sektioner:
         block = render_section(arende, section)
@@ -171,7 +176,7 @@ def render_markdown(arende: Arende, template: Template) -> str:
     imported = render_imported(arende)
     if imported:
         blocks.append(imported)
-    return "\n\n".join(blocks) + "\n"
+    return printable("\n\n".join(blocks)) + "\n"
 
 
 def render_imported(arende: Arende) -> str:

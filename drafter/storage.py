@@ -25,21 +25,21 @@ import contextlib
 import datetime as dt
 import errno
 import glob
+import hashlib
 import os
+import random
 import re
 import stat
-import tempfile
 import time
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomli_w
 from pydantic import ValidationError
 
-from drafter import FORMAT_VERSION
+from drafter import FORMAT_VERSION, tomlwrite
 from drafter.errors import ArendeFileError, DrafterError, TemplateError, describe_validation_error
+from drafter.files import MAX_FILE_BYTES, describe_toml_error, loads_toml, read_file_bytes
 from drafter.model import (
     CONTENT_TYPES,
     Arende,
@@ -56,60 +56,24 @@ from drafter.templates import (
     find_template,
 )
 
-#: Files larger than this are refused instead of risking a hang (20 MB).
-MAX_FILE_BYTES = 20 * 1024 * 1024
-
-_TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_TOML_END = re.compile(r"\s*\(at end of document\)$")
-_TOML_MESSAGES = {
-    "Invalid value": "ogiltigt värde (glömt citattecken runt text?)",
-    "Invalid statement": "ogiltig rad (förväntade nyckel = värde eller [tabell])",
-    "Expected '=' after a key in a key/value pair": "”=” saknas efter nyckeln",
-    "Cannot overwrite a value": "samma nyckel förekommer två gånger",
-    "Cannot declare": "samma tabell förekommer två gånger",
-    "Unclosed array": "en lista saknar avslutande ”]”",
-    "Unterminated string": "en text saknar avslutande citattecken",
-    "Illegal character '\\n'": (
-        "texten tar slut vid radbrytningen; avslutande citattecken saknas "
-        '(använd """ för text på flera rader)'
-    ),
-    "Illegal character": "otillåtet tecken",
-    "Unclosed inline table": "en tabell {…} saknar avslutande ”}”",
-    "Unescaped '\\'": "ett \\ i en text måste skrivas \\\\",
-    "Expected newline or end of document after a statement": (
-        "förväntade radslut efter värdet (två värden på samma rad?)"
-    ),
-    "Expected ']' at the end of a table declaration": "en [tabell] saknar avslutande ”]”",
-    "Expected ']]' at the end of an array declaration": "en [[tabell]] saknar avslutande ”]]”",
-    "Expected \"'''\"": "en text som börjar med ''' saknar avslutande '''",
-    'Expected "\'"': "en text saknar avslutande apostrof",
-    "Duplicate inline table key": "samma nyckel förekommer två gånger i en tabell {…}",
-    "Cannot mutate immutable namespace": (
-        "tabellen är redan skriven som {…} eller som lista och kan inte få fler nycklar här"
-    ),
-    "Cannot redefine namespace": "samma tabell förekommer två gånger",
-    "Invalid initial character for a key part": "en nyckel saknas eller börjar med fel tecken",
-    "Invalid hex value": "ogiltig \\u- eller \\U-kod i en text",
-    "Escaped character is not a Unicode scalar value": "ogiltig \\u- eller \\U-kod i en text",
-    "Invalid date or datetime": "ogiltigt datum eller klockslag",
-    "Found invalid character": "otillåtet tecken",
-}
-
-
-def describe_toml_error(exc: tomllib.TOMLDecodeError) -> str:
-    """A Swedish description of a TOML syntax error with line and column."""
-    text = str(exc)
-    where = ""
-    if match := _TOML_POS.search(text):
-        where = f"rad {match.group(1)}, kolumn {match.group(2)}"
-        text = text[: match.start()]
-    elif match := _TOML_END.search(text):
-        where = "i slutet av filen"
-        text = text[: match.start()]
-    explanation = next(
-        (sv for en, sv in _TOML_MESSAGES.items() if text.startswith(en)), f"syntaxfel ({text})"
-    )
-    return f"{where}: {explanation}" if where else explanation
+__all__ = [
+    "MAX_FILE_BYTES",
+    "FileStamp",
+    "Loaded",
+    "arende_from_data",
+    "arende_to_data",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "changed_on_disk",
+    "describe_toml_error",
+    "dumps_arende",
+    "file_stamp",
+    "has_toml_comments",
+    "load_arende",
+    "read_file_bytes",
+    "read_text_file",
+    "save_arende",
+]
 
 
 @dataclass
@@ -142,48 +106,17 @@ def has_toml_comments(text: str) -> bool:
     return any(m.group() == "#" for m in _TOML_STRING_OR_COMMENT.finditer(text))
 
 
-def read_file_bytes(
-    path: Path,
-    *,
-    folder_hint: str = "ange ärendefilens sökväg",
-    error: type[DrafterError] = ArendeFileError,
-) -> bytes:
-    """Read a whole file of at most :data:`MAX_FILE_BYTES`, with Swedish errors.
-
-    Every failure (missing, a folder, too large, no permission, a bad path) raises
-    ``error`` naming the file; ``folder_hint`` says what to give instead of a folder.
-    """
-    folder = f"är en mapp, inte en fil; {folder_hint}"
-    try:
-        # One open and one fstat: a batch check reads thousands of files.
-        with open(path, "rb") as file:
-            info = os.fstat(file.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise error(folder, path)
-            if info.st_size > MAX_FILE_BYTES:
-                raise error(
-                    f"filen är {info.st_size // (1024 * 1024)} MB; drafter läser filer upp "
-                    f"till {MAX_FILE_BYTES // (1024 * 1024)} MB",
-                    path,
-                )
-            return file.read()
-    except FileNotFoundError as exc:
-        raise error("filen finns inte; kontrollera sökvägen", path) from exc
-    except IsADirectoryError as exc:
-        raise error(folder, path) from exc
-    except PermissionError as exc:
-        if path.is_dir():  # Windows refuses to open a folder this way
-            raise error(folder, path) from exc
-        raise error("du saknar behörighet att läsa filen", path) from exc
-    except OSError as exc:
-        raise error(f"filen kan inte läsas ({exc.strerror})", path) from exc
-    except ValueError as exc:  # e.g. a NUL character in the path
-        raise error("ogiltigt filnamn", repr(str(path))) from exc
-
-
 def read_text_file(path: Path) -> str:
     """Read a UTF-8 ärende file (BOM allowed) with Swedish errors for every failure."""
     raw = read_file_bytes(path)
+    if not raw:
+        raise ArendeFileError(
+            "filen är tom (0 byte) – troligen ett avbrutet sparande. Öppna filen utan "
+            "ändringar i drafter för att se om det finns osparade ändringar att återställa "
+            "(drafter utkast listar dem), hämta en säkerhetskopia, eller ta bort filen och "
+            "skapa ett nytt ärende med drafter new",
+            path,
+        )
     if b"\x00" in raw[:8192]:
         raise ArendeFileError("filen ser ut att vara binär, inte text", path)
     try:
@@ -206,10 +139,7 @@ def load_arende(
     Raises :class:`DrafterError` with a Swedish message; never leaves a partial result.
     """
     text = read_text_file(path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ArendeFileError(f"inte giltig TOML, {describe_toml_error(exc)}", path) from exc
+    data = loads_toml(text, path, what="inte giltig TOML, ")
     version = data.get("format", FORMAT_VERSION)
     if not isinstance(version, int) or isinstance(version, bool):
         raise ArendeFileError("nyckeln ”format” ska vara ett heltal, till exempel format = 1", path)
@@ -352,57 +282,9 @@ def dumps_arende(arende: Arende, template: Template) -> str:
 
 
 def _dumps(data: dict[str, Any]) -> str:
-    # tomli-w turns CRLF into LF inside multi-line strings; a table with a carriage return
-    # in any string is written with escaped one-line strings so nothing changes on save.
-    text: str = tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
-    return text
-
-
-# tomli-w escapes a string one character at a time in Python: 20 ms for a 500 KB section,
-# run while the user types (saves and recovery drafts are written in a thread, which holds
-# the GIL meanwhile). The same escapes with one regex take 2 ms. tomli-w's own function is
-# replaced only when both give the same text for every character it escapes.
-_TOML_ESCAPED = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\]')
-_TOML_ESCAPES = {"\b": "\\b", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    return _TOML_ESCAPES.get(char) or f"\\u{ord(char):04x}"
-
-
-def _escape_multiline(match: re.Match[str]) -> str:
-    char = match.group()
-    return char if char == "\n" else _TOML_ESCAPES.get(char) or f"\\u{ord(char):04x}"
-
-
-def _format_string(s: str, *, allow_multiline: bool) -> str:
-    """tomli-w's ``format_string``, with the escaping done by a regex."""
-    if allow_multiline and "\n" in s:
-        return '"""\n' + _TOML_ESCAPED.sub(_escape_multiline, s.replace("\r\n", "\n")) + '"""'
-    return '"' + _TOML_ESCAPED.sub(_escape, s) + '"'
-
-
-def _use_fast_string_format() -> None:
-    writer = getattr(tomli_w, "_writer", None)
-    original = getattr(writer, "format_string", None)
-    if writer is None or original is None:
-        return
-    probe = "".join(map(chr, range(128))) + "\r\nå\u2028"
-    for multiline in (False, True):
-        for text in (probe, "x", ""):
-            try:
-                same = original(text, allow_multiline=multiline) == _format_string(
-                    text, allow_multiline=multiline
-                )
-            except Exception:  # another tomli-w: keep its own
-                return
-            if not same:
-                return
-    writer.format_string = _format_string
-
-
-_use_fast_string_format()
+    # Multi-line strings turn CRLF into LF; a table with a carriage return in any string
+    # is written with escaped one-line strings so nothing changes on save.
+    return tomlwrite.dumps(data, multiline_strings=not _has_carriage_return(data))
 
 
 def _has_carriage_return(value: object) -> bool:
@@ -425,8 +307,52 @@ def _dumps_array_of_tables(key: str, tables: list[dict[str, Any]]) -> str:
     if any(isinstance(v, dict) or _is_table_like(v) for t in tables for v in t.values()):
         # nested tables (even empty ones): tomli-w writes [[key]] and [key.sub] itself
         return _dumps({key: tables})
-    header = f"[[{_dumps({key: 0}).split(' = ')[0]}]]\n"
+    header = f"[[{tomlwrite.format_key(key)}]]\n"
     return "\n".join(header + _dumps(table) for table in tables)
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What a file held when drafter last read or wrote it: to notice another's change."""
+
+    mtime_ns: int
+    size: int
+    digest: str
+    """SHA-256 of the content: an edit that keeps size and time is still a change."""
+
+
+def file_stamp(path: Path) -> FileStamp | None:
+    """The stamp of the regular file ``path`` (``None``: missing, not a regular file,
+    unreadable or too large)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    try:
+        raw = read_file_bytes(path)  # regular files only, whatever the path is by now
+    except DrafterError:
+        return None
+    return FileStamp(info.st_mtime_ns, info.st_size, hashlib.sha256(raw).hexdigest())
+
+
+def changed_on_disk(path: Path, stamp: FileStamp | None) -> tuple[bool, FileStamp | None]:
+    """Whether ``path`` now holds other content than when ``stamp`` was taken, and the
+    stamp to keep from now on.
+
+    The content is compared, not the size and time alone: another program may keep both
+    (an editor that restores the time, a sync tool). A file that is now missing or not a
+    regular file is not a change: saving recreates it or reports what it is.
+    """
+    if stamp is None:
+        return False, None
+    now = file_stamp(path)
+    if now is None:
+        return False, stamp
+    if now.digest == stamp.digest:
+        return False, now  # touched, same content (git checkout, backup tool)
+    return True, stamp
 
 
 def save_arende(path: Path, arende: Arende, template: Template) -> None:
@@ -435,47 +361,88 @@ def save_arende(path: Path, arende: Arende, template: Template) -> None:
 
 
 def atomic_write_text(path: Path, text: str, mode: int | None = None) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves either the old or the new file.
+    """Write ``text`` (UTF-8) to ``path`` as :func:`atomic_write_bytes` does."""
+    atomic_write_bytes(path, text.encode("utf-8"), mode)
 
-    The text goes to a temporary file in the same folder, is flushed and fsynced, gets the
-    old file's permissions (or ``mode``), and then replaces ``path``. Raises
-    :class:`DrafterError` with a Swedish message on failure; the old file is untouched.
+
+def atomic_write_bytes(
+    path: Path, data: bytes, mode: int | None = None, *, action: str = "spara"
+) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
+
+    The data goes to a temporary file in the same folder, is flushed and fsynced, gets the
+    old file's permissions (or ``mode``; a new file gets what the umask allows), and then
+    replaces ``path``. A symbolic link is kept: the file it points to is replaced. A path
+    that is a folder, a FIFO or a device is refused, never replaced by a file. Raises
+    :class:`DrafterError` with a Swedish message ("kan inte ``action``: …") on failure;
+    the old file is untouched.
     """
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    data = text.encode("utf-8")
-    if path.is_dir():
-        raise DrafterError("kan inte spara: sökvägen är en mapp", path)
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        info: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        info = None
     except OSError as exc:
-        raise DrafterError(f"kan inte spara: {_os_error_sv(exc)}", path) from exc
+        raise DrafterError(f"kan inte {action}: {_os_error_sv(exc)}", path) from exc
+    except ValueError as exc:  # a NUL character in the path
+        raise DrafterError(f"kan inte {action}: ogiltigt filnamn", repr(str(path))) from exc
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise DrafterError(f"kan inte {action}: sökvägen är en mapp", path)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise DrafterError(
+            f"kan inte {action}: sökvägen är ingen vanlig fil (utan till exempel en namngiven "
+            "pipe eller en enhet); ange en vanlig fil",
+            path,
+        )
+    if mode is None and info is not None:
+        mode = stat.S_IMODE(info.st_mode)
+    try:
+        # 0o666: a new file gets what the umask allows, as any program's new file does
+        fd, tmp_name = _create_temp(folder, target.name, 0o666 if mode is None else 0o600)
+    except OSError as exc:
+        raise DrafterError(f"kan inte {action}: {_os_error_sv(exc)}", path) from exc
     try:
         try:  # os.write in a loop: short writes are completed, ENOSPC surfaces here
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
+            if mode is not None:
+                os.fchmod(fd, mode)
             os.fsync(fd)
         finally:
             os.close(fd)
-        if mode is None:
-            try:
-                mode = stat.S_IMODE(path.stat().st_mode)
-            except FileNotFoundError:
-                mode = 0o666 & ~_umask()
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
+        os.replace(tmp_name, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        raise DrafterError(f"kan inte spara: {_os_error_sv(exc)}", path) from exc
+        raise DrafterError(f"kan inte {action}: {_os_error_sv(exc)}", path) from exc
     with contextlib.suppress(OSError):
         dir_fd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
-    _remove_stale_temps(folder, path.name)
+    _remove_stale_temps(folder, target.name)
+
+
+_TEMP_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+
+
+def _create_temp(folder: Path, name: str, mode: int) -> tuple[int, str]:
+    """A new file ``.NAME.xxxxxxxx.tmp`` in ``folder`` (as ``tempfile.mkstemp`` names it),
+    created with ``mode`` (the umask applies), opened for writing."""
+    rng = random.SystemRandom()
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        suffix = "".join(rng.choice(_TEMP_LETTERS) for _ in range(8))
+        tmp_name = os.path.join(folder, f".{name}.{suffix}.tmp")
+        try:
+            return os.open(tmp_name, flags, mode), tmp_name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))
 
 
 #: A temporary file of a save older than this was left by a save that never finished
@@ -492,12 +459,6 @@ def _remove_stale_temps(folder: Path, name: str) -> None:
             info = leftover.lstat()
             if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_TEMP_SECONDS:
                 leftover.unlink()
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def _os_error_sv(exc: OSError) -> str:

@@ -9,9 +9,9 @@ template raises :class:`~drafter.errors.TemplateError` naming the file and the k
 from __future__ import annotations
 
 import errno
+import os
 import re
 import stat
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,9 +19,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from drafter.checks.registry import validate_rule
 from drafter.errors import TemplateError, describe_validation_error
+from drafter.files import MAX_TEMPLATE_BYTES, loads_toml, read_file_bytes
 from drafter.findings import Severity
 from drafter.paths import builtin_templates_dir, user_templates_dir
+from drafter.publish.layout import Layout
+from drafter.regexcheck import pattern_problem
+from drafter.spelling.settings import SpellingSettings
 
 #: The template used when none is named.
 DEFAULT_TEMPLATE = "tjansteskrivelse"
@@ -32,9 +37,30 @@ FieldKind = Literal["text", "datum", "diarienummer"]
 
 #: Top-level keys of an ärende file that section ids may not use ("importerat": text an
 #: import kept aside, see :data:`drafter.model.IMPORTED_KEY`).
-RESERVED_KEYS = frozenset({"format", "mall", "arende", "importerat"})
+RESERVED_KEYS = frozenset({"format", "mall", "arende", "importerat", "stavning"})
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def check_placeholders(text: str, name: str) -> str:
+    """``text`` when its only braces are the placeholder ``{name}``; else ValueError.
+
+    Template sentences are filled by plain replacement (:func:`fill_placeholder`), never
+    ``str.format``, so ``{0}`` or ``{x.__class__}`` could do no harm, but they would be
+    printed as written: the template author hears about them when the template loads.
+    """
+    rest = text.replace("{" + name + "}", "")
+    if "{" in rest or "}" in rest:
+        raise ValueError(
+            f"texten får bara ha platshållaren {{{name}}} inom klammerparenteser "
+            f"(hittade en annan {{ eller }})"
+        )
+    return text
+
+
+def fill_placeholder(text: str, name: str, value: str) -> str:
+    """``text`` with every ``{name}`` replaced by ``value`` (no format mini-language)."""
+    return text.replace("{" + name + "}", value)
 
 
 class _Strict(BaseModel):
@@ -99,6 +125,11 @@ class FieldDef(_Strict):
                 re.compile(value)
             except re.error as exc:
                 raise ValueError(f"ogiltigt reguljärt uttryck: {exc}") from exc
+            except RecursionError as exc:
+                raise ValueError("det reguljära uttrycket är för djupt nästlat") from exc
+            problem = pattern_problem(value)
+            if problem:
+                raise ValueError(problem)
         return value
 
     @property
@@ -149,6 +180,15 @@ class SectionDef(_Strict):
     inga_konsekvenser: str = "Beslutet bedöms inte ha några konsekvenser för {aspekter}."
     """Sentence that renders the aspects marked "inga konsekvenser" ({aspekter} = list)."""
 
+    @field_validator("inga_konsekvenser")
+    @classmethod
+    def _check_sentence(cls, value: str) -> str:
+        return check_placeholders(value, "aspekter")
+
+    def no_consequences_sentence(self, aspects: str) -> str:
+        """:attr:`inga_konsekvenser` with ``{aspekter}`` replaced by ``aspects``."""
+        return fill_placeholder(self.inga_konsekvenser, "aspekter", aspects)
+
     @field_validator("id")
     @classmethod
     def _check_id(cls, value: str) -> str:
@@ -191,6 +231,10 @@ class Template(_Strict):
     falt: tuple[FieldDef, ...] = Field(min_length=1)
     sektioner: tuple[SectionDef, ...] = Field(min_length=1)
     regler: tuple[RuleDef, ...] = ()
+    layout: Layout = Layout()
+    """The letterhead of published documents (DOCX, PDF/A): the ``[layout]`` table."""
+    stavning: SpellingSettings = SpellingSettings()
+    """``[stavning]``: the organisation's own words for the spelling check (STAV-1)."""
 
     @model_validator(mode="after")
     def _check_unique(self) -> Template:
@@ -238,8 +282,6 @@ class LoadedTemplate:
 
 
 def _validate_rules(template: Template, path: Path) -> None:
-    from drafter.checks.registry import validate_rule
-
     places: list[tuple[str, RuleDef, SectionDef | None]] = [
         (f"regler[{i + 1}]", r, None) for i, r in enumerate(template.regler)
     ]
@@ -255,14 +297,7 @@ def _validate_rules(template: Template, path: Path) -> None:
 
 def parse_template(text: str, path: Path) -> Template:
     """Parse and validate template TOML text; ``path`` is used in messages."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        from drafter.storage import describe_toml_error
-
-        raise TemplateError(
-            f"mallen är inte giltig TOML: {describe_toml_error(exc)}", path
-        ) from exc
+    data = loads_toml(text, path, error=TemplateError, what="mallen är inte giltig TOML: ")
     data.setdefault("namn", path.stem)
     try:
         template = Template.model_validate(data)
@@ -281,15 +316,19 @@ def parse_template(text: str, path: Path) -> Template:
 
 
 @lru_cache(maxsize=32)
-def _load_cached(path: Path, mtime_ns: int) -> Template:
+def _load_cached(path: Path, mtime_ns: int, size: int) -> Template:
+    raw = read_file_bytes(
+        path,
+        folder_hint="ange en mallfil (.toml) eller ett mallnamn",
+        error=TemplateError,
+        limit=MAX_TEMPLATE_BYTES,
+    )
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise TemplateError(
             "mallen är inte sparad som UTF-8; spara om den som UTF-8", path
         ) from exc
-    except OSError as exc:
-        raise TemplateError(f"mallen kan inte läsas ({exc.strerror})", path) from exc
     return parse_template(text, path)
 
 
@@ -297,24 +336,39 @@ def load_template_file(path: Path) -> Template:
     """Load and validate one template file (cached while the file is unchanged)."""
     try:
         info = path.stat()
-    except OSError as exc:
+    except PermissionError as exc:
+        raise TemplateError(_NO_ACCESS, path) from exc
+    except (OSError, ValueError) as exc:
         raise TemplateError("mallen finns inte eller kan inte läsas", path) from exc
     if not stat.S_ISREG(info.st_mode):
-        raise TemplateError("är ingen fil; ange en mallfil (.toml) eller ett mallnamn", path)
-    return _load_cached(path.resolve(), info.st_mtime_ns)
+        raise TemplateError("är ingen vanlig fil; ange en mallfil (.toml) eller ett mallnamn", path)
+    return _load_cached(path.resolve(), info.st_mtime_ns, info.st_size)
 
 
-def _regular_file_mtime(path: Path) -> int | None:
-    """The file's mtime, or ``None`` when it is not a regular file (like ``is_file``)."""
+_NO_ACCESS = (
+    "du saknar behörighet att läsa mallen eller mappen den ligger i; ändra behörigheten "
+    "(chmod) eller flytta mallen"
+)
+
+
+def _regular_file_stamp(path: Path) -> tuple[int, int] | None:
+    """The file's (mtime, size), or ``None`` when it is not a regular file (like
+    ``is_file``); a folder drafter may not look into raises :class:`TemplateError`."""
     try:
         info = path.stat()
+    except PermissionError as exc:
+        raise TemplateError(
+            "du saknar behörighet att läsa mappen; ändra behörigheten (chmod) eller flytta "
+            "den, så söker drafter inte där",
+            path.parent,
+        ) from exc
     except OSError as exc:
         if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
             return None
-        raise  # as Path.is_file does
+        raise TemplateError(f"mappen kan inte läsas ({exc.strerror})", path.parent) from exc
     except ValueError:
         return None
-    return info.st_mtime_ns if stat.S_ISREG(info.st_mode) else None
+    return (info.st_mtime_ns, info.st_size) if stat.S_ISREG(info.st_mode) else None
 
 
 @lru_cache(maxsize=1)
@@ -355,9 +409,9 @@ def find_template(name: str = DEFAULT_TEMPLATE, near: Path | None = None) -> Loa
         )
     for folder, origin in template_dirs(near):
         candidate = folder / f"{name}.toml"
-        mtime = _regular_file_mtime(candidate)  # one stat instead of is_file() and stat()
-        if mtime is not None:
-            return LoadedTemplate(_load_cached(candidate.resolve(), mtime), candidate, origin)
+        stamp = _regular_file_stamp(candidate)  # one stat instead of is_file() and stat()
+        if stamp is not None:
+            return LoadedTemplate(_load_cached(candidate.resolve(), *stamp), candidate, origin)
     searched = ", ".join(str(d) for d, _ in template_dirs(near))
     raise TemplateError(
         f"mallen ”{name}” finns inte. Sökte i: {searched}. "
@@ -391,9 +445,27 @@ def available_templates(near: Path | None = None) -> list[LoadedTemplate | Templ
     seen: set[str] = set()
     found: list[LoadedTemplate | TemplateError] = []
     for folder, origin in template_dirs(near):
-        if not folder.is_dir():
+        try:
+            names = sorted(
+                entry.name
+                for entry in os.scandir(folder)
+                if entry.name.endswith(".toml") and not entry.name.startswith(".")
+            )
+        except (FileNotFoundError, NotADirectoryError):
             continue
-        for path in sorted(folder.glob("*.toml")):
+        except PermissionError:
+            found.append(
+                TemplateError(
+                    "du saknar behörighet att läsa mappen, så dess mallar visas inte; ändra "
+                    "behörigheten (chmod) eller flytta mappen",
+                    folder,
+                )
+            )
+            continue
+        except OSError as exc:
+            found.append(TemplateError(f"mappen kan inte läsas ({exc.strerror})", folder))
+            continue
+        for path in (folder / name for name in names):
             if path.stem in seen:
                 continue
             seen.add(path.stem)

@@ -46,19 +46,66 @@ class LeadIn:
     body: str
 
 
-_LEAD_IN = re.compile(
-    r"^\s*(?P<proposer>.+?)\s+föreslår\s+(?:att\s+)?(?P<body>.+?)\s+"
-    r"(?:att\s+)?(?:besluta|beslutar)\b(?:\s+följande)?\s*(?:att\s*)?[:.]?\s*$",
-    re.IGNORECASE | re.DOTALL,
-)
+_LEAD_IN_END = ("att", "följande", "följande:", ":", "besluta:", "beslutar:")
+_DECIDE = frozenset(["besluta", "beslutar", "besluta:", "beslutar:"])
+_RECOMMEND = frozenset(["tillstyrka", "föreslå", "hos"])
+_MAX_ORGAN_WORDS = 10
+
+
+def _organ(tokens: list[str]) -> str:
+    """Tokens of an organ's name, or "" when they cannot be one (empty, too long)."""
+    if not tokens or len(tokens) > _MAX_ORGAN_WORDS:
+        return ""
+    return " ".join(tokens).strip(" ,")
 
 
 def parse_lead_in(text: str) -> LeadIn | None:
-    """Parse "<Organ> föreslår <Organ> att besluta följande:" and its usual variants."""
-    match = _LEAD_IN.match(text)
-    if not match:
+    """Parse a decision lead-in into who proposes and who decides.
+
+    The usual forms (case-insensitive, with or without "att", "följande" and a colon):
+    "<A> föreslår <B> att besluta följande:", "<A> föreslår <B> besluta att",
+    "<B> föreslås besluta", "<A> föreslås tillstyrka <B> besluta", "<B> beslutar att",
+    "<B>s beslut". ``proposer`` is "" when the lead-in names only the deciding body.
+    Linear in the text (a token scan, no backtracking pattern).
+    """
+    tokens = text.split()
+    if not tokens or len(tokens) > 3 * _MAX_ORGAN_WORDS:
         return None
-    return LeadIn(match.group("proposer").strip(), match.group("body").strip())
+    folded = [t.casefold() for t in tokens]
+    while folded and folded[-1] in _LEAD_IN_END:
+        folded.pop()
+        tokens.pop()
+    if len(folded) >= 2 and folded[-1].rstrip(":.") == "beslut" and folded[-2].endswith("s"):
+        body = _organ(tokens[:-1])  # "Socialnämndens beslut"
+        return LeadIn("", body[:-1]) if len(tokens) <= 6 and body else None
+    if not folded or folded[-1].rstrip(":.") not in _DECIDE:
+        return None
+    folded[-1] = folded[-1].rstrip(":.")
+    head = tokens[:-1]
+    low = folded[:-1]
+    if low and low[-1] == "att":
+        head, low = head[:-1], low[:-1]
+    if "föreslår" in low:
+        i = low.index("föreslår")
+        proposer, rest = head[:i], head[i + 1 :]
+        if rest and rest[0].casefold() == "att":
+            rest = rest[1:]
+        body = _organ(rest)
+        return LeadIn(_organ(proposer), body) if _organ(proposer) and body else None
+    if "föreslås" in low:
+        i = low.index("föreslås")
+        first, rest = _organ(head[:i]), head[i + 1 :]
+        if rest and rest[0].casefold() in _RECOMMEND:
+            body = _organ(rest[1:])
+            return LeadIn(first, body) if first and body else None
+        return LeadIn("", first) if first and not rest else None
+    if folded[-1] == "beslutar":
+        body = _organ(head)
+        return LeadIn("", body) if body and not any(t in _VERBS for t in low) else None
+    return None
+
+
+_VERBS = frozenset(["att", "som", "inte", "ska", "har", "kan"])
 
 
 def default_lead_in(proposer: str, body: str) -> str:

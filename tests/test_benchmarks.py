@@ -1,8 +1,10 @@
 """The benchmark must keep working: run ``benchmarks/run.py --quick`` once (tiny sizes).
 
 It is a smoke test, not a performance test: the figures on a shared machine are too noisy
-to assert budgets here. It fails when the benchmark crashes, a row goes missing, or a
-measurement stops producing numbers (e.g. a TUI change breaks how keystrokes are timed).
+to assert budgets here, and it never fails on a number (a marginal cost computed as a
+difference can even come out negative on a busy machine). It fails when the benchmark
+crashes, a row goes missing, or a measurement stops producing numbers (e.g. a TUI change
+breaks how keystrokes are timed).
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import math
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +23,8 @@ EXPECTED_ROWS = [
     "tomllib parse, per 5 KB file",
     "drafter check per file, one process",
     "drafter check per file, default processes",
+    "import, 20 KB",
+    "import, 10 × 20 KB",
     "start-up: minimal Textual app, first frame",
     "start-up: drafter, first frame",
     "python -c 'import pydantic'",
@@ -39,7 +42,6 @@ EXPECTED_ROWS = [
 
 
 def test_quick_benchmark_prints_a_full_table_of_real_numbers() -> None:
-    start = time.monotonic()
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
         cwd=ROOT,
@@ -48,18 +50,16 @@ def test_quick_benchmark_prints_a_full_table_of_real_numbers() -> None:
         timeout=180,
         check=False,
     )
-    elapsed = time.monotonic() - start
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("benchmark"), result.stdout
     for name in EXPECTED_ROWS:
         matching = [line for line in lines if line.startswith(name)]
         assert matching, f"row {name!r} missing:\n{result.stdout}"
-        median = re.search(r"\s(nan|[\d.]+) (ms|MB)\s", matching[0][len(name) :])
+        median = re.search(r"\s(nan|-?[\d.]+) (ms|MB)\s", matching[0][len(name) :])
         assert median is not None, matching[0]
         value = float(median.group(1))
-        assert math.isfinite(value) and value > 0, f"{name}: no measurement:\n{result.stdout}"
-    assert elapsed < 90, f"the quick benchmark took {elapsed:.0f} s"
+        assert math.isfinite(value), f"{name}: no measurement:\n{result.stdout}"
 
 
 # --------------------------------------------------------------------------- the fixes the

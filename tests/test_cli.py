@@ -279,6 +279,68 @@ def test_help_is_swedish(capsys: pytest.CaptureFixture[str]) -> None:
     assert "användning" in out and "granska ärenden" in out
 
 
+_ENGLISH = re.compile(
+    r"usage:|options|positional arguments|show this help|show program|exit\b|"
+    r"the following|unrecognized|invalid choice|expected one|error:",
+)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["-h"],
+        ["x.toml", "--help"],
+        *[
+            [command, "--help"]
+            for command in ("new", "check", "export", "mallar", "import", "utkast")
+        ],
+    ],
+)
+def test_every_help_text_is_swedish(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    try:
+        code = main(argv)
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 2
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert out.startswith("användning: drafter")
+    assert "visa den här hjälpen och avsluta" in out
+    assert not _ENGLISH.search(out), out
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["new"], "följande argument krävs: FIL"),
+        (["check", "--format", "xml", "a.toml"], "--format: ogiltigt val: 'xml'"),
+        (["check", "--mall"], "--mall: förväntade ett värde"),
+        (["check", "--processer", "0", "a.toml"], "--processer: ska vara ett heltal"),
+        (["a.toml", "b.toml"], "okända argument: b.toml"),
+    ],
+)
+def test_usage_errors_are_swedish(
+    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert expected in err and err.startswith("användning: drafter")
+    assert not _ENGLISH.search(err.replace("fel:", "")), err
+
+
+def test_argparse_itself_is_left_alone() -> None:
+    """drafter's Swedish comes from its own parser classes, not from replacing argparse's
+    translation function for the whole process."""
+    import argparse
+    import gettext
+
+    import drafter.cli  # noqa: F401
+
+    assert argparse._ is gettext.gettext  # type: ignore[attr-defined]
+
+
 def test_unknown_option_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main(["check", "--nej", "x.toml"])
@@ -374,13 +436,15 @@ def test_unreadable_file(command: str, example: Path, capsys: pytest.CaptureFixt
 def test_permission_error_is_swedish_even_as_root(
     example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import drafter.storage
+    real_open = os.open
 
-    def deny(file: Path, mode: str = "r") -> object:
-        raise PermissionError(13, "Permission denied", str(file))
+    def deny(file: str | os.PathLike[str], flags: int, *args: int, **kwargs: int) -> int:
+        if os.fspath(file) == str(example):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, flags, *args, **kwargs)
 
-    # root may read anything: the loader's open() is made to refuse instead
-    monkeypatch.setattr(drafter.storage, "open", deny, raising=False)
+    # root may read anything: opening the file is made to refuse instead
+    monkeypatch.setattr(os, "open", deny)
     code, _, err = run(capsys, "check", str(example))
     assert code == 2
     assert err == f"drafter: fel: {example}: du saknar behörighet att läsa filen\n"

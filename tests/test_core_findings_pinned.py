@@ -3,7 +3,9 @@
 The example and a few generated ärenden (text that triggers almost every klarspråk rule:
 numbers, dates, currency abbreviations, officialese, long sentences, abbreviations, lists)
 are checked and compared with the complete findings recorded before the engine was made
-faster (issue 7). A deliberate change to a rule or a message updates the pins here.
+faster (issue 7). A deliberate change to a rule or a message updates the pins here (issue 13:
+SAM-3 and FTB-3 are off in the default template, and LIX-1 lets a LIX at most 10 above the
+limit pass when the sentences average at most 15 words: three short summaries lost a LIX-1).
 """
 
 # ruff: noqa: E501  (the pinned messages are kept whole)
@@ -16,6 +18,7 @@ import random
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -24,6 +27,7 @@ from hypothesis import strategies as st
 
 from drafter.checks import check_header, check_section, run_checks
 from drafter.checks.lix import analyse
+from drafter.findings import Finding
 from drafter.model import Arende, ProseContent, Signature
 from drafter.storage import dumps_arende, load_arende
 from drafter.templates import Template, find_template
@@ -122,7 +126,7 @@ def generated_arende(template: Template, seed: int) -> Arende:
     return arende
 
 
-def canonical(findings) -> list[list[str | None]]:
+def canonical(findings: Iterable[Finding]) -> list[list[str | None]]:
     return [[f.rule, f.severity.value, f.section, f.field, f.message] for f in findings]
 
 
@@ -195,7 +199,7 @@ EXAMPLE_FINDINGS = [
 # seed: (sha256 of the canonical findings as JSON, findings per rule)
 GENERATED = {
     1: (
-        "1ba9376510d530689a7e6089170ff0ad224fd3ae162664ed17b8ba644d9ff9f8",
+        "dc5ab5ca46100bcb1ffbaa21c3cba4a7dccebb99598acda3c9b42a630134d694",
         {
             "DNR-1": 1,
             "EXP-3": 2,
@@ -203,7 +207,6 @@ GENERATED = {
             "FORM-1d": 3,
             "FORM-2a": 12,
             "FORM-3b": 9,
-            "FTB-3": 1,
             "FTB-4": 1,
             "FTB-5": 1,
             "KON-1": 4,
@@ -212,33 +215,30 @@ GENERATED = {
             "LIX-1": 2,
             "MEN-1": 9,
             "ORD-1": 13,
-            "SAM-3": 1,
             "SIG-1": 2,
         },
     ),
     2: (
-        "38f4cd8ce193aa90dc618dc4caa8e47e30573243c669209dbf14c5c99ee4079e",
+        "3fa8b61172828b7a22817ea6511c38355b7c442ca73eb9416236c743b87403de",
         {
             "EXP-3": 2,
             "FORM-1c": 3,
             "FORM-1d": 3,
             "FORM-2a": 13,
             "FORM-3b": 9,
-            "FTB-3": 1,
             "FTB-4": 1,
             "FTB-5": 1,
             "KONS-1": 1,
-            "LIX-1": 2,
+            "LIX-1": 1,
             "MEN-1": 16,
             "ORD-1": 13,
-            "SAM-3": 1,
             "SAM-5": 1,
             "SIG-1": 2,
             "tom-sektion": 1,
         },
     ),
     3: (
-        "420aa39e4115b323a2d1e1c986221ab57351d7ca162741b277656a04f60d7284",
+        "5a3c18e1e67778817ccd1518548f1ebb64428c0a7d79000627bb59cc13f99b3b",
         {
             "DNR-1": 1,
             "EK-2": 1,
@@ -247,42 +247,38 @@ GENERATED = {
             "FORM-1d": 2,
             "FORM-2a": 8,
             "FORM-3b": 6,
-            "FTB-3": 1,
             "FTB-5": 1,
             "KON-1": 4,
             "KONS-2": 1,
-            "LIX-1": 2,
+            "LIX-1": 1,
             "MEN-1": 15,
             "ORD-1": 9,
-            "SAM-3": 1,
             "SAM-5": 1,
             "SIG-1": 2,
             "tom-sektion": 1,
         },
     ),
     4: (
-        "ea651a54f759f540fa05039b8f6f2dc3f2b321494d969a67bf354d66a63e7822",
+        "65b270d13025eb13cbe5bdf5282850698648f56babbaf6b02eeff061e420ba29",
         {
             "EXP-3": 2,
             "FORM-1c": 3,
             "FORM-1d": 3,
             "FORM-2a": 12,
             "FORM-3b": 9,
-            "FTB-3": 1,
             "FTB-4": 1,
             "FTB-5": 1,
             "KONS-1": 1,
-            "LIX-1": 2,
+            "LIX-1": 1,
             "MEN-1": 11,
             "ORD-1": 13,
-            "SAM-3": 1,
             "SAM-5": 1,
             "SIG-1": 2,
             "tom-sektion": 1,
         },
     ),
     5: (
-        "310535facf60b0adb83e94738051268042a63c35bbeca306486cf1f43827fab8",
+        "b8962ef98034f2dec36673b679cc23c09af9c7016eda0cb33bccef5078b5e990",
         {
             "DNR-1": 1,
             "EXP-3": 2,
@@ -290,7 +286,6 @@ GENERATED = {
             "FORM-1d": 3,
             "FORM-2a": 13,
             "FORM-3b": 9,
-            "FTB-3": 1,
             "FTB-4": 1,
             "FTB-5": 1,
             "KON-1": 4,
@@ -299,12 +294,11 @@ GENERATED = {
             "LIX-1": 1,
             "MEN-1": 8,
             "ORD-1": 13,
-            "SAM-3": 1,
             "SIG-1": 2,
         },
     ),
     6: (
-        "054520b44915d45298231f12883842966267c4bca5ec6948e010aa2aa3590efd",
+        "5072ff3f2dde043ae9893c08d55585b0f27eda600ca0d2da6288068f06038d0a",
         {
             "EK-2": 1,
             "EXP-3": 1,
@@ -312,12 +306,10 @@ GENERATED = {
             "FORM-1d": 2,
             "FORM-2a": 8,
             "FORM-3b": 6,
-            "FTB-3": 1,
             "FTB-5": 1,
             "LIX-1": 1,
             "MEN-1": 10,
             "ORD-1": 9,
-            "SAM-3": 1,
             "SAM-5": 1,
             "SIG-1": 2,
             "tom-sektion": 2,

@@ -134,7 +134,7 @@ def test_escape_line(line: str, escaped: str) -> None:
 
 # --------------------------------------------------------------------------- property
 
-_CHARS = st.characters(codec="utf-8", exclude_categories=("Cs",))
+_CHARS = st.characters(codec="utf-8", exclude_categories=["Cs"])
 # Lines that would be Markdown structure if written raw.
 _MARKUP = st.sampled_from(
     [
@@ -227,13 +227,12 @@ def arenden(draw: st.DrawFn) -> tuple[Arende, Arende]:
     }
     real.sektioner["konsekvensbeskrivningar"] = AspectsContent(
         text=aspect_text,
-        aspekter={k: AspectEntry(bedomning=b, text=t) for k, (b, t) in entries.items()},  # type: ignore[arg-type]
+        aspekter={k: AspectEntry(bedomning=b, text=t) for k, (b, t) in entries.items()},
     )
     safe.sektioner["konsekvensbeskrivningar"] = AspectsContent(
         text=_placeholder(aspect_text),
         aspekter={
-            k: AspectEntry(bedomning=b, text=_placeholder(t))  # type: ignore[arg-type]
-            for k, (b, t) in entries.items()
+            k: AspectEntry(bedomning=b, text=_placeholder(t)) for k, (b, t) in entries.items()
         },
     )
     for sid in ("beslutsunderlag", "expedieras_till"):

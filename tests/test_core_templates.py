@@ -167,7 +167,7 @@ def test_user_template_overrides_builtin_by_name(config_dir: Path) -> None:
 def test_builtin_template_is_listed() -> None:
     found = available_templates()
     names = {t.template.namn: t.origin for t in found if not isinstance(t, DrafterError)}
-    assert names == {"tjansteskrivelse": "inbyggd"}
+    assert names == {"tjansteskrivelse": "inbyggd", "kommun": "inbyggd"}  # kommun: issue 13
 
 
 def test_default_template_section_order() -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import socket
-import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -396,50 +395,43 @@ def _big_arende(path: Path, megabytes: float) -> None:
     path.write_text(tomli_w.dumps(data, multiline_strings=True), encoding="utf-8")
 
 
-def test_five_megabyte_arende_loads_checks_and_exports(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_five_megabyte_arende_loads_checks_and_exports(tmp_path: Path) -> None:
+    """How long this takes is measured in benchmarks/; here: it works and keeps the text."""
     path = tmp_path / "stort.toml"
     _big_arende(path, 5)
-    size = path.stat().st_size
-    assert size >= 5 * 1024 * 1024
-    times: dict[str, float] = {}
-    start = time.perf_counter()
+    assert path.stat().st_size >= 5 * 1024 * 1024
     loaded = load_arende(path)
-    times["load"] = time.perf_counter() - start
-    start = time.perf_counter()
     run_checks(loaded.arende, loaded.template.template)
-    times["check"] = time.perf_counter() - start
-    start = time.perf_counter()
-    code = cli.main(["export", str(path)])
-    times["export (cli, incl. load)"] = time.perf_counter() - start
-    assert code == 0
+    assert cli.main(["export", str(path)]) == 0
     assert path.with_suffix(".md").stat().st_size > 4 * 1024 * 1024
-    start = time.perf_counter()
     from drafter.storage import save_arende
 
+    before = loaded.arende.content(loaded.template.template.section("arendet"))
     save_arende(path, loaded.arende, loaded.template.template)
-    times["save"] = time.perf_counter() - start
-    with capsys.disabled():
-        print(
-            f"\n5 MB ärende ({size / 1e6:.1f} MB): "
-            + ", ".join(f"{k} {v:.2f} s" for k, v in times.items())
-        )
-    assert all(t < 30 for t in times.values()), times  # "does not hang"; figures printed
+    again = load_arende(path)
+    assert again.arende.content(again.template.template.section("arendet")) == before
 
 
-def test_file_above_limit_is_refused_quickly(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_file_above_limit_is_refused_without_reading_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "jätte.toml"
     with open(path, "wb") as handle:  # sparse: no 20 MB written
         handle.truncate(MAX_FILE_BYTES + 1)
-    start = time.perf_counter()
+    read: list[int] = []
+    real_read = os.read
+
+    def counting_read(fd: int, size: int) -> bytes:
+        data = real_read(fd, size)
+        read.append(len(data))
+        return data
+
+    monkeypatch.setattr(os, "read", counting_read)
     with pytest.raises(DrafterError, match="MB"):
         load_arende(path)
     code, _out, err = _run_cli(["check", str(path)], capsys)
     assert code == 2 and f"{MAX_FILE_BYTES // (1024 * 1024)} MB" in err
-    assert time.perf_counter() - start < 1
+    assert sum(read) == 0  # refused from its size, not read first
 
 
 # --------------------------------------------------------------------------- security

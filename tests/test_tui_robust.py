@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -385,25 +384,26 @@ async def test_comments_save_as_keeps_the_commented_original(example: Path) -> N
 
 def _fail_in(folder: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     """Make writes into ``folder`` fail like a read-only folder or a full disk."""
-    real_mkstemp = tempfile.mkstemp
+    real_open = os.open
     real_write = os.write
     doomed: set[int] = set()
 
-    def mkstemp(*args: object, **kwargs: object) -> tuple[int, str]:
-        target = Path(str(kwargs.get("dir") or ".")).resolve()
+    def create(file: str, flags: int, *args: int, **kwargs: int) -> int:
+        # a save creates its temporary file in the folder with O_CREAT
+        target = Path(file).parent.resolve() if flags & os.O_CREAT else None
         if target == folder.resolve() and how == "read_only":
             raise PermissionError(errno.EACCES, "Permission denied")
-        fd, name = real_mkstemp(*args, **kwargs)  # type: ignore[call-overload]
+        fd = real_open(file, flags, *args, **kwargs)
         if target == folder.resolve():
             doomed.add(fd)
-        return fd, name
+        return fd
 
     def write(fd: int, data: bytes) -> int:
         if fd in doomed:
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(fd, data)
 
-    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(os, "open", create)
     monkeypatch.setattr(os, "write", write)
 
 

@@ -7,12 +7,14 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter.checks.registry import CheckContext, CheckKind, get_kind, parsed_params
 from drafter.findings import Finding, Severity
 from drafter.model import IMPORTED_KEY, Arende
-from drafter.templates import RuleDef, SectionDef, Template
+
+if TYPE_CHECKING:  # drafter.templates imports the registry to validate rules at load
+    from drafter.templates import RuleDef, SectionDef, Template
 
 EMPTY_SECTION_RULE = "tom-sektion"
 EMPTY_FIELD_RULE = "tomt-falt"

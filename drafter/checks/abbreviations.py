@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks.klarsprak import ALL_TEXT_KINDS, SectionsParams, rule_sections, section_texts
+from drafter.checks.common import ALL_TEXT_KINDS, SectionsParams, rule_sections, section_texts
 from drafter.checks.registry import CheckContext, check_kind
 from drafter.findings import Finding
 

@@ -13,7 +13,8 @@ from pydantic import Field, field_validator
 from drafter.checks.registry import CheckContext, Params, check_kind
 from drafter.findings import Finding, Severity
 from drafter.model import AspectsContent, DecisionContent, ProseContent, SignaturesContent
-from drafter.templates import AspectDef
+from drafter.regexcheck import MAX_INPUT
+from drafter.templates import AspectDef, check_placeholders, fill_placeholder
 from drafter.text import parse_lead_in, words
 
 # --------------------------------------------------------------------------- FTB-8
@@ -21,6 +22,18 @@ from drafter.text import parse_lead_in, words
 
 class LeadInParams(Params):
     pass
+
+
+_BODY_ENDINGS = ("styrelsen", "fullmäktige", "nämnden", "utskottet", "beredningen")
+
+
+def _names_a_body(point: str, body: str) -> bool:
+    """A decision point written as a full sentence whose subject is a decision-making body
+    ("Regionstyrelsen godkänner …", or the header's Beslutsinstans)."""
+    if body and point.casefold().startswith(body.casefold() + " "):
+        return True
+    first = point.split(maxsplit=1)[0]
+    return first[:1].isupper() and first.casefold().endswith(_BODY_ENDINGS)
 
 
 @check_kind("beslutsinledning", LeadInParams, severity=Severity.ERROR, sections={"beslut"})
@@ -35,6 +48,9 @@ def check_lead_in(ctx: CheckContext, params: LeadInParams) -> Iterator[Finding]:
         body = ctx.arende.field_value("beslutsinstans").strip()
         if proposer and body:
             return  # drafter writes "<proposer> föreslår <body> att besluta följande:"
+        points = [p.strip() for p in content.punkter if p.strip()]
+        if points and all(_names_a_body(p, body) for p in points):
+            return  # "Kommunfullmäktige avslår motionen.": each point says who decides
         yield ctx.finding(
             "Inledningen saknas. Skriv vem som föreslår och vem som beslutar, till exempel "
             "”Utvecklingsutskottet föreslår Regionstyrelsen att besluta följande:”, eller fyll "
@@ -62,11 +78,7 @@ class PhraseParams(Params):
     @field_validator("meddelande")
     @classmethod
     def _has_placeholder(cls, value: str) -> str:
-        try:
-            value.format(fras="x")
-        except (KeyError, IndexError, ValueError) as exc:
-            raise ValueError("meddelandet får bara använda {fras} som platshållare") from exc
-        return value
+        return check_placeholders(value, "fras")
 
 
 @lru_cache(maxsize=32)
@@ -100,7 +112,8 @@ def check_phrases(ctx: CheckContext, params: PhraseParams) -> Iterator[Finding]:
     pattern = _phrase_pattern(params.fraser)
     for field, text in _texts(ctx.arende.content(ctx.section), params.var):
         for match in pattern.finditer(text):
-            yield ctx.finding(params.meddelande.strip().format(fras=match.group(0)), field=field)
+            message = fill_placeholder(params.meddelande.strip(), "fras", match.group(0))
+            yield ctx.finding(message, field=field)
 
 
 # --------------------------------------------------------------------------- KON-1
@@ -298,7 +311,8 @@ def check_diarienummer(ctx: CheckContext, params: NoParams) -> Iterator[Finding]
         if fld.typ != "diarienummer" or not value:
             continue
         if fld.monster is not None:
-            if re.fullmatch(fld.monster, value):
+            # checked at template load (drafter.regexcheck); the input is kept short too
+            if len(value) <= MAX_INPUT and re.fullmatch(fld.monster, value):
                 continue
             yield ctx.finding(
                 f"Diarienumret ”{value}” följer inte organisationens format"

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from drafter.model import (
+    IMPORTED_KEY,
     Arende,
     AspectsContent,
     DecisionContent,
@@ -150,16 +151,6 @@ def word_tokens(text: str) -> list[str]:
 def letter_count(word: str) -> int:
     """Letters in a word; digits, hyphens and dots are not counted."""
     return len(word) if word.isalpha() else sum(1 for ch in word if ch.isalpha())
-
-
-def is_long_word(word: str) -> bool:
-    """A LIX long word: more than six letters."""
-    return letter_count(word) > 6
-
-
-def _count_words(text: str) -> tuple[int, int]:
-    """(words, long words) in a piece of text; the hot loop of every klarspråk check."""
-    return _count_pieces(_pieces(text))
 
 
 _SENTENCE_END = '.,:;!?)”"'
@@ -348,6 +339,21 @@ def content_texts(content: SectionContent) -> Iterator[tuple[str, str]]:
             yield f"poster.{i}", item
 
 
+#: Text an import kept aside (``[importerat]``), checked by the klarspråk rules as one more
+#: prose section (issue 13): findings name the section "importerat" and the text's position.
+IMPORTED_SECTION = SectionDef.model_construct(
+    id=IMPORTED_KEY,
+    rubrik="Importerad text",
+    typ="prosa",
+    hjalp="",
+    alias=(),
+    obligatorisk=False,
+    saknas=None,
+    regler=(),
+    aspekter=(),
+)
+
+
 def prose_texts(arende: Arende, section: SectionDef) -> list[str]:
     """The running text of a section for LIX: prose, decision points and aspects.
 
@@ -356,6 +362,8 @@ def prose_texts(arende: Arende, section: SectionDef) -> list[str]:
     """
     if section.typ not in PROSE_KINDS:
         return []
+    if section.id == IMPORTED_KEY:
+        return [t for t in arende.imported_texts().values() if t.strip()]
     content = arende.sektioner.get(section.id)
     if content is None:
         return []
@@ -379,6 +387,7 @@ def document_lix(
     texts: list[str] = []
     for section in template.sektioner:
         texts += prose_texts(arende, section)
+    texts += prose_texts(arende, IMPORTED_SECTION)
     result = lix_of_texts(texts)
     if result is None or result.words < min_words:
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafter.checks.klarsprak import SectionsParams, rule_sections, section_texts
+from drafter.checks.common import SectionsParams, rule_sections, section_texts
 from drafter.checks.lix import PROSE_KINDS
 from drafter.checks.registry import CheckContext, check_kind
 from drafter.findings import Finding, Severity
@@ -43,13 +43,27 @@ MAX_EXAMPLES = 3
 _AV = re.compile(r" av(?=[\s,.;:]|$)")
 
 
-def nominalisations(text: str) -> Iterator[str]:
-    """The "<noun> av" phrases in ``text``, as written, in order."""
+#: Articles before the noun: "en kartläggning av …" names a thing (a survey), not an action.
+_ARTICLES = frozenset(["en", "ett"])
+
+
+def nominalisations(text: str, fixed_terms: tuple[str, ...] = ()) -> Iterator[str]:
+    """The "<noun> av" phrases in ``text``, as written, in order.
+
+    Skipped: a noun after "en"/"ett" and a noun starting with one of ``fixed_terms``
+    (lower case, such as "styrning": established terms a writer keeps).
+    """
     for match in _AV.finditer(text):
         end = match.start()
-        word = text[max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1 : end]
+        start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+        word = text[start:end]
         lowered = word.lower()
         if len(word) < 7 or not lowered.endswith(NOUN_ENDINGS) or not word.isalpha():
+            continue
+        if fixed_terms and lowered.startswith(fixed_terms):
+            continue
+        before = text[max(0, start - 5) : start].split()
+        if before and before[-1].lower() in _ARTICLES:
             continue
         tion = lowered.rfind("tion")
         if (
@@ -61,14 +75,19 @@ def nominalisations(text: str) -> Iterator[str]:
         yield f"{word} {match.group(0).strip()}"
 
 
-@check_kind("substantiv_for_verb", SectionsParams, severity=Severity.INFO)
-def check_nominalisations(ctx: CheckContext, params: SectionsParams) -> Iterator[Finding]:
+class NominalisationParams(SectionsParams):
+    fasta_termer: tuple[str, ...] = ()
+    """Nouns (lower case stems) that are established terms and never reported."""
+
+
+@check_kind("substantiv_for_verb", NominalisationParams, severity=Severity.INFO)
+def check_nominalisations(ctx: CheckContext, params: NominalisationParams) -> Iterator[Finding]:
     """Nouns made from verbs before "av" ("genomförande av"): write the verb instead."""
     for section in rule_sections(ctx, params.sektioner, PROSE_KINDS):
         examples: list[str] = []
         first_field: str | None = None
         for field, text in section_texts(ctx, section, lead_in=False):
-            for phrase in nominalisations(text):
+            for phrase in nominalisations(text, tuple(t.lower() for t in params.fasta_termer)):
                 first_field = first_field or field
                 if phrase.lower() not in (e.lower() for e in examples):
                     examples.append(phrase)

@@ -30,11 +30,13 @@ class WordEntry(BaseModel):
     ersattning: tuple[str, ...] = ()
     rad: str = ""
     inte_efter: tuple[str, ...] = ()
+    inte_fore: tuple[str, ...] = ()
+    """Words that, right after the form, show another sense ("besvär som …": ailments)."""
     kalla: str = ""
     kallnamn: str = ""
     verifierad: bool = True
 
-    @field_validator("former", "inte_efter")
+    @field_validator("former", "inte_efter", "inte_fore")
     @classmethod
     def _lower(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(" ".join(v.lower().split()) for v in value if v.strip())
@@ -138,6 +140,10 @@ class WordMatcher:
                 if entry.inte_efter:
                     before = _WORD.findall(lowered[max(0, start - 40) : start])
                     if before and before[-1] in entry.inte_efter:
+                        continue
+                if entry.inte_fore:
+                    after = _WORD.findall(lowered[match.end() : match.end() + 40])
+                    if after and after[0] in entry.inte_fore:
                         continue
                 found = text[start : match.end()] if same_length else match.group(0)
                 hits.append(WordHit(entry, found, start))

@@ -1,24 +1,27 @@
-"""Importing an existing tjänsteskrivelse from plain text or Markdown.
+"""Importing an existing tjänsteskrivelse from plain text, Markdown, Word (.docx) or PDF.
 
 Plain text is what PDF and Word give when the text is copied or saved as .txt: a first line
-"Tjänsteskrivelse - Titel", headings on lines of their own, hard-wrapped paragraphs, "- "
-bullets and name/title pairs at the end. Markdown is parsed with markdown-it-py; drafter's
-own export imports back to the same ärende (``import(export(x)) == x``).
+"Tjänsteskrivelse - Titel", headings on lines of their own or glued to the text, hard-wrapped
+paragraphs, page headers and footers, "- " bullets and name/title pairs at the end
+(:mod:`drafter.importer.layout` reads that layout). Markdown is parsed with markdown-it-py;
+drafter's own export imports back to the same ärende (``import(export(x)) == x``). A .docx is
+read with python-docx (heading styles, lists, tables) and a PDF's text layer with pypdf
+(:mod:`drafter.importer.sources`).
 
-Front ends call :func:`import_file` (the TUI when the user opens a .txt or .md file) or
-:func:`run_import_command` (``drafter import``). Nothing here imports Textual.
+Front ends call :func:`import_file` (the TUI when the user opens a document; it dispatches on
+the file's magic bytes and suffix) or :func:`prepare_import` (``drafter import``), which
+returns what to write and the report; writing and printing are the front end's job. Nothing
+here imports Textual.
 """
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, TemplateError
 from drafter.importer.assemble import (
     BEFORE_FIRST_HEADING,
     Assembly,
@@ -28,30 +31,42 @@ from drafter.importer.assemble import (
     NoSectionsError,
     assemble,
 )
-from drafter.importer.blocks import markdown_blocks, plain_blocks
-from drafter.importer.reading import (
-    DecodedText,
-    ImportInputError,
-    decode_document,
-    read_document,
+from drafter.importer.blocks import Block, join_wrapped, markdown_blocks, plain_blocks
+from drafter.importer.layout import read_layout
+from drafter.importer.reading import ImportInputError, decode_document
+from drafter.importer.sources import docx_blocks, pdf_text, sniff_kind
+from drafter.model import IMPORTED_KEY, AspectsContent
+from drafter.storage import read_file_bytes
+from drafter.templates import (
+    DEFAULT_TEMPLATE,
+    LoadedTemplate,
+    Template,
+    available_templates,
+    find_template,
 )
-from drafter.model import IMPORTED_KEY
-from drafter.templates import LoadedTemplate, Template
+from drafter.text import printable
 
 __all__ = [
     "BEFORE_FIRST_HEADING",
+    "IMPORTABLE_SUFFIXES",
     "IMPORTED_KEY",
     "FoundSection",
     "ImportInputError",
+    "ImportJob",
     "ImportResult",
     "KeptAside",
     "decode_document",
     "import_file",
     "import_text",
-    "run_import_command",
+    "prepare_import",
 ]
 
-InputFormat = Literal["text", "markdown"]
+InputFormat = Literal["text", "markdown", "docx", "pdf"]
+
+#: File suffixes a front end may hand to :func:`import_file` (it also reads a PDF or Word
+#: file by its content whatever its name).
+IMPORTABLE_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
+_FORMAT_NAMES = {"text": "text", "markdown": "Markdown", "docx": "Word-dokument", "pdf": "PDF"}
 _ATX_HEADING = re.compile(r"^#{1,3}[ \t]+\S", re.MULTILINE)
 
 
@@ -69,6 +84,13 @@ class ImportResult(Assembly):
     format: InputFormat
     encoding: str
     report: str = ""
+    furniture: list[str] = field(default_factory=list)
+    """Lines dropped as page furniture (page counters, running headers and footers)."""
+    template_name: str = ""
+    template_choice: str = ""
+    """Swedish: how the template was chosen ("" when the caller gave it)."""
+    template_loaded: LoadedTemplate | None = None
+    """The template chosen when none was given."""
 
     @property
     def warnings(self) -> list[str]:
@@ -97,65 +119,261 @@ def import_text(
 ) -> ImportResult:
     """Import already decoded text (line ends must be ``\\n``).
 
-    Raises :class:`ImportInputError` when the text is empty or has no section heading the
-    template knows.
+    Raises :class:`ImportInputError` when the text has no words. Text without any heading
+    the template knows is imported too: it goes to the main section with a warning.
     """
-    loaded = template if isinstance(template, LoadedTemplate) else None
-    tmpl = template.template if isinstance(template, LoadedTemplate) else template
-    if not text.strip():
+    if not any(c.isalnum() for c in text):
         raise ImportInputError(f"{source} är tom; det finns ingen text att importera")
     kind = input_format or detect_format(text)
+    tmpl = template.template if isinstance(template, LoadedTemplate) else template
+    furniture: list[str] = []
+    layout_notes: list[str] = []
     if kind == "markdown":
         blocks = markdown_blocks(text)
     else:
         matcher = HeadingMatcher(tmpl)
-        blocks = plain_blocks(text, lambda line: matcher.match(line) is not None)
+
+        def is_heading(line: str) -> bool:
+            return matcher.match(line) is not None
+
+        layout = read_layout(text, is_heading)
+        furniture = layout.furniture
+        if layout.hyphens_joined:
+            layout_notes.append(
+                f"{layout.hyphens_joined} ord som var avstavade vid radslut har satts ihop."
+            )
+        if layout.headings_split:
+            layout_notes.append(
+                f"{layout.headings_split} rubriker som stod ihop med texten har fått egna rader."
+            )
+        blocks = plain_blocks(layout.text, is_heading)
+        if layout.furniture_count:
+            layout_notes.append(
+                f"{layout.furniture_count} rader sidhuvud, sidfot och sidnummer togs bort: "
+                + "; ".join(f"”{line}”" for line in furniture)
+                + "."
+            )
+    return import_blocks(
+        blocks,
+        template,
+        input_format=kind,
+        source=source,
+        encoding=encoding,
+        notes=(*notes, *layout_notes),
+        furniture=furniture,
+    )
+
+
+def import_blocks(
+    blocks: list[Block],
+    template: LoadedTemplate | Template,
+    *,
+    input_format: InputFormat,
+    source: str,
+    encoding: str = "UTF-8",
+    notes: tuple[str, ...] = (),
+    furniture: list[str] | None = None,
+) -> ImportResult:
+    """Import blocks (from :mod:`drafter.importer.blocks` or a Word document)."""
+    loaded = template if isinstance(template, LoadedTemplate) else None
+    tmpl = template.template if isinstance(template, LoadedTemplate) else template
     mall = str(loaded.path) if loaded is not None and loaded.origin == "fil" else tmpl.namn
+    if not blocks and not furniture:
+        raise ImportInputError(f"{source} är tom; det finns ingen text att importera")
+    if input_format == "docx":
+        blocks = _known_heading_lines(blocks, HeadingMatcher(tmpl))
     try:
         assembly = assemble(blocks, tmpl, mall)
     except NoSectionsError:
-        examples = ", ".join(f"”{s.rubrik}”" for s in tmpl.sektioner[:3])
         raise ImportInputError(
-            f"hittade ingen rubrik som mallen ”{tmpl.namn}” känner igen i {source} "
-            f"(till exempel {examples}). Rubrikerna ska stå på egna rader; se "
-            "”drafter mallar” för mallarna och deras rubriker."
+            f"mallen ”{tmpl.namn}” har inget textavsnitt att lägga texten i"
         ) from None
     result = ImportResult(
         arende=assembly.arende,
-        format=kind,
+        format=input_format,
         encoding=encoding,
         found=assembly.found,
         missing=assembly.missing,
         kept_aside=assembly.kept_aside,
         header_fields=assembly.header_fields,
+        field_labels=assembly.field_labels,
         notes=[*notes, *assembly.notes],
+        no_headings=assembly.no_headings,
+        furniture=list(furniture or []),
+        template_name=tmpl.namn,
     )
     result.report = format_report(result, tmpl, source)
     return result
 
 
-def import_file(
-    path: Path, template: LoadedTemplate | Template, input_format: InputFormat | None = None
-) -> ImportResult:
-    """Read, decode and import a .txt or .md file. Raises :class:`ImportInputError`."""
-    decoded: DecodedText = read_document(path)
-    try:
-        return import_text(
-            decoded.text,
-            template,
-            input_format=input_format or detect_format(decoded.text, path),
-            source=f"filen {path.name}",
-            encoding=decoded.encoding,
-            notes=decoded.notes,
+def _known_heading_lines(blocks: list[Block], matcher: HeadingMatcher) -> list[Block]:
+    """Word paragraphs that are a known heading without a heading style ("Sammanfattning"
+    in bold Normal text) become headings; a run of short lines is split at them."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "para" or not any(matcher.match(x) for x in block.lines):
+            out.append(block)
+            continue
+        run: list[str] = []
+        for line in block.lines:
+            if matcher.match(line) is None:
+                run.append(line)
+                continue
+            if run:
+                out.append(Block("para", text=join_wrapped(run), lines=run, line=block.line))
+                run = []
+            out.append(Block("heading", text=line, line=block.line))
+        if run:
+            out.append(Block("para", text=join_wrapped(run), lines=run, line=block.line))
+    return out
+
+
+@dataclass(frozen=True)
+class _Read:
+    kind: InputFormat
+    text: str = ""
+    blocks: tuple[Block, ...] = ()
+    encoding: str = ""
+    notes: tuple[str, ...] = ()
+
+
+def _read_source(path: Path, input_format: InputFormat | None) -> _Read:
+    raw = read_file_bytes(
+        path,
+        folder_hint="ange dokumentet (.docx, .pdf, .txt eller .md) som ska importeras",
+        error=ImportInputError,
+    )
+    kind = sniff_kind(raw, path)
+    suffix = path.suffix.lower()
+    if kind is None and suffix in (".pdf", ".docx") and raw.strip():
+        raise ImportInputError(
+            f"filen heter {suffix} men är ingen {suffix[1:].upper()}-fil; den kan vara skadad",
+            path,
         )
+    if kind == "pdf":
+        return _Read("pdf", text=pdf_text(raw, path), encoding="textlager")
+    if kind == "docx":
+        return _Read("docx", blocks=tuple(docx_blocks(raw, path)), encoding="Word")
+    decoded = decode_document(raw, path)
+    fmt = input_format or detect_format(decoded.text, path)
+    return _Read(fmt, text=decoded.text, encoding=decoded.encoding, notes=decoded.notes)
+
+
+def _import_read(read: _Read, template: LoadedTemplate | Template, source: str) -> ImportResult:
+    if read.kind == "docx":
+        return import_blocks(
+            list(read.blocks), template, input_format="docx", source=source, encoding="Word"
+        )
+    fmt: InputFormat = "text" if read.kind == "pdf" else read.kind
+    result = import_text(
+        read.text,
+        template,
+        input_format=fmt,
+        source=source,
+        encoding=read.encoding,
+        notes=read.notes,
+    )
+    if read.kind == "pdf":
+        result.format = "pdf"
+        result.report = format_report(
+            result,
+            template.template if isinstance(template, LoadedTemplate) else template,
+            source,
+        )
+    return result
+
+
+def _fit(result: ImportResult) -> tuple[int, ...]:
+    """How well a template fits: sections found under a heading minus text kept aside,
+    then aspects recognised, then whether the bodies named fit the template's description
+    (region/kommun), then headings written exactly as the template's own, then fewer missing
+    mandatory sections, then fewer missing sections."""
+    aspects = sum(
+        len(c.aspekter) for c in result.arende.sektioner.values() if isinstance(c, AspectsContent)
+    )
+    by_heading = sum(1 for f in result.found if f.heading)
+    exact = sum(
+        1 for f in result.found if f.heading and norm_heading(f.heading) == norm_heading(f.rubrik)
+    )
+    template = result.template_loaded.template if result.template_loaded else None
+    mandatory = sum(
+        1 for s in result.missing if template is not None and template.section(s).obligatorisk
+    )
+    return (
+        by_heading - len(result.kept_aside),
+        aspects,
+        _affinity(result, template),
+        exact,
+        -mandatory,
+        -len(result.missing),
+    )
+
+
+def _affinity(result: ImportResult, template: Template | None) -> int:
+    """1 when the document's bodies say "region" or "kommun" and the template's description
+    says the same ("Regionstyrelsen" fits the region template)."""
+    if template is None:
+        return 0
+    about = template.beskrivning.casefold()
+    header = " ".join(
+        str(result.arende.arende.get(f, ""))
+        for f in ("organisation", "beredande_organ", "beslutsinstans")
+    ).casefold()
+    return sum(1 for word in ("region", "kommun") if word in header and word in about)
+
+
+def import_file(
+    path: Path,
+    template: LoadedTemplate | Template | None = None,
+    input_format: InputFormat | None = None,
+    *,
+    near: Path | None = None,
+) -> ImportResult:
+    """Read and import a .docx, .pdf, .txt or .md file. Raises :class:`ImportInputError`.
+
+    The format is taken from the file's magic bytes (a PDF, a zip archive for .docx), else
+    from the suffix and content. Without ``template``, every available template is tried
+    and the one whose headings fit the document best is used (the report says which).
+    """
+    read = _read_source(path, input_format)
+    source = f"filen {path.name}"
+    try:
+        if template is not None:
+            return _import_read(read, template, source)
+        candidates = [
+            t for t in available_templates(near or path) if not isinstance(t, TemplateError)
+        ]
+        default = find_template(DEFAULT_TEMPLATE, near=near or path)
+        candidates = [default, *(c for c in candidates if c.template.namn != default.template.namn)]
+        best: ImportResult | None = None
+        best_template = default
+        for candidate in candidates:
+            result = _import_read(read, candidate, source)
+            result.template_loaded = candidate
+            if best is None or _fit(result) > _fit(best):
+                best, best_template = result, candidate
+        assert best is not None
+        best.template_choice = (
+            f"Mallen ”{best_template.template.namn}” valdes eftersom dess rubriker passar "
+            f"dokumentet bäst (av {len(candidates)} mallar). Ange en annan med --mall."
+        )
+        best.report = f"{best.template_choice}\n{best.report}"
+        best.template_loaded = best_template
+        return best
     except ImportInputError as exc:
         raise ImportInputError(exc.detail, path) from None
 
 
 def format_report(result: ImportResult, template: Template, source: str) -> str:
     """The Swedish report: sections found and missing, header fields, text kept aside."""
-    kind = "Markdown" if result.format == "markdown" else "text"
-    lines = [f"Läste {source} som {kind} ({result.encoding})."]
+    kind = _FORMAT_NAMES[result.format]
+    encoding = f" ({result.encoding})" if result.format not in ("docx", "pdf") else ""
+    lines = [f"Läste {source} som {kind}{encoding}."]
+    if result.no_headings:
+        lines.append(
+            f"varning: hittade ingen rubrik som mallen ”{template.namn}” känner igen; all text "
+            "ligger under ett avsnitt. Dela upp den i rätt avsnitt."
+        )
     total = len(template.sektioner)
     found = []
     for item in result.found:
@@ -164,7 +382,8 @@ def format_report(result: ImportResult, template: Template, source: str) -> str:
         if item.heading and norm_heading(item.heading) != norm_heading(item.rubrik):
             extra.append(f"rubrik ”{item.heading.rstrip(': ')}”")
         if not item.heading:
-            extra.append("utan rubrik, i slutet av texten")
+            last = template.section(item.section_id).typ == "underskrifter"
+            extra.append("utan rubrik, i slutet av texten" if last else "utan rubrik")
         if item.empty:
             extra.append("tom")
         found.append(label + (f" ({', '.join(extra)})" if extra else ""))
@@ -178,7 +397,10 @@ def format_report(result: ImportResult, template: Template, source: str) -> str:
         lines.append("Saknas: " + "; ".join(missing) + ".")
     if result.header_fields:
         labels = [
-            template.field(f).etikett for f in result.header_fields if _has_field(template, f)
+            template.field(f).etikett
+            + (f" (”{result.field_labels[f]}”)" if f in result.field_labels else "")
+            for f in result.header_fields
+            if _has_field(template, f)
         ]
         lines.append("Uppgifter om ärendet: " + ", ".join(labels) + ".")
     if result.kept_aside:
@@ -190,7 +412,7 @@ def format_report(result: ImportResult, template: Template, source: str) -> str:
     else:
         lines.append("Ingen text lades åt sidan.")
     lines += [f"Obs: {note}" for note in result.notes]
-    return "\n".join(lines)
+    return printable("\n".join(lines))
 
 
 def norm_heading(text: str) -> str:
@@ -202,46 +424,43 @@ def _has_field(template: Template, field_id: str) -> bool:
     return any(f.id == field_id for f in template.falt)
 
 
-def run_import_command(args: argparse.Namespace) -> int:
-    """``drafter import IN [-o UT] [--mall NAMN] [--force]``; returns the exit code.
+@dataclass
+class ImportJob:
+    """What ``drafter import`` should write: the ärende as TOML and where (None: stdout)."""
 
-    Raises :class:`DrafterError` (exit code 2 in :func:`drafter.cli.main`) for bad input.
+    result: ImportResult
+    text: str
+    output: Path | None
+
+
+def prepare_import(input_path: str, output: str | None, mall: str | None) -> ImportJob:
+    """Import ``input_path`` for ``drafter import IN [-o UT] [--mall NAMN]``; writes nothing.
+
+    Raises :class:`DrafterError` (exit code 2) for bad input. ``output`` "-" means stdout;
+    without it the ärende goes beside the input with the suffix .toml.
     """
     from drafter.paths import stored_template_path
-    from drafter.storage import atomic_write_text, dumps_arende
-    from drafter.templates import DEFAULT_TEMPLATE, find_template
+    from drafter.storage import dumps_arende
 
-    source = Path(args.input)
+    source = Path(input_path)
     if not source.name or source.is_dir():  # "." or a folder has no name to derive UT from
         raise DrafterError(
-            "är en mapp, inte en fil; ange textfilen (.txt eller .md) som ska importeras", source
+            "är en mapp, inte en fil; ange dokumentet (.docx, .pdf, .txt eller .md) som ska "
+            "importeras",
+            source,
         )
-    output = getattr(args, "output", None)
     to_stdout = output == "-"
     out = Path(output) if output and not to_stdout else source.with_suffix(".toml")
     if not to_stdout and out.resolve() == source.resolve():
         raise DrafterError(
-            "filen är redan en ärendefil (.toml); ange en .txt- eller .md-fil att importera",
+            "filen är redan en ärendefil (.toml); ange en .docx-, .pdf-, .txt- eller .md-fil "
+            "att importera",
             source,
         )
-    loaded = find_template(args.mall or DEFAULT_TEMPLATE, near=out)
-    result = import_file(source, loaded)
-    if loaded.origin == "fil" and not to_stdout:
-        result.arende.mall = stored_template_path(loaded.path, out)
-    text = dumps_arende(result.arende, loaded.template)
-    if to_stdout:
-        sys.stdout.write(text)
-        print(result.report, file=sys.stderr)
-        return 0
-    if out.is_dir():
-        raise DrafterError("är en mapp; ange ärendefilen (.toml) att skriva med -o", out)
-    if out.exists() and not args.force:
-        raise DrafterError(
-            "filen finns redan och skrevs inte över. Välj ett annat namn med -o eller "
-            "använd --force för att skriva över den.",
-            out,
-        )
-    atomic_write_text(out, text)
-    print(result.report)
-    print(f"Sparade ärendet i {out}. Granska det med: drafter check {out}")
-    return 0
+    loaded = find_template(mall, near=out) if mall else None
+    result = import_file(source, loaded, near=out)
+    used = loaded or result.template_loaded or find_template(DEFAULT_TEMPLATE, near=out)
+    if used.origin == "fil" and not to_stdout:
+        result.arende.mall = stored_template_path(used.path, out)
+    text = dumps_arende(result.arende, used.template)
+    return ImportJob(result, text, None if to_stdout else out)

@@ -40,6 +40,8 @@ class Block:
     lines: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
     labels: list[str | None] = field(default_factory=list)
+    markers: list[str] = field(default_factory=list)
+    """Per list item of plain text, its number as written ("7"), or "" for a bullet."""
     ordered: bool = False
     level: int = 2
     strong: str | None = None
@@ -64,15 +66,17 @@ def clean_line(raw: str) -> str:
 
 def join_wrapped(lines: Sequence[str]) -> str:
     """Join hard-wrapped lines into one paragraph; a soft hyphen at a line end joins tight."""
-    out = ""
+    parts: list[str] = []  # joined once at the end: linear in the total length
     for line in lines:
-        if not out:
-            out = line
-        elif out.endswith("\u00ad"):
-            out = out[:-1] + line
+        if not parts:
+            parts.append(line)
+        elif parts[-1].endswith("\u00ad"):
+            parts[-1] = parts[-1][:-1]
+            parts.append(line)
         else:
-            out = f"{out} {line}"
-    return out
+            parts.append(" ")
+            parts.append(line)
+    return "".join(parts)
 
 
 def collapse(text: str) -> str:
@@ -129,6 +133,12 @@ def _run_blocks(run: list[tuple[str, int, int]]) -> list[Block]:
     blocks: list[Block] = []
     para: list[tuple[str, int, int]] = []
     current: Block | None = None  # the open list
+    item: list[str] = []  # lines of the open list item, joined when it closes
+
+    def close_item() -> None:
+        if current is not None and item:
+            current.items[-1] = join_wrapped(item)
+        item.clear()
 
     def close_para() -> None:
         if para:
@@ -142,23 +152,30 @@ def _run_blocks(run: list[tuple[str, int, int]]) -> list[Block]:
         marker = bullet or numbered
         if marker:
             close_para()
+            close_item()
             ordered = numbered is not None
             if current is None or current.ordered != ordered:
                 current = Block("list", ordered=ordered, line=number)
                 blocks.append(current)
-            current.items.append(clean_line(marker.group("text") or ""))
+            first = clean_line(marker.group("text") or "")
+            current.items.append(first)
             current.labels.append(None)
+            current.markers.append(numbered.group("num") if numbered else "")
+            if first:
+                item.append(first)
             continue
         if current is not None:
-            last = current.items[-1]
+            last = item[-1] if item else ""
             if last and (not _SENTENCE_END.search(last) or line[:1].islower()):
-                current.items[-1] = join_wrapped([last, line])
+                item.append(line)
                 continue
+            close_item()
             current = None
         if para and indent > para[-1][1] and _SENTENCE_END.search(para[-1][0]):
             close_para()
         para.append((line, indent, number))
     close_para()
+    close_item()
     return blocks
 
 

@@ -1,4 +1,6 @@
-"""Reading a document to import: size and type checks, encoding detection, line ends.
+"""Decoding a text document to import: type checks, encoding detection, line ends.
+
+(Word and PDF files are read by :mod:`drafter.importer.sources`.)
 
 Text from Windows (cp1252) is decoded when it is clearly Swedish text; anything that cannot
 be decoded without guessing is refused with a Swedish message, so no mojibake is written.
@@ -12,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.storage import read_file_bytes
 
 
 class ImportInputError(DrafterError):
@@ -36,16 +37,9 @@ _CP1252_SWEDISH = frozenset(b"\xe5\xe4\xf6\xc5\xc4\xd6\xe9\xc9")
 _MOJIBAKE = re.compile(r"Ã[¤¥¶„…–©‰]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (
-        b"%PDF",
-        "filen är en PDF. Kopiera texten ur PDF-filen (eller kör till exempel "
-        "”pdftotext fil.pdf fil.txt”) och importera textfilen",
-    ),
-    (
-        b"PK\x03\x04",
-        "filen är ett komprimerat dokument (till exempel Word .docx). Spara dokumentet "
-        "som oformaterad text (.txt) i Word och importera textfilen",
-    ),
+    # (PDF and .docx never get here from a file: drafter.importer reads them directly)
+    (b"%PDF", "filen är en PDF, inte text; importera filen som den är (.pdf)"),
+    (b"PK\x03\x04", "filen är ett Word-dokument eller zip-arkiv, inte text"),
     (
         b"\xd0\xcf\x11\xe0",
         "filen är ett äldre Word-dokument (.doc). Spara det som oformaterad text (.txt) "
@@ -55,22 +49,12 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def read_document(path: Path) -> DecodedText:
-    """Read and decode a text or Markdown file to import.
-
-    Raises :class:`ImportInputError` (exit code 2 in the CLI) for a missing file, a folder,
-    an empty or binary file, and text in an encoding that cannot be identified.
-    """
-    raw = read_file_bytes(
-        path,
-        folder_hint="ange textfilen (.txt eller .md) som ska importeras",
-        error=ImportInputError,
-    )
-    return decode_document(raw, path)
-
-
 def decode_document(raw: bytes, path: Path | None = None) -> DecodedText:
-    """Decode the bytes of a document (see :func:`read_document`)."""
+    """Decode the bytes of a text or Markdown document.
+
+    Raises :class:`ImportInputError` (exit code 2 in the CLI) for an empty or binary file
+    and for text in an encoding that cannot be identified.
+    """
     if not raw.strip(b" \t\r\n\x0c\xef\xbb\xbf"):
         raise ImportInputError("filen är tom; det finns ingen text att importera", path)
     for magic, message in _MAGIC:

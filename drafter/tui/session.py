@@ -8,8 +8,6 @@ layer over the core (:mod:`drafter.checks`, :mod:`drafter.render`, :mod:`drafter
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import stat
 import uuid
 from dataclasses import dataclass, field
 from enum import Enum
@@ -21,7 +19,9 @@ from drafter.findings import Finding, Severity
 from drafter.model import IMPORTED_KEY, Arende
 from drafter.paths import stored_template_path
 from drafter.render import render_header, render_imported, render_markdown, render_section
-from drafter.storage import atomic_write_text, dumps_arende
+from drafter.storage import FileStamp as FileStamp  # re-exported for the TUI
+from drafter.storage import atomic_write_text, changed_on_disk, dumps_arende
+from drafter.storage import file_stamp as file_stamp
 from drafter.templates import LoadedTemplate, Template
 
 #: Step id of the header fields ("Uppgifter om ärendet").
@@ -62,27 +62,6 @@ class Step:
 def markdown_path_for(path: Path) -> Path:
     """Where ``save`` writes the Markdown beside the TOML (same name, ``.md``)."""
     return path.with_suffix(".md")
-
-
-@dataclass(frozen=True)
-class FileStamp:
-    """What the ärende file on disk looked like when drafter last read or wrote it."""
-
-    mtime_ns: int
-    size: int
-    digest: str
-
-
-def file_stamp(path: Path) -> FileStamp | None:
-    """The stamp of the regular file ``path`` (``None``: missing, a folder or unreadable)."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            return None
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-    return FileStamp(info.st_mtime_ns, info.st_size, digest)
 
 
 @dataclass(frozen=True)
@@ -382,24 +361,10 @@ class Session:
         A file that is now missing or a folder is not a conflict: saving recreates it or
         reports the folder.
         """
-        if self.path is None or self.disk_stamp is None:
+        if self.path is None:
             return False
-        try:
-            info = self.path.stat()
-        except OSError:
-            return False
-        if not stat.S_ISREG(info.st_mode):
-            return False
-        old = self.disk_stamp
-        if info.st_mtime_ns == old.mtime_ns and info.st_size == old.size:
-            return False
-        now = file_stamp(self.path)
-        if now is None:
-            return False
-        if now.digest == old.digest:
-            self.disk_stamp = now  # touched, same content (git checkout, backup tool)
-            return False
-        return True
+        changed, self.disk_stamp = changed_on_disk(self.path, self.disk_stamp)
+        return changed
 
     def markdown_path(self, target: Path) -> Path:
         """Where save writes the Markdown: FILE.md, unless that is the imported source."""

@@ -1,0 +1,141 @@
+"""Files around a published document: the letterhead's assets and the atomic write."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from pathlib import Path
+
+from drafter.errors import DrafterError, TemplateError
+
+#: Logos and Word files larger than this are refused (a letterhead is far smaller).
+MAX_ASSET_BYTES = 10 * 1024 * 1024
+
+
+def asset_path(
+    relative: str, template_dir: Path | None, key: str, template_file: Path | None
+) -> Path:
+    """The file a ``[layout]`` key names, relative to the template's folder."""
+    path = Path(relative).expanduser()
+    if path.is_absolute():
+        return path
+    if template_dir is None:
+        raise TemplateError(
+            f"[layout] {key} = ”{relative}” är en relativ sökväg, men mallens mapp är okänd; "
+            "ange en absolut sökväg",
+            template_file,
+        )
+    return template_dir / path
+
+
+def read_asset(path: Path, what: str, key: str, template_file: Path | None) -> bytes:
+    """Read a letterhead file (logo, Word file): a regular file of bounded size.
+
+    A FIFO or device is never opened for reading in a way that blocks; every failure is a
+    :class:`TemplateError` naming the template, the key and the file.
+    """
+
+    def fail(problem: str) -> TemplateError:
+        return TemplateError(f"[layout] {key}: {what} {path} {problem}", template_file)
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError as exc:
+        raise fail("finns inte; kontrollera sökvägen (den är relativ till mallfilen)") from exc
+    except PermissionError as exc:
+        raise fail("kan inte läsas: du saknar behörighet") from exc
+    except OSError as exc:
+        raise fail(f"kan inte läsas ({exc.strerror})") from exc
+    except ValueError as exc:  # a NUL in the path
+        raise fail("har ett ogiltigt filnamn") from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise fail("är ingen vanlig fil")
+        if info.st_size > MAX_ASSET_BYTES:
+            raise fail(
+                f"är {info.st_size // (1024 * 1024)} MB; högst "
+                f"{MAX_ASSET_BYTES // (1024 * 1024)} MB går att använda"
+            )
+        chunks: list[bytes] = []
+        total = 0
+        while chunk := os.read(fd, 1024 * 1024):
+            total += len(chunk)
+            if total > MAX_ASSET_BYTES:  # the file grew while it was read
+                raise fail("är för stor")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise fail(f"kan inte läsas ({exc.strerror})") from exc
+    finally:
+        os.close(fd)
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name the same file (also through links or ``..``)."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        try:
+            return a.resolve() == b.resolve()
+        except (OSError, RuntimeError, ValueError):
+            return False
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
+
+    As :func:`drafter.storage.atomic_write_text` for bytes: a temporary file in the same
+    folder, flushed and fsynced, then ``os.replace``. Raises :class:`DrafterError`.
+    """
+    from drafter.storage import _os_error_sv
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise DrafterError("kan inte exportera: sökvägen är en mapp", path)
+    try:
+        # O_EXCL with mode 0o666: a new file gets the permissions the user's umask gives,
+        # as any file a program creates (mkstemp would give 0o600)
+        fd, tmp_name = _create_temp(folder, path.name)
+    except OSError as exc:
+        raise DrafterError(f"kan inte exportera: {_os_error_sv(exc)}", path) from exc
+    except ValueError as exc:
+        raise DrafterError("kan inte exportera: ogiltigt filnamn", repr(str(path))) from exc
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(tmp_name, stat.S_IMODE(path.stat().st_mode))
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise DrafterError(f"kan inte exportera: {_os_error_sv(exc)}", path) from exc
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+_TEMP_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+
+
+def _create_temp(folder: Path, name: str) -> tuple[int, str]:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tag = "".join(secrets.choice(_TEMP_CHARS) for _ in range(8))
+        tmp_name = os.path.join(folder, f".{name}.{tag}.tmp")  # as mkstemp would name it
+        try:
+            return os.open(tmp_name, flags, 0o666), tmp_name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
