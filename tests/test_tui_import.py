@@ -170,3 +170,13 @@ async def test_text_the_import_kept_aside_can_be_moved_into_a_section(tmp_path: 
     data = tomllib.loads(target.read_text(encoding="utf-8"))
     assert "importerat" not in data
     assert data["arendet"]["text"].startswith("Regionen gick med i nätverket 2015.")
+
+
+def test_word_document_is_imported_when_opened(tmp_path: Path) -> None:
+    """The writing program opens what drafter import reads: a .docx too."""
+    source = tmp_path / "tju.docx"
+    shutil.copy(Path(__file__).resolve().parent / "data" / "real" / "soderhamn_tju.docx", source)
+    session, overwrite, report = prepare_session(source, None)
+    assert overwrite is None and report is not None
+    assert session.path == tmp_path / "tju.toml" and session.source == source
+    assert (tmp_path / "tju.toml").is_file()

@@ -11,8 +11,6 @@ if TYPE_CHECKING:
 
 __all__ = ["run_tui"]
 
-IMPORTABLE_SUFFIXES = (".txt", ".md")
-
 
 def run_tui(path: Path | None, mall: str | None) -> int:
     """Open ``path`` (or a new ärende) in the app; returns the exit code.
@@ -44,6 +42,7 @@ def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path 
     Raises :class:`~drafter.errors.DrafterError` for files that cannot be opened.
     """
     from drafter.errors import DrafterError
+    from drafter.importer import IMPORTABLE_SUFFIXES
     from drafter.model import Arende
     from drafter.paths import stored_template_path
     from drafter.storage import load_arende
@@ -54,7 +53,8 @@ def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path 
         return _import(path, mall)
     if path is not None and path.suffix.lower() in IMPORTABLE_SUFFIXES and not path.exists():
         raise DrafterError(
-            "filen finns inte. Ange en befintlig .txt- eller .md-fil att importera, "
+            "filen finns inte. Ange ett befintligt dokument (.docx, .pdf, .txt eller .md) att "
+            "importera, "
             "eller ett namn som slutar på .toml för ett nytt ärende",
             path,
         )
@@ -81,19 +81,23 @@ def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path 
 
 
 def _import(path: Path, mall: str | None) -> tuple[Session, Path | None, str | None]:
-    """Import a .txt/.md file; saved beside it as .toml unless that file exists."""
+    """Import a document; saved beside it as .toml unless that file exists.
+
+    Without ``mall`` the importer picks the template that fits the document best.
+    """
     from drafter.importer import import_file
     from drafter.paths import stored_template_path
     from drafter.storage import save_arende
     from drafter.templates import DEFAULT_TEMPLATE, find_template
     from drafter.tui.session import Session, file_stamp
 
-    loaded_template = find_template(mall or DEFAULT_TEMPLATE, near=path)
-    result = import_file(path, loaded_template)
     target = path.with_suffix(".toml")
-    if loaded_template.origin == "fil":
-        result.arende.mall = stored_template_path(loaded_template.path, target)
-    session = Session(result.arende, loaded_template, target, dirty=True, source=path)
+    chosen = find_template(mall, near=path) if mall else None
+    result = import_file(path, chosen, near=target)
+    used = chosen or result.template_loaded or find_template(DEFAULT_TEMPLATE, near=target)
+    if used.origin == "fil":
+        result.arende.mall = stored_template_path(used.path, target)
+    session = Session(result.arende, used, target, dirty=True, source=path)
     report = str(result.report)
     if target.exists():
         return session, target, report
