@@ -2,7 +2,7 @@
 
 An ärende, a template or an imported document comes from other people; its text must
 never drive Textual markup (``[@click=…]`` runs an action, ``[/]`` crashed the app) or the
-terminal (control characters), and a odd file name must not cost what was typed.
+terminal (control characters), and an odd file name must not cost what was typed.
 """
 
 from __future__ import annotations

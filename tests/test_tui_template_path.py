@@ -79,3 +79,21 @@ def test_imported_arende_with_template_path_reopens(
     assert saved["mall"] == "mallar/k.toml"
     session, _, _ = prepare_session(Path("sub/in.toml"), None)
     assert session.loaded_template.origin == "fil"
+
+
+def test_save_as_into_another_folder_keeps_the_template_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "sub" / "mallar").mkdir(parents=True)
+    (tmp_path / "annan").mkdir()
+    shutil.copy(builtin_templates_dir() / "tjansteskrivelse.toml", tmp_path / "sub/mallar/k.toml")
+    monkeypatch.chdir(tmp_path)
+    session, _, _ = prepare_session(Path("sub/nytt.toml"), "sub/mallar/k.toml")
+    session.arende.arende["titel"] = "Flyttad"
+    from drafter.tui.session import write_snapshot
+
+    write_snapshot(session.snapshot(Path("annan/kopia.toml")))
+    saved = tomllib.loads((tmp_path / "annan" / "kopia.toml").read_text(encoding="utf-8"))
+    assert saved["mall"] == "../sub/mallar/k.toml"
+    reopened, _, _ = prepare_session(Path("annan/kopia.toml"), None)
+    assert reopened.arende.field_value("titel") == "Flyttad"
