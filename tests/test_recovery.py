@@ -50,7 +50,6 @@ def test_draft_round_trip_keeps_text_target_and_time(tmp_path: Path) -> None:
 
 
 def test_recovery_folder_and_files_are_private(tmp_path: Path, state_dir: Path) -> None:
-    os.umask(0o022)
     path = write_draft(tmp_path / "a.toml", "format = 1\n", "s1")
     assert path.parent == recovery_dir()
     assert path.parent.parent == state_dir
