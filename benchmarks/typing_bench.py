@@ -310,15 +310,16 @@ async def _key_during_autosave(app: Any, screen: Any) -> dict[str, float]:
     """Type one untimed key (the ärende is unsaved again), wait until its autosave timer
     fires and has started the draft-writing worker, then time a key while it writes."""
     import drafter.recovery as recovery
+    from drafter.tui.flows import recovery as recovery_flow
     from drafter.tui.screens import main
 
     started = asyncio.Event()
-    autosave = screen._autosave
+    autosave = recovery_flow.autosave
     writes: list[tuple[float, float, Path]] = []
     write_draft = recovery.write_draft
 
-    def autosave_now() -> None:
-        autosave()
+    def autosave_now(on: Any) -> None:
+        autosave(on)
         started.set()  # the worker is started: it runs before the key below is posted
 
     def counting_write_draft(*args: Any, **kwargs: Any) -> Path:
@@ -327,7 +328,8 @@ async def _key_during_autosave(app: Any, screen: Any) -> dict[str, float]:
         writes.append((begin, time.perf_counter(), path))
         return path
 
-    screen._autosave = autosave_now  # the timer the key below starts calls this one
+    # the timer the key below starts calls this one
+    recovery_flow.autosave = autosave_now  # type: ignore[assignment]
     recovery.write_draft = counting_write_draft
     try:
         await keystroke(app, "b", "b")  # untimed: makes the ärende unsaved
@@ -338,7 +340,7 @@ async def _key_during_autosave(app: Any, screen: Any) -> dict[str, float]:
         key = await keystroke(app, "c", "c")
         await asyncio.sleep(0.6)  # the draft written, the checks that the key started done
     finally:
-        screen._autosave = autosave
+        recovery_flow.autosave = autosave
         recovery.write_draft = write_draft
     if len(writes) != 1 or not writes[0][2].is_file():
         raise RuntimeError(f"expected one recovery draft written by the autosave: {writes}")

@@ -227,6 +227,7 @@ def _out(text: str) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from drafter.model import Arende
+    from drafter.paths import stored_template_path
     from drafter.storage import save_arende
     from drafter.templates import DEFAULT_TEMPLATE, find_template
 
@@ -237,10 +238,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     loaded = find_template(args.mall or DEFAULT_TEMPLATE, near=path)
     arende = Arende.new(loaded.template)
     if loaded.origin == "fil":
-        # stored relative to the ärende's folder, where load_arende looks for it
-        arende.template_ref = Path(
-            os.path.relpath(loaded.path.resolve(), path.resolve().parent)
-        ).as_posix()
+        arende.template_ref = stored_template_path(loaded.path, path)
     save_arende(path, arende, loaded.template)
     _out(f"Skapade {path} från mallen ”{loaded.template.name}”.")
     _out(f"Öppna den med: drafter {path}")

@@ -3,8 +3,9 @@
 A lock lives in ``user_state_dir() / "locks"`` (folder 0700, file 0600), named by a hash of
 the ärende's absolute path, and holds JSON with the owner's pid, host, start time and the
 path. A lock is *stale* when its process no longer exists on this host (on Linux also when
-the pid now belongs to a process that started later, i.e. the pid was reused), when it
-cannot be read, or when it comes from another host and is older than
+the process is a zombie, when the pid now belongs to a process that started later, i.e.
+the pid was reused, or when the lock was written before this machine last booted), when
+it cannot be read, or when it comes from another host and is older than
 :data:`FOREIGN_STALE_AFTER`. A stale lock is taken over.
 """
 
@@ -96,6 +97,40 @@ def _process_start(pid: int) -> str | None:
     return fields[19] if len(fields) > 19 else None
 
 
+def _process_state(pid: int) -> str | None:
+    """The one-letter state of ``pid`` from /proc ("Z": zombie), ``None`` when unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            data = handle.read(4096).decode("ascii", "replace")
+    except OSError:
+        return None
+    fields = data.rpartition(")")[2].split()
+    return fields[0] if fields else None
+
+
+def _boot_id() -> str | None:
+    """This boot of the machine (Linux), to tell a lock written before a reboot."""
+    try:
+        with open("/proc/sys/kernel/random/boot_id", "rb") as handle:
+            return handle.read(64).decode("ascii", "replace").strip() or None
+    except OSError:
+        return None
+
+
+def _boot_time() -> datetime | None:
+    """When this machine booted (Linux /proc/stat ``btime``)."""
+    try:
+        with open("/proc/stat", "rb") as handle:
+            data = handle.read(256 * 1024).decode("ascii", "replace")
+    except OSError:
+        return None
+    for line in data.splitlines():
+        if line.startswith("btime "):
+            with contextlib.suppress(ValueError):
+                return datetime.fromtimestamp(int(line.split()[1])).astimezone()
+    return None
+
+
 def _pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
@@ -118,6 +153,7 @@ def _owner_record(target: Path) -> dict[str, Any]:
         "host": _host(),
         "started": now.isoformat(timespec="seconds"),
         "process_start": _process_start(os.getpid()),
+        "boot_id": _boot_id(),
         "target": str(canonical_path(target)),
     }
 
@@ -169,7 +205,13 @@ def _is_live(data: dict[str, Any]) -> bool:
             return False
         return datetime.now().astimezone() - started < FOREIGN_STALE_AFTER
     pid: int = data["pid"]
-    if not _pid_alive(pid):
+    if not _pid_alive(pid) or _process_state(pid) in ("Z", "X"):
+        return False  # gone, or gone but not yet reaped by its parent
+    recorded_boot, boot = data.get("boot_id"), _boot_id()
+    if isinstance(recorded_boot, str) and boot is not None and recorded_boot != boot:
+        return False  # written before the machine restarted: that pid is someone else
+    booted, started = _boot_time(), _started(data)
+    if booted is not None and started is not None and started < booted:
         return False
     recorded = data.get("process_start")
     current = _process_start(pid)
@@ -270,3 +312,18 @@ def lock_owner(target: Path) -> LockResult | None:
     if data is None or not _is_live(data):
         return None
     return LockResult("held", path, data["pid"], data["host"], _started(data))
+
+
+def break_lock(target: Path) -> LockResult:
+    """Remove the lock for ``target`` whoever holds it, then take it (vim's "delete it").
+
+    For a lock the user knows is left over (the other drafter is not running any more);
+    never raises for file problems.
+    """
+    try:
+        lock_path(target).unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        return LockResult("unavailable", lock_path(target), detail=exc.strerror or str(exc))
+    return acquire_lock(target)

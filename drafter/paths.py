@@ -17,6 +17,16 @@ def builtin_templates_dir() -> Path:
     return here.parent / "sections"
 
 
+def stored_template_path(template: Path, arende: Path) -> str:
+    """How an ärende at ``arende`` names the template file ``template`` in its ``mall`` key.
+
+    Relative to the ärende's folder, with ``/`` on every platform: that is where
+    ``load_arende`` looks for it, whatever the working directory was when it was created.
+    """
+    relative = os.path.relpath(template.resolve(), arende.resolve().parent)
+    return Path(relative).as_posix()
+
+
 def user_config_dir() -> Path:
     """The user's config folder (``$DRAFTER_CONFIG_DIR`` overrides platformdirs)."""
     override = os.environ.get("DRAFTER_CONFIG_DIR")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -81,8 +82,16 @@ def ensure_private_dir(folder: Path) -> None:
 
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if folder.stat().st_mode & 0o077:
-            os.chmod(folder, 0o700)
+        # A symlink is the user's choice of place: never chmod its target (which may be
+        # a shared or system folder), only a real folder of drafter's own, checked on the
+        # open folder itself so that a link swapped in meanwhile is not followed.
+        if not folder.is_symlink():
+            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+            try:
+                if os.fstat(fd).st_mode & 0o077:
+                    os.fchmod(fd, 0o700)
+            finally:
+                os.close(fd)
     except OSError as exc:
         raise DrafterError(
             f"kan inte skapa mappen för återställningsfiler ({exc.strerror or exc})", folder
@@ -152,8 +161,6 @@ def read_draft(path: Path) -> Draft | None:
 
 
 def _is_regular(mode: int) -> bool:
-    import stat
-
     return stat.S_ISREG(mode)
 
 

@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -165,3 +166,56 @@ def test_different_files_have_different_locks(target: Path, tmp_path: Path) -> N
     assert acquire_lock(target).status == "ok"
     assert acquire_lock(other).status == "ok"
     assert lock_path(target) != lock_path(other)
+
+
+def test_lock_of_a_zombie_process_is_stale(target: Path) -> None:
+    """A drafter that died but was not yet reaped by its parent no longer holds the file."""
+    zombie = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = time.monotonic() + 30  # a limit for a stuck machine, not a timing assertion
+    while lock._process_state(zombie.pid) != "Z" and time.monotonic() < deadline:
+        time.sleep(0.01)  # until it has exited (it stays a zombie: nobody waits for it)
+    try:
+        assert lock._process_state(zombie.pid) == "Z"
+        _write_lock(target, pid=zombie.pid)
+        assert lock_owner(target) is None
+        result = acquire_lock(target)
+        assert result.status == "stale" and result.pid == zombie.pid
+    finally:
+        zombie.wait()
+
+
+def test_lock_from_before_the_last_boot_is_stale(
+    target: Path, other_drafter: subprocess.Popen[bytes]
+) -> None:
+    """After a restart, the pid in an old lock belongs to some other process."""
+    _write_lock(target, pid=other_drafter.pid, boot_id="en-annan-uppstart")
+    if lock._boot_id() is None:
+        pytest.skip("no boot id on this system")
+    assert lock_owner(target) is None
+    assert acquire_lock(target).status == "stale"
+
+
+def test_lock_started_before_boot_time_is_stale(
+    target: Path, other_drafter: subprocess.Popen[bytes]
+) -> None:
+    if lock._boot_time() is None:
+        pytest.skip("no boot time on this system")
+    _write_lock(target, pid=other_drafter.pid, started="2001-01-01T00:00:00+00:00")
+    assert lock_owner(target) is None
+
+
+def test_live_lock_of_this_boot_is_held(
+    target: Path, other_drafter: subprocess.Popen[bytes]
+) -> None:
+    _write_lock(target, pid=other_drafter.pid, boot_id=lock._boot_id())
+    owner = lock_owner(target)
+    assert owner is not None and owner.pid == other_drafter.pid
+
+
+def test_break_lock_takes_a_held_lock(target: Path, other_drafter: subprocess.Popen[bytes]) -> None:
+    _write_lock(target, pid=other_drafter.pid)
+    assert acquire_lock(target).status == "held"
+    result = lock.break_lock(target)
+    assert result.acquired
+    owner = lock_owner(target)
+    assert owner is not None and owner.pid == os.getpid()

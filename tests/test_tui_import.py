@@ -16,7 +16,7 @@ from drafter.tui.screens.main import MainScreen
 
 pytest.importorskip("drafter.importer")
 
-SEED = Path("/work/shared/seeds/000_606e106578bc4acd.txt")
+SEED = Path(__file__).resolve().parent / "data" / "import" / "seed_vanguard.txt"
 SIZE = (100, 32)
 
 SAMPLE = """Tjänsteskrivelse - Avsluta medlemskap i Vanguard
@@ -46,10 +46,7 @@ SAMPLE_MD = (
 
 def test_text_file_is_imported_and_saved_beside_it(tmp_path: Path) -> None:
     source = tmp_path / "vanguard.txt"
-    if SEED.is_file():
-        shutil.copy(SEED, source)
-    else:
-        source.write_text(SAMPLE, encoding="utf-8")
+    shutil.copy(SEED, source)
     session, overwrite, report = prepare_session(source, None)
     target = tmp_path / "vanguard.toml"
     assert overwrite is None
@@ -164,13 +161,22 @@ async def test_text_the_import_kept_aside_can_be_moved_into_a_section(tmp_path: 
         await pilot.pause()
         await pilot.press("ctrl+v")
         await pilot.press("f2")
-        for _ in range(20):
-            await pilot.pause(0.05)
-            if not screen.session.dirty:
-                break
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not screen.session.dirty
         screen.run_checks()
         assert not [f for f in screen.session.findings if f.rule == "importerat"]
         assert str(options.get_option_at_index(len(titles) - 2).prompt) == "✓ Importerad text"
     data = tomllib.loads(target.read_text(encoding="utf-8"))
     assert "importerat" not in data
     assert data["arendet"]["text"].startswith("Regionen gick med i nätverket 2015.")
+
+
+def test_word_document_is_imported_when_opened(tmp_path: Path) -> None:
+    """The writing program opens what drafter import reads: a .docx too."""
+    source = tmp_path / "tju.docx"
+    shutil.copy(Path(__file__).resolve().parent / "data" / "real" / "soderhamn_tju.docx", source)
+    session, overwrite, report = prepare_session(source, None)
+    assert overwrite is None and report is not None
+    assert session.path == tmp_path / "tju.toml" and session.source == source
+    assert (tmp_path / "tju.toml").is_file()

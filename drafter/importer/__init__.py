@@ -16,7 +16,6 @@ here imports Textual.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -440,6 +439,7 @@ def prepare_import(input_path: str, output: str | None, mall: str | None) -> Imp
     Raises :class:`DrafterError` (exit code 2) for bad input. ``output`` "-" means stdout;
     without it the ärende goes beside the input with the suffix .toml.
     """
+    from drafter.paths import stored_template_path
     from drafter.storage import dumps_arende
 
     source = Path(input_path)
@@ -461,8 +461,6 @@ def prepare_import(input_path: str, output: str | None, mall: str | None) -> Imp
     result = import_file(source, loaded, near=out)
     used = loaded or result.template_loaded or find_template(DEFAULT_TEMPLATE, near=out)
     if used.origin == "fil" and not to_stdout:
-        # stored relative to the ärende's folder, where load_arende looks for it
-        relative = os.path.relpath(used.path.resolve(), out.resolve().parent)
-        result.arende.template_ref = Path(relative).as_posix()
+        result.arende.template_ref = stored_template_path(used.path, out)
     text = dumps_arende(result.arende, used.template)
     return ImportJob(result, text, None if to_stdout else out)

@@ -11,8 +11,6 @@ if TYPE_CHECKING:
 
 __all__ = ["run_tui"]
 
-IMPORTABLE_SUFFIXES = (".txt", ".md")
-
 
 def run_tui(path: Path | None, mall: str | None) -> int:
     """Open ``path`` (or a new ärende) in the app; returns the exit code.
@@ -29,9 +27,6 @@ def run_tui(path: Path | None, mall: str | None) -> int:
     from drafter.tui.app import DrafterApp
 
     session, overwrite_prompt, report = prepared
-    import gc
-
-    gc.disable()  # no collections while the app starts; DrafterApp.on_ready turns it back on
     app = DrafterApp(session, overwrite_prompt=overwrite_prompt, import_report=report)
     try:
         result = app.run()
@@ -47,18 +42,19 @@ def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path 
     Raises :class:`~drafter.errors.DrafterError` for files that cannot be opened.
     """
     from drafter.errors import DrafterError
+    from drafter.importer import IMPORTABLE_SUFFIXES
     from drafter.model import Arende
+    from drafter.paths import stored_template_path
     from drafter.storage import load_arende
     from drafter.templates import DEFAULT_TEMPLATE, find_template
     from drafter.tui.session import Session, file_stamp
 
     if path is not None and path.suffix.lower() in IMPORTABLE_SUFFIXES and path.is_file():
-        imported = _import(path, mall)
-        if imported is not None:
-            return imported
+        return _import(path, mall)
     if path is not None and path.suffix.lower() in IMPORTABLE_SUFFIXES and not path.exists():
         raise DrafterError(
-            "filen finns inte. Ange en befintlig .txt- eller .md-fil att importera, "
+            "filen finns inte. Ange ett befintligt dokument (.docx, .pdf, .txt eller .md) att "
+            "importera, "
             "eller ett namn som slutar på .toml för ett nytt ärende",
             path,
         )
@@ -75,24 +71,33 @@ def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path 
     loaded_template = find_template(mall or DEFAULT_TEMPLATE, near=path)
     arende = Arende.new(loaded_template.template)
     if loaded_template.origin == "fil":
-        arende.template_ref = str(loaded_template.path)
+        # Without a path yet the first save stores it (see Session.snapshot).
+        arende.template_ref = (
+            stored_template_path(loaded_template.path, path)
+            if path is not None
+            else str(loaded_template.path.resolve())
+        )
     return Session(arende, loaded_template, path), None, None
 
 
-def _import(path: Path, mall: str | None) -> tuple[Session, Path | None, str | None] | None:
-    """Import a .txt/.md file with drafter.importer, if that module exists."""
-    try:
-        from drafter.importer import import_file  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
+def _import(path: Path, mall: str | None) -> tuple[Session, Path | None, str | None]:
+    """Import a document; saved beside it as .toml unless that file exists.
+
+    Without ``mall`` the importer picks the template that fits the document best.
+    """
+    from drafter.importer import import_file
+    from drafter.paths import stored_template_path
     from drafter.storage import save_arende
     from drafter.templates import DEFAULT_TEMPLATE, find_template
     from drafter.tui.session import Session, file_stamp
 
-    loaded_template = find_template(mall or DEFAULT_TEMPLATE, near=path)
-    result = import_file(path, loaded_template)
     target = path.with_suffix(".toml")
-    session = Session(result.arende, loaded_template, target, dirty=True, source=path)
+    chosen = find_template(mall, near=path) if mall else None
+    result = import_file(path, chosen, near=target)
+    used = chosen or result.template_loaded or find_template(DEFAULT_TEMPLATE, near=target)
+    if used.origin == "fil":
+        result.arende.template_ref = stored_template_path(used.path, target)
+    session = Session(result.arende, used, target, dirty=True, source=path)
     report = str(result.report)
     if target.exists():
         return session, target, report

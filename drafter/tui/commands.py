@@ -1,80 +1,77 @@
-"""Commands for the command palette (Ctrl+P), all with Swedish titles."""
+"""The command palette (Ctrl+P): written from the key bindings, plus one entry per step.
+
+Each binding with an id in a known group (see :mod:`drafter.tui.keys`) becomes
+"Grupp: Beskrivning"; the steps follow as "Gå till: …" in step order.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from functools import partial
+from typing import Any
 
-from textual.app import SystemCommand
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.screen import Screen
 
-if TYPE_CHECKING:
-    from textual.app import App
-    from textual.screen import Screen
+from drafter.text import printable
+from drafter.tui.keys import described, group_of, keys_label
+from drafter.tui.screens.main import MainScreen
+from drafter.tui.widgets.rows import RowInput, RowList
 
-
-def system_commands(app: App[int], screen: Screen[object]) -> Iterable[SystemCommand]:
-    """Every action of the app, plus one command per step."""
-    from drafter.tui.screens.main import MainScreen
-
-    if not isinstance(screen, MainScreen):
-        return
-
-    def run(action: str) -> Callable[[], object]:
-        return lambda: app.run_action(f"main('{action}')")
-
-    yield SystemCommand(
-        "Fil: Spara", "Spara ärendet som TOML och Markdown (F2, Ctrl+S)", run("save")
-    )
-    yield SystemCommand("Fil: Spara som …", "Spara ärendet under ett nytt namn", run("save_as"))
-    yield SystemCommand(
-        "Fil: Exportera Markdown …",
-        "Skriv Markdown till en fil du väljer (F3, Ctrl+E)",
-        run("export"),
-    )
-    yield SystemCommand(
-        "Fil: Avsluta", "Avsluta (frågar om osparade ändringar)", run("request_quit")
-    )
-    yield SystemCommand(
-        "Visa: Förhandsvisning",
-        "Visa eller dölj det färdiga dokumentet (F4)",
-        run("toggle_preview"),
-    )
-    yield SystemCommand("Visa: Hjälp", "Hjälp för fältet du står i (F1)", run("help"))
-    yield SystemCommand("Visa: Byt tema", "Ljust eller mörkt tema", app.action_change_theme)
-    yield SystemCommand("Steg: Nästa", "Gå till nästa steg (F8)", run("next_step"))
-    yield SystemCommand("Steg: Föregående", "Gå till föregående steg (F7)", run("prev_step"))
-    for index, step in enumerate(screen.session.steps, 1):
-        yield SystemCommand(
-            f"Gå till: {step.title}",
-            f"Öppna steg {index}",
-            lambda step_id=step.id: screen.open_step(step_id),
-        )
-    yield SystemCommand(
-        "Rad: Ny rad",
-        "Lägg till en rad under den aktuella (Ctrl+N)",
-        _row_action(screen, "add_row"),
-    )
-    yield SystemCommand(
-        "Rad: Ta bort rad", "Ta bort raden du står i (Alt+Del)", _row_action(screen, "remove_row")
-    )
-    yield SystemCommand(
-        "Rad: Flytta upp", "Flytta raden uppåt (Alt+↑)", _row_action(screen, "move(-1)")
-    )
-    yield SystemCommand(
-        "Rad: Flytta ner", "Flytta raden nedåt (Alt+↓)", _row_action(screen, "move(1)")
-    )
+Command = tuple[str, str, Callable[[], object]]
 
 
-def _row_action(screen: Screen[None], action: str) -> Callable[[], None]:
-    from drafter.tui.widgets.rows import RowList
+class DrafterCommands(Provider):
+    """drafter's commands, in a fixed order (file, view, steps, rows, then each step)."""
 
-    def run() -> None:
-        # The palette has closed when this runs; the focused row is restored by then.
-        focused = screen.focused
-        for node in focused.ancestors_with_self if focused is not None else []:
-            if isinstance(node, RowList):
-                node.call_later(node.run_action, action)
-                return
-        screen.notify("Ställ markören i en rad i en lista först.", severity="warning")
+    def commands(self) -> list[Command]:
+        screen = self.screen
+        if not isinstance(screen, MainScreen):
+            return []
+        found: list[Command] = []
+        for binding in described(type(screen), type(self.app), RowList, RowInput):
+            if binding.id in ("fält.nasta", "fält.foregaende", "visa.kommandon"):
+                continue  # keys for moving around, not commands
+            title = f"{group_of(binding)}: {binding.description}"
+            help_text = f"{binding.tooltip} ({keys_label(binding)})"
+            if binding.id and binding.id.startswith("rad."):
+                run: Callable[[], object] = partial(_row_action, screen, binding.action)
+            else:
+                run = partial(screen.run_action, binding.action)
+            found.append((title, help_text, run))
+        found.append(("Visa: Byt tema", "Ljust eller mörkt tema", self.app.action_change_theme))
+        for index, step in enumerate(screen.session.steps, 1):
+            found.append(
+                (
+                    f"Gå till: {printable(step.title)}",
+                    f"Öppna steg {index}",
+                    partial(screen.open_step, step.id),
+                )
+            )
+        return found
 
-    return run
+    async def discover(self) -> Hits:
+        for title, help_text, run in self.commands():
+            yield DiscoveryHit(Content(title), run, text=title, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, run in self.commands():
+            score, offsets = matcher.fuzzy_search.match(query, title)
+            if score > 0:
+                # Matcher.highlight reads the title as markup; a step title is a file's text
+                shown = Content(title)
+                for offset in offsets:
+                    shown = shown.stylize(matcher.match_style, offset, offset + 1)
+                yield Hit(score, shown, run, text=title, help=help_text)
+
+
+def _row_action(screen: Screen[Any], action: str) -> None:
+    # The palette has closed when this runs; the focused row is restored by then.
+    focused = screen.focused
+    for node in focused.ancestors_with_self if focused is not None else []:
+        if isinstance(node, RowList):
+            node.call_later(node.run_action, action)
+            return
+    screen.notify("Ställ markören i en rad i en lista först.", severity="warning")

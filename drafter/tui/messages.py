@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
 from textual.message import Message
-
-if TYPE_CHECKING:
-    from drafter.tui.session import SaveResult
 
 
 class SectionChanged(Message):
@@ -33,38 +27,3 @@ class OpenStep(Message):
         super().__init__()
         self.step_id = step_id
         self.field = field
-
-
-class FieldFocused(Message):
-    """A field got focus; the screen shows its help.
-
-    Attributes:
-        title: Swedish label of the field.
-        text: The help text for the field.
-    """
-
-    def __init__(self, title: str, text: str) -> None:
-        super().__init__()
-        self.title = title
-        self.text = text
-
-
-class SaveFinished(Message):
-    """A save running in a thread has finished (posted to the main screen).
-
-    Attributes:
-        result: What was written, or ``None`` when the save failed.
-        error: The Swedish reason the save failed, or ``None``.
-        then: What to do after a successful save (e.g. quit), or ``None``.
-    """
-
-    def __init__(
-        self,
-        result: SaveResult | None,
-        error: str | None,
-        then: Callable[[], object] | None,
-    ) -> None:
-        super().__init__()
-        self.result = result
-        self.error = error
-        self.then = then

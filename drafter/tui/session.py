@@ -17,6 +17,7 @@ from drafter.checks import run_checks
 from drafter.checks.lix import MIN_WORDS, PROSE_KINDS, LixResult, document_lix, section_lix
 from drafter.findings import Finding, Severity
 from drafter.model import IMPORTED_KEY, Arende
+from drafter.paths import stored_template_path
 from drafter.render import render_header, render_imported, render_markdown, render_section
 from drafter.storage import FileStamp as FileStamp  # re-exported for the TUI
 from drafter.storage import atomic_write_text, changed_on_disk, dumps_arende
@@ -52,10 +53,6 @@ class Step:
     id: str
     title: str
     section_id: str | None = None
-
-    @property
-    def is_header(self) -> bool:
-        return self.id == HEADER_STEP
 
     @property
     def is_review(self) -> bool:
@@ -108,6 +105,27 @@ def write_snapshot(snapshot: SaveSnapshot) -> SaveResult:
         findings = run_checks(snapshot.arende, snapshot.template)
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     return SaveResult(snapshot.target, snapshot.md_path, stamp, snapshot.edits, errors)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The checks' findings and the LIX values of one state of the ärende."""
+
+    findings: list[Finding]
+    lix: dict[str, LixResult | None]
+    document_lix: LixResult | None
+    edits: int
+    """The edits the analysed copy includes (see :meth:`Session.mark_changed`)."""
+
+
+def analyse(arende: Arende, template: Template, min_words: int, edits: int = 0) -> Analysis:
+    """Run the checks and LIX on ``arende`` (safe off the UI thread on a copy; LIX reuses
+    the checks' cached text analysis)."""
+    findings = run_checks(arende, template)
+    lix = {
+        s.id: section_lix(arende, s, min_words) for s in template.sections if s.kind in PROSE_KINDS
+    }
+    return Analysis(findings, lix, document_lix(arende, template, min_words), edits)
 
 
 def step_id_for(finding: Finding) -> str:
@@ -226,10 +244,21 @@ class Session:
     # ------------------------------------------------------------------ checks
 
     def refresh_findings(self) -> list[Finding]:
-        """Run the checks and LIX (LIX reuses the checks' cached text analysis)."""
-        self.findings = run_checks(self.arende, self.template)
-        self.refresh_lix()
+        """Run the checks and LIX now, on the UI thread."""
+        self.apply(analyse(self.arende, self.template, self.lix_min_words, self.edits))
         return self.findings
+
+    def analysis_copy(self) -> tuple[Arende, Template, int, int]:
+        """What a check in a thread needs: a copy of the ärende that editing cannot change
+        under it (its texts are shared: strings are immutable), the template, the LIX
+        minimum and the edits the copy includes."""
+        return self.arende.model_copy(deep=True), self.template, self.lix_min_words, self.edits
+
+    def apply(self, analysis: Analysis) -> None:
+        """Take the results of :func:`analyse` (UI thread)."""
+        self.findings = analysis.findings
+        self.lix = analysis.lix
+        self.document_lix = analysis.document_lix
 
     @property
     def lix_min_words(self) -> int:
@@ -246,15 +275,6 @@ class Session:
         if step_id in (HEADER_STEP, REVIEW_STEP, IMPORTED_STEP):
             return False
         return self.template.section(step_id).kind in PROSE_KINDS
-
-    def refresh_lix(self) -> None:
-        minimum = self.lix_min_words
-        self.lix = {
-            s.id: section_lix(self.arende, s, minimum)
-            for s in self.template.sections
-            if s.kind in PROSE_KINDS
-        }
-        self.document_lix = document_lix(self.arende, self.template, minimum)
 
     def lix_label(self, step_id: str) -> str:
         """ "LIX 57 (svår)", "för kort för LIX" or "" for steps without running text."""
@@ -303,8 +323,12 @@ class Session:
         target = path or self.path
         if target is None:
             raise ValueError("no path to save to")
+        arende = self.arende.model_copy(deep=True)
+        if self.loaded_template.origin == "fil":
+            # a template file is named relative to the folder the ärende is saved in
+            arende.template_ref = stored_template_path(self.loaded_template.path, target)
         return SaveSnapshot(
-            arende=self.arende.model_copy(deep=True),
+            arende=arende,
             template=self.template,
             target=target,
             md_path=self.markdown_path(target),
@@ -321,12 +345,6 @@ class Session:
         self.disk_stamp = result.stamp
         if self.edits == result.edits:
             self.dirty = False
-
-    def save(self, path: Path | None = None) -> tuple[Path, Path]:
-        """Save the TOML and the Markdown beside it; raises DrafterError, keeps state."""
-        result = write_snapshot(self.snapshot(path))
-        self.saved(result)
-        return result.target, result.md_path
 
     def release_lock(self) -> None:
         """Release this drafter's lock on the ärende file (when it holds one)."""

@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 from textual.widgets.button import ButtonVariant
 
+from drafter.text import printable
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question. Escape answers no."""
@@ -21,14 +23,14 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def __init__(self, title: str, message: str, yes: str = "Ja", no: str = "Nej") -> None:
         super().__init__(classes="dialog-screen")
-        self.title_text = title
-        self.message = message
+        self.title_text = printable(title)
+        self.message = printable(message)
         self.yes = yes
         self.no = no
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.message, classes="dialog-message", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, id="yes", variant="primary")
@@ -66,8 +68,8 @@ class ChoiceScreen(ModalScreen[str]):
         focus: str | None = None,
     ) -> None:
         super().__init__(classes="dialog-screen")
-        self.title_text = title
-        self.message = message
+        self.title_text = printable(title)
+        self.message = printable(message)
         self.choices = choices
         self.escape = escape
         self.danger = danger
@@ -76,16 +78,20 @@ class ChoiceScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.message, classes="dialog-message", markup=False)
-            with Horizontal(classes="dialog-buttons"):
+            # more answers than fit side by side are stacked, one per line
+            stacked = " -stacked" if len(self.choices) > 3 else ""
+            with Horizontal(classes=f"dialog-buttons{stacked}"):
                 for index, (choice_id, label) in enumerate(self.choices):
                     variant: ButtonVariant = "default"
                     if choice_id == self.danger:
                         variant = "error"
                     elif index == 0:
                         variant = "primary"
-                    yield Button(label, id=f"choice-{choice_id}", variant=variant)
+                    yield Button(
+                        label, id=f"choice-{choice_id}", variant=variant, compact=bool(stacked)
+                    )
 
     def on_mount(self) -> None:
         if self.focus_choice is not None:
@@ -116,6 +122,7 @@ class QuitScreen(ModalScreen[str]):
             yield Static(
                 "Ärendet har ändringar som inte är sparade. Vill du spara innan du avslutar?",
                 classes="dialog-message",
+                markup=False,
             )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Spara och avsluta", id="save", variant="primary")
@@ -137,17 +144,19 @@ class PathScreen(ModalScreen[Path | None]):
 
     def __init__(self, title: str, message: str, default: str = "", suffix: str = "") -> None:
         super().__init__(classes="dialog-screen")
-        self.title_text = title
-        self.message = message
+        self.title_text = printable(title)
+        self.message = printable(message)
         self.default = default
         self.suffix = suffix
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Static(self.message, classes="dialog-message", markup=False)
-            yield Input(self.default, id="path", placeholder="sökväg till filen")
-            yield Label("", id="path-error", classes="dialog-error")
+            # a file name is shown with its control characters made visible; taken as
+            # shown, it still means the file it names
+            yield Input(printable(self.default), id="path", placeholder="sökväg till filen")
+            yield Label("", id="path-error", classes="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", id="ok", variant="primary")
                 yield Button("Avbryt", id="cancel")
@@ -158,7 +167,8 @@ class PathScreen(ModalScreen[Path | None]):
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
-        text = self.query_one("#path", Input).value.strip()
+        typed = self.query_one("#path", Input).value
+        text = self.default if typed == printable(self.default) else typed.strip()
         if not text:
             self.query_one("#path-error", Label).update("Skriv ett filnamn.")
             return
@@ -170,7 +180,7 @@ class PathScreen(ModalScreen[Path | None]):
             return
         if not path.parent.is_dir():
             self.query_one("#path-error", Label).update(
-                f"Mappen {path.parent} finns inte. Välj en befintlig mapp."
+                printable(f"Mappen {path.parent} finns inte. Välj en befintlig mapp.")
             )
             return
         self.dismiss(path)
@@ -187,12 +197,12 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, title: str, text: str) -> None:
         super().__init__(classes="dialog-screen")
-        self.title_text = title
-        self.text = text
+        self.title_text = printable(title)
+        self.text = printable(text)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help-dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             with VerticalScroll(classes="help-body"):
                 yield Static(self.text, markup=False)
             with Horizontal(classes="dialog-buttons"):

@@ -6,12 +6,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Input, Label, RadioButton, RadioSet, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from drafter.model import (
-    AspectChoice,
-    AspectEntry,
-    AspectsContent,
     DecisionContent,
     ListContent,
     ProseContent,
@@ -19,20 +16,23 @@ from drafter.model import (
     SignaturesContent,
 )
 from drafter.templates import SectionDef
-from drafter.text import default_lead_in
+from drafter.text import default_lead_in, printable
+from drafter.tui.keys import hint
 from drafter.tui.messages import SectionChanged
 from drafter.tui.session import (
     HEADER_STEP,
     HEADER_TITLE,
-    IMPORTED_STEP,
-    IMPORTED_TITLE,
     Session,
 )
 from drafter.tui.widgets.rows import RowInput, RowList
 
-ROW_KEYS = "Enter: ny rad · Alt+↑/↓: flytta · Alt+Del: ta bort"
-INGA = "inga konsekvenser"
-BESKRIV = "beskriv konsekvenserna"
+ROW_KEYS = " · ".join(
+    (
+        hint(RowInput, ["rad.ny_under"]),
+        hint(RowList, ["rad.upp", "rad.ner", "rad.ta_bort"]),
+    )
+)
+"""The keys of a list, shown above it (written from the bindings)."""
 
 
 class StepEditor(VerticalScroll):
@@ -102,10 +102,10 @@ class HeaderEditor(StepEditor):
         for fld in self.session.template.fields:
             mark = " *" if fld.required else ""
             with Vertical(classes="field"):
-                yield Label(f"{fld.label}{mark}", classes="field-label")
+                yield Label(printable(f"{fld.label}{mark}"), classes="field-label", markup=False)
                 yield Input(
-                    self.session.arende.field_value(fld.id),
-                    placeholder=f"t.ex. {fld.example}" if fld.example else "",
+                    printable(self.session.arende.field_value(fld.id)),
+                    placeholder=printable(f"t.ex. {fld.example}") if fld.example else "",
                     id=f"falt-{fld.id}",
                     compact=True,
                     select_on_focus=False,
@@ -117,7 +117,7 @@ class HeaderEditor(StepEditor):
         event.stop()
         assert event.input.id is not None
         field_id = event.input.id.removeprefix("falt-")
-        if self.session.arende.field_value(field_id) == event.value:
+        if printable(self.session.arende.field_value(field_id)) == event.value:
             return
         self.session.arende.header[field_id] = event.value
         self.changed()
@@ -159,7 +159,11 @@ class ProseEditor(SectionEditor):
         content = self.session.arende.content(self.section)
         assert isinstance(content, ProseContent)
         yield TextArea(
-            content.text, soft_wrap=True, tab_behavior="focus", id="text", classes="prose"
+            printable(content.text),
+            soft_wrap=True,
+            tab_behavior="focus",
+            id="text",
+            classes="prose",
         )
 
     @on(TextArea.Changed, "#text")
@@ -167,7 +171,7 @@ class ProseEditor(SectionEditor):
         event.stop()
         content = self.session.arende.content(self.section)
         assert isinstance(content, ProseContent)
-        if content.text != event.text_area.text:
+        if printable(content.text) != event.text_area.text:
             content.text = event.text_area.text
             self.changed()
 
@@ -183,7 +187,7 @@ class DecisionEditor(SectionEditor):
         assert isinstance(content, DecisionContent)
         yield Label("Inledning (vem föreslår, vem beslutar)", classes="field-label")
         yield Input(
-            content.lead_in,
+            printable(content.lead_in),
             id="inledning",
             compact=True,
             select_on_focus=False,
@@ -192,7 +196,7 @@ class DecisionEditor(SectionEditor):
         yield Label("Beslutspunkter (en åtgärd per punkt)", classes="field-label")
         yield Label(ROW_KEYS, classes="row-keys")
         yield RowList(
-            [[p] for p in content.points],
+            [[printable(p)] for p in content.points],
             ["Skriv beslutet i presens: ”Region … avslutar …”"],
             add_label="Lägg till punkt",
             id="punkter",
@@ -207,14 +211,14 @@ class DecisionEditor(SectionEditor):
             if proposer and body
             else "t.ex. Utvecklingsutskottet föreslår Regionstyrelsen att besluta följande:"
         )
-        self.query_one("#inledning", Input).placeholder = placeholder
+        self.query_one("#inledning", Input).placeholder = printable(placeholder)
 
     @on(Input.Changed, "#inledning")
     def _lead_in_changed(self, event: Input.Changed) -> None:
         event.stop()
         content = self.session.arende.content(self.section)
         assert isinstance(content, DecisionContent)
-        if content.lead_in != event.value:
+        if printable(content.lead_in) != event.value:
             content.lead_in = event.value
             self.changed()
 
@@ -262,8 +266,8 @@ class ListEditor(SectionEditor):
         yield Label("En post per rad", classes="field-label")
         yield Label(ROW_KEYS, classes="row-keys")
         yield RowList(
-            [[p] for p in content.items],
-            [f"{self.section.heading}: en post per rad"],
+            [[printable(p)] for p in content.items],
+            [printable(f"{self.section.heading}: en post per rad")],
             marker="bullet",
             add_label="Lägg till rad",
             id="poster",
@@ -293,7 +297,7 @@ class SignaturesEditor(SectionEditor):
         yield Label("Namn och befattning, en person per rad", classes="field-label")
         yield Label(ROW_KEYS, classes="row-keys")
         yield RowList(
-            [[p.name, p.title] for p in content.people],
+            [[printable(p.name), printable(p.title)] for p in content.people],
             ["Namn", "Befattning"],
             add_label="Lägg till person",
             id="personer",
@@ -308,7 +312,7 @@ class SignaturesEditor(SectionEditor):
         new: list[Signature] = []
         for i, (namn, titel) in enumerate(event.row_list.values()):
             extra = dict(old[i].model_extra or {}) if i < len(old) else {}
-            new.append(Signature(name=namn, title=titel, **extra))
+            new.append(Signature(namn=namn, titel=titel, **extra))
         content.people = new
         self.changed()
 
@@ -322,187 +326,3 @@ class SignaturesEditor(SectionEditor):
             row_list.focus_row(row, 0 if missing_name else 1)
         else:
             row_list.focus_row(0)
-
-
-# --------------------------------------------------------------------------- aspects
-
-
-class AspectsEditor(SectionEditor):
-    """Konsekvensbeskrivningar: per aspect a choice and a text, plus optional shared prose."""
-
-    def compose(self) -> ComposeResult:
-        content = self._content()
-        for aspect in self.section.aspects:
-            entry = content.aspects.get(aspect.id) or AspectEntry()
-            with Vertical(classes="aspect", id=f"aspekt-{aspect.id}"):
-                yield Label(aspect.label[:1].upper() + aspect.label[1:], classes="aspect-label")
-                with RadioSet(id=f"val-{aspect.id}", classes="aspect-choice"):
-                    yield RadioButton(
-                        INGA, value=entry.assessment == "inga", id=f"inga-{aspect.id}"
-                    )
-                    yield RadioButton(
-                        BESKRIV, value=entry.assessment == "beskriv", id=f"beskriv-{aspect.id}"
-                    )
-                area = TextArea(
-                    entry.text,
-                    soft_wrap=True,
-                    tab_behavior="focus",
-                    id=f"text-{aspect.id}",
-                    classes="aspect-text",
-                    placeholder=aspect.help_text,
-                )
-                area.display = entry.assessment == "beskriv"
-                yield area
-        yield Label(
-            "Gemensam text (valfri; aspekter som nämns här räknas som behandlade)",
-            classes="field-label",
-        )
-        yield TextArea(
-            content.text, soft_wrap=True, tab_behavior="focus", id="text", classes="aspects-prose"
-        )
-
-    def _content(self) -> AspectsContent:
-        content = self.session.arende.content(self.section)
-        assert isinstance(content, AspectsContent)
-        return content
-
-    def _entry(self, aspect_id: str) -> AspectEntry:
-        content = self._content()
-        entry = content.aspects.get(aspect_id)
-        if entry is None:
-            entry = AspectEntry()
-            content.aspects[aspect_id] = entry
-        return entry
-
-    @on(RadioSet.Changed, ".aspect-choice")
-    def _choice_changed(self, event: RadioSet.Changed) -> None:
-        event.stop()
-        assert event.radio_set.id is not None and event.pressed.id is not None
-        aspect_id = event.radio_set.id.removeprefix("val-")
-        choice: AspectChoice = "beskriv" if event.pressed.id.startswith("beskriv-") else "inga"
-        area = self.query_one(f"#text-{aspect_id}", TextArea)
-        area.display = choice == "beskriv"
-        entry = self._entry(aspect_id)
-        if entry.assessment != choice:
-            entry.assessment = choice
-            self.changed()
-
-    @on(TextArea.Changed, ".aspect-text")
-    def _aspect_text_changed(self, event: TextArea.Changed) -> None:
-        event.stop()
-        assert event.text_area.id is not None
-        entry = self._entry(event.text_area.id.removeprefix("text-"))
-        if entry.text != event.text_area.text:
-            entry.text = event.text_area.text
-            self.changed()
-
-    @on(TextArea.Changed, "#text")
-    def _text_changed(self, event: TextArea.Changed) -> None:
-        event.stop()
-        content = self._content()
-        if content.text != event.text_area.text:
-            content.text = event.text_area.text
-            self.changed()
-
-    def focus_field(self, field: str | None) -> None:
-        if field and field.startswith("aspekter."):
-            aspect_id = field.removeprefix("aspekter.")
-            entry = self._content().aspects.get(aspect_id)
-            if entry is not None and entry.assessment == "beskriv":
-                self.query_one(f"#text-{aspect_id}", TextArea).focus()
-                return
-            matches = self.query(f"#val-{aspect_id}")
-            if matches:
-                matches.first().focus()
-                return
-        if field == "text":
-            self.query_one("#text", TextArea).focus()
-            return
-        self.focus_first()
-
-    def help_for(self, widget: Widget | None) -> tuple[str, str]:
-        node = widget
-        while node is not None and node is not self:
-            if node.id and node.id.startswith("aspekt-"):
-                aspect = self.section.aspect(node.id.removeprefix("aspekt-"))
-                if aspect is not None:
-                    label = aspect.label[:1].upper() + aspect.label[1:]
-                    return f"{self.section.heading}: {label}", (
-                        f"{aspect.help_text}\n\nVälj ”{INGA}” om beslutet inte påverkar "
-                        f"{aspect.label}, annars ”{BESKRIV}” och skriv hur.\n\n"
-                        f"{self.section.help_text}"
-                    )
-            parent = node.parent
-            node = parent if isinstance(parent, Widget) else None
-        return super().help_for(widget)
-
-
-# --------------------------------------------------------------------------- imported text
-
-IMPORTED_HELP = (
-    "Text från importen som inte passade i någon sektion. Flytta det som ska vara kvar: "
-    "markera (Skift+pil), klipp ut (Ctrl+X), gå till rätt steg och klistra in (Ctrl+V). Töm "
-    "sedan rutan; tomma rutor tas bort ur ärendet. Text som ligger kvar här kommer sist i "
-    "exporten under sin egen rubrik."
-)
-
-
-class ImportedEditor(StepEditor):
-    """Text an import kept aside: one text area per heading, to move text out of."""
-
-    def __init__(self, session: Session) -> None:
-        super().__init__(session, IMPORTED_STEP)
-        self._headings = list(session.arende.imported_texts())
-
-    def compose(self) -> ComposeResult:
-        texts = self.session.arende.imported_texts()
-        yield Label("Ctrl+X: klipp ut · Ctrl+V: klistra in i rätt steg", classes="row-keys")
-        for i, heading in enumerate(self._headings):
-            yield Label(heading, classes="field-label")
-            yield TextArea(
-                texts.get(heading, ""),
-                soft_wrap=True,
-                tab_behavior="focus",
-                id=f"importerat-{i}",
-                classes="imported",
-            )
-
-    @on(TextArea.Changed, ".imported")
-    def _text_changed(self, event: TextArea.Changed) -> None:
-        event.stop()
-        area = event.text_area
-        heading = self._headings[int((area.id or "").rsplit("-", 1)[1])]
-        if self.session.arende.imported_texts().get(heading, "") != area.text:
-            self.session.arende.set_imported_text(heading, area.text)
-            self.changed()
-
-    def focus_field(self, field: str | None) -> None:
-        if field is not None and field.isdigit():
-            areas = self.query(f"#importerat-{field}")
-            if areas:
-                areas.first().focus()
-                return
-        self.focus_first()
-
-    def help_for(self, widget: Widget | None) -> tuple[str, str]:
-        return IMPORTED_TITLE, IMPORTED_HELP
-
-
-def make_editor(session: Session, step_id: str) -> StepEditor:
-    """The editor widget for a step."""
-    if step_id == HEADER_STEP:
-        return HeaderEditor(session)
-    if step_id == IMPORTED_STEP:
-        return ImportedEditor(session)
-    section = session.template.section(step_id)
-    kinds: dict[str, type[SectionEditor]] = {
-        "prosa": ProseEditor,
-        "beslut": DecisionEditor,
-        "lista": ListEditor,
-        "underskrifter": SignaturesEditor,
-        "aspekter": AspectsEditor,
-    }
-    return kinds[section.kind](session, section)
-
-
-__all__ = ["RowInput", "StepEditor", "make_editor"]

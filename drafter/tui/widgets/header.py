@@ -1,80 +1,102 @@
-"""The header line: Textual's Header whose title updates repaint only the title.
+"""The header line: icon, app name, the ärende's file and its status (unsaved, saved, …).
 
-drafter's sub-title changes on the first keystroke after each save ("ändrat") and when a
-save finishes ("Sparat 14:02 – fil.toml och fil.md"). Setting ``App.sub_title`` repaints the
-whole screen, and Textual's HeaderTitle then asks for a layout of it: 20–50 ms that
-keystroke would wait for. The main screen sets the sub-title without its watchers and calls
-:meth:`TitleHeader.show`; the title always fills the header's one line, so a repaint of the
-title is enough.
-
-The status (unsaved, saved, read-only) comes after the file name and is what must stay
-readable: when the line is too narrow the app name goes first, then the start of the path.
+A one-line widget of its own: a new status repaints this line only (no layout, no
+repaint of the screen, which setting ``App.sub_title`` would cause on every first
+keystroke after a save). The status must stay readable: when the line is too narrow the
+app name goes first, then the start of the path. The file name is text from outside, so
+it is shown as plain text with control characters made visible.
 """
 
 from __future__ import annotations
 
 from rich.cells import cell_len
-from textual import events
-from textual.app import ComposeResult
 from textual.content import Content
-from textual.visual import VisualType
-from textual.widgets import Header
-from textual.widgets._header import HeaderClockSpace, HeaderIcon, HeaderTitle
+from textual.widget import Widget
+
+from drafter.text import printable
+from drafter.tui.session import Session
 
 SEPARATOR = "  •  "
 MIN_NAME = 20
 """Cells of an elided path worth showing (with its "…"); below that the path is left out."""
 
 
-class _Title(HeaderTitle):
-    def update(self, content: VisualType = "", *, layout: bool = False) -> None:
-        super().update(content, layout=False)
+class TitleHeader(Widget):
+    """A one-line header whose text changes without a layout."""
 
+    DEFAULT_CSS = """
+    TitleHeader {
+        dock: top;
+        width: 100%;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+    }
+    """
 
-class TitleHeader(Header):
-    """A one-line header (icon, title, file and status) whose title changes without a layout."""
-
-    def __init__(self, *, icon: str | None = None) -> None:
-        super().__init__(icon=icon)
-        self._file = ""
-        self._status_text = ""
-        self._status_style = ""
-
-    def compose(self) -> ComposeResult:
-        yield HeaderIcon().data_bind(Header.icon)
-        yield _Title()
-        yield HeaderClockSpace()
+    def __init__(self, title: str, *, icon: str = "") -> None:
+        super().__init__(id="header")
+        self.app_title = title
+        self.icon = icon
+        self.file = ""
+        self.status = ""
+        self.status_style = ""
 
     def show(self, name: str, status: str = "", style: str = "") -> None:
         """Show the file name and a status after it (``style``: a Textual style string)."""
-        self._file, self._status_text, self._status_style = name, status, style
-        self.refresh_title()
+        self.file, self.status, self.status_style = printable(name), status, style
+        self.refresh()
 
-    def refresh_title(self) -> None:
-        """Show the app's title with the current name and status."""
-        self.query_one(_Title).update(self.format_title())
+    def show_session(
+        self, session: Session, last_save: tuple[str, str] | None, autosave_error: str | None
+    ) -> None:
+        """The ärende's file and status: unsaved, saved at HH:MM, read-only, and whether
+        its recovery draft could not be written (crash protection off)."""
+        path = session.path
+        name = str(path) if path is not None else "nytt ärende (inte sparat)"
+        if session.read_only:
+            status, style = "skrivskyddad", "$text-warning"
+        elif session.dirty:
+            status = "ändrat" if last_save is None else f"ändrat, sparat senast {last_save[0]}"
+            style = "$text-warning"
+        elif last_save is not None:
+            status, style = last_save[1], "bold $text-success"
+        else:
+            status, style = "", ""
+        if autosave_error is not None and not session.read_only:
+            status = f"{status}{SEPARATOR if status else ''}ingen återställningsfil"
+            style = "bold $text-error"
+        self.show(name, status, style)
 
-    def format_title(self) -> Content:
-        """The title line, fitted into the title's width: the status first, then the name."""
-        app_title, name, status = self.screen_title, self._file, self._status_text
-        width = self.query_one(_Title).content_size.width if self.is_mounted else 0
+    @property
+    def text(self) -> str:
+        """The header as plain text (what the user reads)."""
+        return self.line(self.size.width).plain
+
+    def render(self) -> Content:
+        return self.line(self.size.width)
+
+    def line(self, width: int) -> Content:
+        """The header fitted into ``width`` cells: the status first, then the name."""
+        lead = f" {self.icon}  " if self.icon else " "
+        app_title, name, status = self.app_title, self.file, self.status
+        room_for_text = width - cell_len(lead)
         tail = cell_len(SEPARATOR + status) if status else 0
-        if width > 0 and cell_len(f"{app_title} — {name}") + tail > width:
+        if width > 0 and cell_len(f"{app_title} — {name}") + tail > room_for_text:
             app_title = ""
-            room = width - tail
+            room = room_for_text - tail
             if cell_len(name) > room:
                 name = _elide_start(name, room - 1) if room >= MIN_NAME else ""
-        parts: list[tuple[str, str] | str] = [app_title] if app_title else []
+        parts: list[tuple[str, str] | str] = [lead]
+        if app_title:
+            parts.append(app_title)
         if name:
-            parts += [(" — ", "dim")] if parts else []
+            parts += [(" — ", "dim")] if app_title else []
             parts.append((name, "dim"))
         if status:
-            parts += [(SEPARATOR, "dim")] if parts else []
-            parts.append((status, self._status_style))
+            parts += [(SEPARATOR, "dim")] if app_title or name else []
+            parts.append((status, self.status_style))
         return Content.assemble(*parts)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.call_after_refresh(self.refresh_title)  # the title's new width is known then
 
 
 def _elide_start(text: str, cells: int) -> str:

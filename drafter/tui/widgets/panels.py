@@ -10,6 +10,7 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.findings import Finding, Severity
+from drafter.text import printable
 from drafter.tui.messages import OpenStep
 from drafter.tui.session import Session, StepState, step_id_for
 
@@ -33,8 +34,8 @@ def finding_prompt(finding: Finding) -> Content:
     icon, style = SEVERITY_STYLES[finding.severity]
     return Content.assemble(
         (f"{icon} {finding.severity.label}: ", f"bold {style}"),
-        finding.message,
-        (f" [{finding.rule}]", "dim"),
+        printable(finding.message),
+        (f" [{printable(finding.rule)}]", "dim"),
     )
 
 
@@ -46,7 +47,7 @@ class StepList(Vertical):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="progress")
+        yield Label("", id="progress", markup=False)
         yield OptionList(id="steps")
 
     def on_mount(self) -> None:
@@ -63,7 +64,7 @@ class StepList(Vertical):
                 icon, style = ("▶", "$text-accent") if not errors else ("▶", "$text-error")
             else:
                 icon, style = STATE_ICONS[self.session.state(step.id)]
-            prompt = Content.assemble((icon, f"bold {style}"), " ", step.title)
+            prompt = Content.assemble((icon, f"bold {style}"), " ", printable(step.title))
             options.append(Option(prompt, id=step.id))
         option_list.set_options(options)
         if current is not None:
@@ -103,7 +104,9 @@ class FindingsList(OptionList):
             if self.grouped and step != group:
                 group = step
                 title = session.step(step).title
-                options.append(Option(Content.styled(title, "bold underline"), disabled=True))
+                options.append(
+                    Option(Content.styled(printable(title), "bold underline"), disabled=True)
+                )
             key = f"f{i}"
             self._findings[key] = finding
             options.append(Option(finding_prompt(finding), id=key))
@@ -129,7 +132,7 @@ class ReviewPanel(Vertical):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="review-summary")
+        yield Static("", id="review-summary", markup=False)
         yield FindingsList(id="review-findings", grouped=True)
         with Horizontal(id="review-buttons"):
             yield Button("Spara (F2)", id="review-save", compact=True)
@@ -148,7 +151,9 @@ class ReviewPanel(Vertical):
                 f"{counts[Severity.INFO]} info. Välj en anmärkning och tryck Enter för att "
                 "gå till den."
             )
-        self.query_one("#review-summary", Static).update(f"{summary}\n{self.lix_summary()}")
+        self.query_one("#review-summary", Static).update(
+            printable(f"{summary}\n{self.lix_summary()}")
+        )
         self.query_one("#review-findings", FindingsList).show(findings, self.session)
 
     def lix_summary(self) -> str:
@@ -176,9 +181,9 @@ class ReviewPanel(Vertical):
     @on(Button.Pressed, "#review-save")
     def _save(self, event: Button.Pressed) -> None:
         event.stop()
-        self.app.call_later(self.app.run_action, "main('save')")
+        self.app.call_later(self.screen.run_action, "save")
 
     @on(Button.Pressed, "#review-export")
     def _export(self, event: Button.Pressed) -> None:
         event.stop()
-        self.app.call_later(self.app.run_action, "main('export')")
+        self.app.call_later(self.screen.run_action, "export")

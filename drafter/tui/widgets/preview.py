@@ -20,6 +20,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import TextArea
 
+from drafter.text import printable
 from drafter.tui.session import Session
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ class PreviewPane(VerticalScroll):
         for step in self.session.steps:
             if step.is_review:
                 continue
-            text = self.session.render_step(step.id)
+            text = printable(self.session.render_step(step.id))
             self._shown[step.id] = text
             parts.append(self._part(step.id, text))
         self.call_later(self._mount_parts, parts)
@@ -169,7 +170,7 @@ class PreviewPane(VerticalScroll):
         """Re-render one step if its Markdown changed."""
         if step_id not in self._shown:
             return
-        text = self.session.render_step(step_id)
+        text = printable(self.session.render_step(step_id))
         if text == self._shown[step_id]:
             return
         self._shown[step_id] = text

@@ -12,15 +12,29 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Label
 
+from drafter.tui.keys import input_settled
+
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 
 
 class RowInput(Input):
-    """An Input inside a :class:`RowList` that knows its row and column."""
+    """An Input inside a :class:`RowList` that knows its row and column.
+
+    Enter and Backspace change the rows; they are priority bindings, so the app waits for
+    them before it hands the next key to whichever row has the focus then (a fast typist's
+    letters land in the new row, none in the old one, none lost).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("backspace", "backspace_row", "Radera", show=False)
-    ]
+        Binding(
+            "enter", "enter_row", "Ny rad", show=False, priority=True, id="rad.ny_under",
+            tooltip="Ny rad under den här (eller nästa kolumn)",
+        ),
+        Binding(
+            "backspace", "backspace_row", "Radera (tom rad tas bort)", show=False,
+            priority=True, id="rad.radera", tooltip="Backsteg i en tom rad tar bort den",
+        ),
+    ]  # fmt: skip
 
     def __init__(self, value: str, row: int, col: int, placeholder: str) -> None:
         super().__init__(
@@ -33,10 +47,18 @@ class RowInput(Input):
         self.row = row
         self.col = col
 
-    def action_backspace_row(self) -> None:
+    async def action_enter_row(self) -> None:
         owner = self._owner()
+        if owner is not None:
+            await owner.settle(self)
+            await owner.enter_pressed(self)
+
+    async def action_backspace_row(self) -> None:
+        owner = self._owner()
+        if owner is not None:
+            await owner.settle(self)
         if owner is not None and self.value == "" and owner.row_is_empty(self.row):
-            owner.call_later(owner.remove_row, self.row, focus_previous=True)
+            await owner.remove_row(self.row, focus_previous=True)
             return
         self.action_delete_left()
 
@@ -67,11 +89,23 @@ class RowList(Vertical):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("alt+up,ctrl+up", "move(-1)", "Flytta upp", show=False),
-        Binding("alt+down,ctrl+down", "move(1)", "Flytta ner", show=False),
-        Binding("ctrl+n", "add_row", "Ny rad", show=False),
-        Binding("alt+delete", "remove_row", "Ta bort rad", show=False),
-    ]
+        Binding(
+            "ctrl+n", "add_row", "Ny rad", show=False, priority=True, id="rad.ny",
+            tooltip="Lägg till en rad under den aktuella",
+        ),
+        Binding(
+            "alt+delete", "remove_row", "Ta bort rad", show=False, priority=True,
+            id="rad.ta_bort", tooltip="Ta bort raden du står i",
+        ),
+        Binding(
+            "alt+up,ctrl+up", "move(-1)", "Flytta upp", show=False, priority=True,
+            id="rad.upp", tooltip="Flytta raden uppåt",
+        ),
+        Binding(
+            "alt+down,ctrl+down", "move(1)", "Flytta ner", show=False, priority=True,
+            id="rad.ner", tooltip="Flytta raden nedåt",
+        ),
+    ]  # fmt: skip
 
     class Changed(Message):
         """The rows changed (values, order or count)."""
@@ -149,10 +183,15 @@ class RowList(Vertical):
                     inp.value = self.data[r][inp.col]
 
     def focus_row(self, row: int, col: int = 0) -> None:
+        """Focus a row now (not after the keys already waiting: they go to the new row)."""
         row = max(0, min(row, len(self.data) - 1))
         inputs = self.inputs(row)
         if inputs:
-            inputs[min(col, len(inputs) - 1)].focus()
+            self.screen.set_focus(inputs[min(col, len(inputs) - 1)])
+
+    async def settle(self, focused: RowInput) -> None:
+        """Let what was typed into ``focused`` reach :attr:`data` before rows change."""
+        await input_settled(focused, self)
 
     def _focused_row(self) -> int | None:
         focused = self.screen.focused
@@ -211,17 +250,25 @@ class RowList(Vertical):
 
     # ------------------------------------------------------------------ actions
 
+    async def _settled_row(self) -> int | None:
+        """The focused row, once what was typed into it is in :attr:`data`."""
+        focused = self.screen.focused
+        if not isinstance(focused, RowInput) or focused not in self.query(RowInput):
+            return None
+        await self.settle(focused)
+        return focused.row
+
     async def action_move(self, delta: int) -> None:
-        row = self._focused_row()
+        row = await self._settled_row()
         if row is not None:
             await self.move_row(row, delta)
 
     async def action_add_row(self) -> None:
-        row = self._focused_row()
+        row = await self._settled_row()
         await self.add_row(len(self.data) - 1 if row is None else row)
 
     async def action_remove_row(self) -> None:
-        row = self._focused_row()
+        row = await self._settled_row()
         if row is not None:
             await self.remove_row(row)
 
@@ -237,11 +284,8 @@ class RowList(Vertical):
         self.data[inp.row][inp.col] = event.value
         self._changed()
 
-    @on(Input.Submitted, ".row-input")
-    async def _input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        inp = event.input
-        assert isinstance(inp, RowInput)
+    async def enter_pressed(self, inp: RowInput) -> None:
+        """Enter: the next column, a new row below, or out of the list after an empty last row."""
         if inp.col < len(self.columns) - 1:
             self.focus_row(inp.row, inp.col + 1)
         elif inp.row == len(self.data) - 1 and self.row_is_empty(inp.row) and inp.row > 0:
