@@ -16,6 +16,7 @@ here imports Textual.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -433,6 +434,14 @@ class ImportJob:
     output: Path | None
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` are the same file (through symbolic and hard links too)."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return a.resolve() == b.resolve()
+
+
 def prepare_import(input_path: str, output: str | None, mall: str | None) -> ImportJob:
     """Import ``input_path`` for ``drafter import IN [-o UT] [--mall NAMN]``; writes nothing.
 
@@ -451,7 +460,7 @@ def prepare_import(input_path: str, output: str | None, mall: str | None) -> Imp
         )
     to_stdout = output == "-"
     out = Path(output) if output and not to_stdout else source.with_suffix(".toml")
-    if not to_stdout and out.resolve() == source.resolve():
+    if not to_stdout and _same_file(out, source):
         raise DrafterError(
             "filen är redan en ärendefil (.toml); ange en .docx-, .pdf-, .txt- eller .md-fil "
             "att importera",

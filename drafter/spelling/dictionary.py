@@ -227,10 +227,6 @@ class Speller:
             self._known.update(zip(ask, answers, strict=True))
         return {w for w in distinct if self._known.get(w) is False}
 
-    def check(self, word: str) -> bool:
-        """Whether Hunspell accepts ``word`` (one word; prefer :meth:`unknown`)."""
-        return not self.unknown([word])
-
     def cached_suggestions(self, word: str) -> tuple[str, ...] | None:
         """The suggestions already worked out for ``word``, or ``None``."""
         return self._suggested.get(word)

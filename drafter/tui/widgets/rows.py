@@ -193,14 +193,6 @@ class RowList(Vertical):
         """Let what was typed into ``focused`` reach :attr:`data` before rows change."""
         await input_settled(focused, self)
 
-    def _focused_row(self) -> int | None:
-        focused = self.screen.focused
-        return (
-            focused.row
-            if isinstance(focused, RowInput) and focused in self.query(RowInput)
-            else None
-        )
-
     def _changed(self) -> None:
         self.post_message(self.Changed(self))
 
