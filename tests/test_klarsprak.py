@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafter.checks import run_checks
-from drafter.checks.klarsprak import (
+from drafter.checks.numbers import (
     currency_problems,
     date_problems,
     group_thousands,

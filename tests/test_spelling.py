@@ -480,7 +480,8 @@ def test_non_blocking_mode_finds_nothing_until_loaded(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(os.name != "posix", reason="the helper process is used on POSIX only")
 def test_dictionary_answers_from_a_helper_process_like_in_process(dictionary: None) -> None:
-    from drafter.spelling.dictionary import LocalEngine, RemoteEngine, _open_local, find_dictionary
+    from drafter.spelling.dictionary import LocalEngine, _open_local, find_dictionary
+    from drafter.spelling.remote import RemoteEngine
 
     folder = find_dictionary()
     assert folder is not None
@@ -514,7 +515,8 @@ def test_cli_uses_the_helper_process_for_one_file(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(os.name != "posix", reason="the helper process is used on POSIX only")
 def test_helper_refuses_malformed_requests_and_ends(dictionary: None) -> None:
-    from drafter.spelling.dictionary import EngineError, RemoteEngine, find_dictionary
+    from drafter.spelling.dictionary import find_dictionary
+    from drafter.spelling.remote import EngineError, RemoteEngine
 
     folder = find_dictionary()
     assert folder is not None

@@ -114,6 +114,7 @@ def _ensure_loaded() -> None:
             kinds,
             klarsprak,
             nominalisations,
+            numbers,
             spelling,
         )
 

@@ -30,12 +30,12 @@ from drafter.findings import Finding, Severity
 from drafter.model import SignaturesContent
 from drafter.spelling.dictionary import (
     MISSING_MESSAGE,
-    EngineError,
     Speller,
     mark_broken,
     speller_for_check,
 )
 from drafter.spelling.lists import arende_words, read_user_words
+from drafter.spelling.remote import EngineError
 from drafter.spelling.words import (
     FieldTokens,
     Token,

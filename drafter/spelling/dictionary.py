@@ -27,21 +27,19 @@ into it holds one lock, so the speller can be shared by threads.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
-import json
 import os
-import selectors
 import site
-import subprocess
 import sys
 import sysconfig
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
+
+from drafter.spelling.candidates import near_edits, vowel_insertions, wide_edits
+from drafter.spelling.remote import RemoteEngine
 
 #: Words longer than this are never given to Hunspell (and never reported).
 MAX_WORD_CHARS = 60
@@ -184,7 +182,7 @@ class LocalEngine:
         seen = {base}
         found = 0
         tried = 0
-        stages = (_near_edits(base), _vowel_insertions(base), _wide_edits(base))
+        stages = (near_edits(base), vowel_insertions(base), wide_edits(base))
         for stage, candidates in enumerate(stages):
             if found and stage >= 2:
                 return  # the likelier errors gave words: no wild guesses after them
@@ -257,169 +255,6 @@ def safe_word(word: str) -> bool:
         and word.isprintable()
         and not any(c.isspace() for c in word)
     )
-
-
-_ALPHABET = "aerndtislogmkpbhfjuväcöåyéqxzw"
-_ROWS = ("qwertyuiopå", "asdfghjklöä", "zxcvbnm")
-
-
-def _neighbour_table() -> dict[str, str]:
-    """Letters next to each letter on a Swedish keyboard, and å/ä/ö/é for a/o/e."""
-    table: dict[str, str] = {}
-    for row in _ROWS:
-        for i, letter in enumerate(row):
-            table[letter] = table.get(letter, "") + row[max(0, i - 1) : i] + row[i + 1 : i + 2]
-    for a, b in (("a", "å"), ("a", "ä"), ("å", "ä"), ("o", "ö"), ("e", "é"), ("e", "ä")):
-        table[a] = table.get(a, "") + b
-        table[b] = table.get(b, "") + a
-    return table
-
-
-_NEIGHBOURS = _neighbour_table()
-
-
-def _near_edits(word: str) -> Iterator[str]:
-    """The most likely typing errors first: swaps, doubled or lost letters, near keys."""
-    n = len(word)
-    for i in range(n - 1):
-        if word[i] != word[i + 1]:
-            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-    for i in range(n):
-        if i == 0 or word[i] != word[i - 1]:
-            yield word[:i] + word[i + 1 :]
-    for i in range(n):
-        yield word[: i + 1] + word[i] + word[i + 1 :]
-    for i in range(n):
-        for near in _NEIGHBOURS.get(word[i], ""):
-            yield word[:i] + near + word[i + 1 :]
-
-
-_VOWELS = "aeiouyåäö"
-
-
-def _vowel_insertions(word: str) -> Iterator[str]:
-    """A lost vowel ("handläggre")."""
-    for i in range(1, len(word) + 1):
-        for vowel in _VOWELS:
-            yield word[:i] + vowel + word[i:]
-
-
-def _wide_edits(word: str) -> Iterator[str]:
-    """Any letter inserted or replaced."""
-    n = len(word)
-    for i in range(n + 1):
-        for letter in _ALPHABET:
-            if letter not in _VOWELS or i == 0:
-                yield word[:i] + letter + word[i:]
-    for i in range(n):
-        for letter in _ALPHABET:
-            if letter != word[i]:
-                yield word[:i] + letter + word[i + 1 :]
-
-
-# --------------------------------------------------------------------------- helper process
-
-#: Seconds to wait for the helper process to load the dictionary, and for one answer.
-READY_TIMEOUT = 60.0
-ANSWER_TIMEOUT = 60.0
-
-
-class EngineError(Exception):
-    """The helper process died, hung or answered nonsense."""
-
-
-class RemoteEngine:
-    """Hunspell in a helper process (:mod:`drafter.spelling.server`), one request at a time."""
-
-    def __init__(self, folder: Path) -> None:
-        self._pid = os.getpid()
-        self._lock = threading.Lock()
-        self._buffer = b""
-        self._process = subprocess.Popen(  # our own module, no shell
-            [sys.executable, "-m", "drafter.spelling.server", str(folder)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-        atexit.register(self.close)
-
-    def wait_ready(self, timeout: float = READY_TIMEOUT) -> bool:
-        """Wait for the helper to load the dictionary; ``False`` when it cannot."""
-        try:
-            with self._lock:
-                answer = self._read(timeout)
-        except EngineError:
-            self.close()
-            return False
-        if answer.get("ready") is not True:
-            self.close()
-            return False
-        return True
-
-    def _read(self, timeout: float) -> dict[str, Any]:
-        stdout = self._process.stdout
-        assert stdout is not None
-        deadline = time.monotonic() + timeout
-        with selectors.DefaultSelector() as selector:
-            selector.register(stdout, selectors.EVENT_READ)
-            while b"\n" not in self._buffer:
-                left = deadline - time.monotonic()
-                if left <= 0 or not selector.select(left):
-                    raise EngineError("no answer")
-                chunk = os.read(stdout.fileno(), 1 << 16)
-                if not chunk:
-                    raise EngineError("the helper process ended")
-                self._buffer += chunk
-        line, _, self._buffer = self._buffer.partition(b"\n")
-        try:
-            answer = json.loads(line)
-        except ValueError as exc:
-            raise EngineError("not JSON") from exc
-        if not isinstance(answer, dict):
-            raise EngineError("not an object")
-        return answer
-
-    def _ask(self, request: dict[str, Any], key: str) -> list[Any]:
-        if os.getpid() != self._pid:
-            raise EngineError("the helper belongs to the parent process")
-        data = json.dumps(request, ensure_ascii=False).encode("utf-8") + b"\n"
-        with self._lock:
-            stdin = self._process.stdin
-            assert stdin is not None
-            try:
-                stdin.write(data)
-                stdin.flush()
-                answer = self._read(ANSWER_TIMEOUT)
-            except (OSError, ValueError, EngineError) as exc:  # ValueError: pipe closed
-                self.close()
-                raise EngineError(str(exc)) from exc
-        value = answer.get(key)
-        if not isinstance(value, list) or len(value) != len(request["words"]):
-            self.close()
-            raise EngineError("wrong answer")
-        return value
-
-    def spell_many(self, words: list[str]) -> list[bool]:
-        return [bool(ok) for ok in self._ask({"op": "spell", "words": words}, "ok")]
-
-    def suggest_many(self, words: list[str], limit: int, budget: int) -> list[tuple[str, ...]]:
-        request = {"op": "suggest", "words": words, "limit": limit, "budget": budget}
-        answers = self._ask(request, "suggestions")
-        return [tuple(str(w) for w in a if isinstance(w, str)) for a in answers]
-
-    def close(self) -> None:
-        """End the helper (it also ends by itself when this process ends)."""
-        if os.getpid() != self._pid:
-            return
-        process = self._process
-        if process.poll() is None:  # it keeps nothing: no need to let it finish loading
-            with contextlib.suppress(OSError):
-                process.kill()
-            process.wait()
-        for stream in (process.stdin, process.stdout):
-            with contextlib.suppress(OSError):
-                if stream is not None:
-                    stream.close()
 
 
 # --------------------------------------------------------------------------- loading
