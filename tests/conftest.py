@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import settings
 
+from drafter.templates import Template, find_template
+
 # Hypothesis' per-example deadline is a wall-clock limit: on a machine whose cores are busy
 # with other work it fails tests that are correct. Speed is measured in benchmarks/.
 settings.register_profile("drafter", deadline=None)
@@ -21,3 +23,9 @@ def _isolated_user_dirs(
 ) -> None:
     monkeypatch.setenv("DRAFTER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("DRAFTER_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+
+
+@pytest.fixture
+def template() -> Template:
+    """The built-in default template (tjansteskrivelse)."""
+    return find_template("tjansteskrivelse").template

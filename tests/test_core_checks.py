@@ -20,15 +20,10 @@ from drafter.model import (
 )
 from drafter.render import render_section
 from drafter.storage import load_arende
-from drafter.templates import Template, find_template, parse_template
+from drafter.templates import Template, parse_template
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "vanguard.toml"
-
-
-@pytest.fixture
-def template() -> Template:
-    return find_template("tjansteskrivelse").template
 
 
 @pytest.fixture

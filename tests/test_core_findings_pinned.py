@@ -30,7 +30,7 @@ from drafter.checks.lix import analyse
 from drafter.findings import Finding
 from drafter.model import Arende, ProseContent, Signature
 from drafter.storage import dumps_arende, load_arende
-from drafter.templates import Template, find_template
+from drafter.templates import Template
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "vanguard.toml"
@@ -314,11 +314,6 @@ GENERATED = {
         },
     ),
 }
-
-
-@pytest.fixture
-def template() -> Template:
-    return find_template("tjansteskrivelse").template
 
 
 def test_example_findings_are_exactly_the_pinned_ones() -> None:

@@ -36,11 +36,6 @@ EXAMPLE = ROOT / "examples" / "vanguard.toml"
 NBSP = "\u00a0"
 
 
-@pytest.fixture(scope="module")
-def template() -> Template:
-    return find_template("tjansteskrivelse").template
-
-
 def _import(text: str, template: Template) -> ImportResult:
     return import_text(text, template, input_format="text")
 

@@ -8,14 +8,9 @@ from drafter.checks import run_checks
 from drafter.checks.consistency import amounts, assignees, recipient_listed
 from drafter.findings import Finding, Severity
 from drafter.model import Arende, DecisionContent, ListContent, ProseContent
-from drafter.templates import Template, find_template
+from drafter.templates import Template
 
 RULES = {"KONS-1", "KONS-2", "EXP-3"}
-
-
-@pytest.fixture
-def template() -> Template:
-    return find_template("tjansteskrivelse").template
 
 
 def check(

@@ -16,13 +16,7 @@ from drafter.checks.lix import (
     word_tokens,
 )
 from drafter.model import Arende, DecisionContent, ListContent, ProseContent
-from drafter.templates import Template, find_template
-
-
-@pytest.fixture
-def template() -> Template:
-    return find_template("tjansteskrivelse").template
-
+from drafter.templates import Template
 
 # --------------------------------------------------------------------------- hand counts
 
