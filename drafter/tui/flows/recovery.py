@@ -88,7 +88,7 @@ def restore_into(screen: MainScreen, text: str) -> bool:
     try:
         arende = arende_from_data(tomllib.loads(text), session.template, session.path)
     except (tomllib.TOMLDecodeError, DrafterError) as exc:
-        screen.notify(f"Kunde inte återställa: {exc}", severity="error", timeout=10)
+        screen.notify(f"Kunde inte återställa: {exc}", severity="error", timeout=10, markup=False)
         return False
     session.arende = arende
     session.mark_changed()
