@@ -128,6 +128,11 @@ def _build_parser() -> argparse.ArgumentParser:
             f"filerna är minst {PARALLEL_MIN_FILES}; 1 = en fil i taget)"
         ),
     )
+    p_check.add_argument(
+        "--utan-stavning",
+        action="store_true",
+        help="granska utan stavningskontrollen (STAV-1); ordlistan laddas då inte",
+    )
 
     p_export = sub.add_parser(
         "export", help="exportera ett ärende som Markdown, Word (docx) eller PDF/A (pdf)"
@@ -274,13 +279,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     from drafter.spelling import Mode, start_loading, using_mode
 
-    # The dictionary loads in a helper process while the files are read and checked; a
-    # batch that forks workers loads it here instead, and they share it.
-    start_loading(separate_process=_job_count(len(args.files), args.processer) <= 1)
+    mode = Mode.OFF if args.utan_stavning else Mode.BLOCKING
+    if mode is Mode.BLOCKING:
+        # The dictionary loads in a helper process while the files are read and checked;
+        # a batch that forks workers loads it here instead, and they share it.
+        start_loading(separate_process=_job_count(len(args.files), args.processer) <= 1)
 
     try:
         # STAV-1 waits for the dictionary the first time it runs, once for the whole batch.
-        with using_mode(Mode.BLOCKING):
+        with using_mode(mode):
             _check_files(tasks, args.processer, report)
     finally:  # the report of the files checked is printed, whatever stopped the batch
         if args.format == "json":
@@ -342,10 +349,12 @@ def _check_files(
 
 def _job_count(n_files: int, requested: int | None) -> int:
     """How many processes check ``n_files`` files (1: this process alone)."""
+    if n_files < 2:
+        return 1  # one file: no need to import multiprocessing at all
     import multiprocessing
     import threading
 
-    if n_files < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if threading.active_count() > 1:
         return 1  # forking a process that runs threads is not safe
