@@ -28,29 +28,28 @@ COMMANDS = ("new", "check", "export", "mallar", "import", "utkast")
 # The headings and the usage prefix come through the formatter, the error messages
 # through ArgumentParser.error (both public methods, overridden below).
 _HEADINGS = {"positional arguments": "argument", "options": "flaggor"}
-_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), swedish)
-    for pattern, swedish in (
-        (r"^the following arguments are required: (.*)$", r"följande argument krävs: \1"),
-        (r"^unrecognized arguments: (.*)$", r"okända argument: \1"),
-        (r"^ambiguous option: (.*) could match (.*)$", r"flaggan \1 är tvetydig (\2)"),
-        (r"^invalid choice: (.*) \(choose from (.*)\)$", r"ogiltigt val: \1 (välj bland \2)"),
-        (r"^expected one argument$", "förväntade ett värde"),
-        (r"^expected at least one argument$", "förväntade minst ett värde"),
-        (r"^expected at most one argument$", "förväntade högst ett värde"),
-        (r"^expected (\d+) arguments?$", r"förväntade \1 värden"),
-        (r"^ignored explicit argument (.*)$", r"värdet \1 används inte"),
-        (r"^invalid (\S+) value: (.*)$", r"ogiltigt värde: \2"),
-        (r"^not allowed with argument (.*)$", r"kan inte användas tillsammans med \1"),
-    )
+_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"^the following arguments are required: (.*)$", r"följande argument krävs: \1"),
+    (r"^unrecognized arguments: (.*)$", r"okända argument: \1"),
+    (r"^ambiguous option: (.*) could match (.*)$", r"flaggan \1 är tvetydig (\2)"),
+    (r"^invalid choice: (.*) \(choose from (.*)\)$", r"ogiltigt val: \1 (välj bland \2)"),
+    (r"^expected one argument$", "förväntade ett värde"),
+    (r"^expected at least one argument$", "förväntade minst ett värde"),
+    (r"^expected at most one argument$", "förväntade högst ett värde"),
+    (r"^expected (\d+) arguments?$", r"förväntade \1 värden"),
+    (r"^ignored explicit argument (.*)$", r"värdet \1 används inte"),
+    (r"^invalid (\S+) value: (.*)$", r"ogiltigt värde: \2"),
+    (r"^not allowed with argument (.*)$", r"kan inte användas tillsammans med \1"),
 )
+"""argparse's error messages and their Swedish; compiled only when an error is shown."""
 
 
 def _swedish_error(message: str) -> str:
     prefix = ""
     if match := re.match(r"argument (\S+): ", message):  # "argument --format: …"
         prefix, message = f"{match.group(1)}: ", message[match.end() :]
-    for pattern, swedish in _ERRORS:
+    for source, swedish in _ERRORS:
+        pattern = re.compile(source, re.DOTALL)
         if pattern.match(message):
             return prefix + pattern.sub(swedish, message)
     return prefix + message
