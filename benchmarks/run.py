@@ -202,7 +202,7 @@ def bench_startup(work: Path, runs: int, rows: list[Row]) -> None:
         )
     )
 
-    check_cmd = [PYTHON, "-m", "drafter", "check", str(example)]
+    check_cmd = [PYTHON, "-m", "drafter", "check", "--utan-stavning", str(example)]
     pyd_cmd = [PYTHON, "-c", "import pydantic"]
     model_cmd = [PYTHON, "-c", PYDANTIC_MODEL]
     c, p, f = alternate(

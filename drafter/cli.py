@@ -28,29 +28,28 @@ COMMANDS = ("new", "check", "export", "mallar", "import", "utkast")
 # The headings and the usage prefix come through the formatter, the error messages
 # through ArgumentParser.error (both public methods, overridden below).
 _HEADINGS = {"positional arguments": "argument", "options": "flaggor"}
-_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), swedish)
-    for pattern, swedish in (
-        (r"^the following arguments are required: (.*)$", r"följande argument krävs: \1"),
-        (r"^unrecognized arguments: (.*)$", r"okända argument: \1"),
-        (r"^ambiguous option: (.*) could match (.*)$", r"flaggan \1 är tvetydig (\2)"),
-        (r"^invalid choice: (.*) \(choose from (.*)\)$", r"ogiltigt val: \1 (välj bland \2)"),
-        (r"^expected one argument$", "förväntade ett värde"),
-        (r"^expected at least one argument$", "förväntade minst ett värde"),
-        (r"^expected at most one argument$", "förväntade högst ett värde"),
-        (r"^expected (\d+) arguments?$", r"förväntade \1 värden"),
-        (r"^ignored explicit argument (.*)$", r"värdet \1 används inte"),
-        (r"^invalid (\S+) value: (.*)$", r"ogiltigt värde: \2"),
-        (r"^not allowed with argument (.*)$", r"kan inte användas tillsammans med \1"),
-    )
+_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"^the following arguments are required: (.*)$", r"följande argument krävs: \1"),
+    (r"^unrecognized arguments: (.*)$", r"okända argument: \1"),
+    (r"^ambiguous option: (.*) could match (.*)$", r"flaggan \1 är tvetydig (\2)"),
+    (r"^invalid choice: (.*) \(choose from (.*)\)$", r"ogiltigt val: \1 (välj bland \2)"),
+    (r"^expected one argument$", "förväntade ett värde"),
+    (r"^expected at least one argument$", "förväntade minst ett värde"),
+    (r"^expected at most one argument$", "förväntade högst ett värde"),
+    (r"^expected (\d+) arguments?$", r"förväntade \1 värden"),
+    (r"^ignored explicit argument (.*)$", r"värdet \1 används inte"),
+    (r"^invalid (\S+) value: (.*)$", r"ogiltigt värde: \2"),
+    (r"^not allowed with argument (.*)$", r"kan inte användas tillsammans med \1"),
 )
+"""argparse's error messages and their Swedish; compiled only when an error is shown."""
 
 
 def _swedish_error(message: str) -> str:
     prefix = ""
     if match := re.match(r"argument (\S+): ", message):  # "argument --format: …"
         prefix, message = f"{match.group(1)}: ", message[match.end() :]
-    for pattern, swedish in _ERRORS:
+    for source, swedish in _ERRORS:
+        pattern = re.compile(source, re.DOTALL)
         if pattern.match(message):
             return prefix + pattern.sub(swedish, message)
     return prefix + message
@@ -127,6 +126,11 @@ def _build_parser() -> argparse.ArgumentParser:
             "granska med N processer samtidigt (standard: en per processorkärna när "
             f"filerna är minst {PARALLEL_MIN_FILES}; 1 = en fil i taget)"
         ),
+    )
+    p_check.add_argument(
+        "--utan-stavning",
+        action="store_true",
+        help="granska utan stavningskontrollen (STAV-1); ordlistan laddas då inte",
     )
 
     p_export = sub.add_parser(
@@ -274,13 +278,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     from drafter.spelling import Mode, start_loading, using_mode
 
-    # The dictionary loads in a helper process while the files are read and checked; a
-    # batch that forks workers loads it here instead, and they share it.
-    start_loading(separate_process=_job_count(len(args.files), args.processer) <= 1)
+    mode = Mode.OFF if args.utan_stavning else Mode.BLOCKING
+    if mode is Mode.BLOCKING:
+        # The dictionary loads in a helper process while the files are read and checked;
+        # a batch that forks workers loads it here instead, and they share it.
+        start_loading(separate_process=_job_count(len(args.files), args.processer) <= 1)
 
     try:
         # STAV-1 waits for the dictionary the first time it runs, once for the whole batch.
-        with using_mode(Mode.BLOCKING):
+        with using_mode(mode):
             _check_files(tasks, args.processer, report)
     finally:  # the report of the files checked is printed, whatever stopped the batch
         if args.format == "json":
@@ -342,10 +348,12 @@ def _check_files(
 
 def _job_count(n_files: int, requested: int | None) -> int:
     """How many processes check ``n_files`` files (1: this process alone)."""
+    if n_files < 2:
+        return 1  # one file: no need to import multiprocessing at all
     import multiprocessing
     import threading
 
-    if n_files < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     if threading.active_count() > 1:
         return 1  # forking a process that runs threads is not safe

@@ -24,6 +24,11 @@ AspectChoice = Literal["", "inga", "beskriv"]
 """An aspect's assessment: not chosen yet, "inga konsekvenser", or "beskriv konsekvenserna"."""
 
 
+# Mutable defaults are written as ``default=[]``/``default={}``, not ``default_factory``:
+# pydantic copies a mutable default for every instance, and a factory such as ``list``
+# makes it inspect the builtin's signature when the class is built (a start-up cost).
+
+
 class _Content(BaseModel):
     model_config = ConfigDict(
         extra="allow",
@@ -61,7 +66,7 @@ class DecisionContent(_Content):
     """Förslag till beslut: a lead-in (inledning) and numbered decision points (punkter)."""
 
     lead_in: str = Field("", alias="inledning")
-    points: list[str] = Field(alias="punkter", default_factory=list)
+    points: list[str] = Field(alias="punkter", default=[])
 
     def is_empty(self) -> bool:
         return not any(p.strip() for p in self.points)
@@ -81,7 +86,7 @@ class AspectsContent(_Content):
     """Konsekvensbeskrivningar: prose (text) and/or one entry per aspect (aspekter)."""
 
     text: str = ""
-    aspects: dict[str, AspectEntry] = Field(alias="aspekter", default_factory=dict)
+    aspects: dict[str, AspectEntry] = Field(alias="aspekter", default={})
 
     def is_empty(self) -> bool:
         return not self.text.strip() and all(a.is_empty() for a in self.aspects.values())
@@ -90,7 +95,7 @@ class AspectsContent(_Content):
 class ListContent(_Content):
     """A list, one item per entry (Expedieras till, Beslutsunderlag)."""
 
-    items: list[str] = Field(alias="poster", default_factory=list)
+    items: list[str] = Field(alias="poster", default=[])
 
     def is_empty(self) -> bool:
         return not any(p.strip() for p in self.items)
@@ -109,7 +114,7 @@ class Signature(_Content):
 class SignaturesContent(_Content):
     """Underskrifter, stored in the file as an array of tables under the section id."""
 
-    people: list[Signature] = Field(alias="personer", default_factory=list)
+    people: list[Signature] = Field(alias="personer", default=[])
 
     def is_empty(self) -> bool:
         return all(p.is_empty() for p in self.people)
@@ -151,9 +156,9 @@ class Arende(BaseModel):
 
     format: int = FORMAT_VERSION
     template_ref: str = Field(alias="mall")
-    header: dict[str, Any] = Field(alias="arende", default_factory=dict)
-    sections: dict[str, SectionContent] = Field(alias="sektioner", default_factory=dict)
-    extra: dict[str, Any] = Field(default_factory=dict)
+    header: dict[str, Any] = Field(alias="arende", default={})
+    sections: dict[str, SectionContent] = Field(alias="sektioner", default={})
+    extra: dict[str, Any] = Field(default={})
 
     @classmethod
     def new(cls, template: Template) -> Arende:

@@ -65,7 +65,11 @@ def fill_placeholder(text: str, name: str, value: str) -> str:
 
 class _Strict(BaseModel):
     model_config = ConfigDict(
-        extra="forbid", frozen=True, validate_by_name=True, validate_by_alias=True
+        extra="forbid",
+        frozen=True,
+        validate_by_name=True,
+        validate_by_alias=True,
+        defer_build=True,
     )
 
 
@@ -77,7 +81,11 @@ class RuleDef(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="allow", frozen=True, validate_by_name=True, validate_by_alias=True
+        extra="allow",
+        frozen=True,
+        validate_by_name=True,
+        validate_by_alias=True,
+        defer_build=True,
     )
 
     kind: str = Field(alias="typ")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 __all__ = ["dumps", "format_key", "format_string"]
@@ -23,7 +24,16 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 # Characters a basic string cannot hold raw (C0 except tab, DEL, quote, backslash), plus
 # the C1 controls and bidirectional overrides drafter escapes so a file is safe to print.
-_ESCAPED = re.compile('[\x00-\x08\x0a-\x1f\x7f-\x9f"\\\\\u202a-\u202e\u2066-\u2069]')
+_ESCAPED_SOURCE = '[\x00-\x08\x0a-\x1f\x7f-\x9f"\\\\\u202a-\u202e\u2066-\u2069]'
+
+
+@cache
+def _escaped() -> re.Pattern[str]:
+    # Compiled on first use: a few ms that ``drafter check`` and opening the TUI, which
+    # import this module but write no TOML, do not pay.
+    return re.compile(_ESCAPED_SOURCE)
+
+
 _SHORT_ESCAPES = {"\b": "\\b", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
 
 
@@ -41,8 +51,8 @@ def format_string(text: str, *, multiline: bool = False) -> str:
     """A TOML basic string; with ``multiline``, text with a newline becomes ``\"\"\"…\"\"\"``
     (CRLF is written as LF there, as TOML reads it back anyway)."""
     if multiline and "\n" in text:
-        return '"""\n' + _ESCAPED.sub(_escape_multiline, text.replace("\r\n", "\n")) + '"""'
-    return '"' + _ESCAPED.sub(_escape, text) + '"'
+        return '"""\n' + _escaped().sub(_escape_multiline, text.replace("\r\n", "\n")) + '"""'
+    return '"' + _escaped().sub(_escape, text) + '"'
 
 
 def format_key(key: str) -> str:

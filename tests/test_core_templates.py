@@ -235,6 +235,18 @@ def test_template_with_unknown_parameter(tmp_path: Path) -> None:
     assert "varr" in error.message and "okänd" in error.message
 
 
+def test_template_rule_without_its_required_parameters(tmp_path: Path) -> None:
+    # Rules without parameters are parsed without building the kind's model; a kind that
+    # needs parameters must still reject a rule that gives none.
+    text = KOMMUN.replace('var = "text"\nfraser = ["typ"]\n', "").replace(
+        'meddelande = "Skriv inte ”{fras}” i bedömningen."\n', ""
+    )
+    assert "fraser" not in text.split('typ = "forbjudna_fraser"')[1].split("[[")[0]
+    error = _broken(tmp_path, text)
+    assert "sektioner[bedomning].regler[1]" in error.message
+    assert "fraser" in error.message
+
+
 def test_template_with_negative_minimum(tmp_path: Path) -> None:
     text = KOMMUN + (
         '\n[[sektioner]]\nid = "underskrifter"\nrubrik = "U"\ntyp = "underskrifter"\n'

@@ -450,6 +450,23 @@ def test_cli_reports_spelling_and_loads_once_for_a_batch(tmp_path: Path) -> None
     assert result.stdout.rstrip().endswith("LOADS 1")
 
 
+def test_cli_without_spelling_reports_no_spelling_and_loads_nothing(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "import drafter.spelling as s\n"
+        "from drafter.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print('STATE', s.state().name)\n"
+    )
+    result = _run(["-c", script, "check", "--utan-stavning", str(EXAMPLE)], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "[STAV-1]" not in result.stdout
+    assert "[" in result.stdout  # the other rules still report
+    assert result.stdout.rstrip().endswith("STATE NOT_LOADED")
+    with_spelling = _run(["-m", "drafter", "check", str(EXAMPLE)], tmp_path)
+    assert "[STAV-1]" in with_spelling.stdout  # on by default
+
+
 def test_non_blocking_mode_finds_nothing_until_loaded(tmp_path: Path) -> None:
     script = (
         "import threading\n"

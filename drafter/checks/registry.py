@@ -7,8 +7,9 @@ it loads. New kinds register with :func:`check_kind`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -22,9 +23,14 @@ if TYPE_CHECKING:
 
 
 class Params(BaseModel):
-    """Base for a check kind's parameters; unknown keys are errors."""
+    """Base for a check kind's parameters; unknown keys are errors.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    The schema of a kind's model is built the first time a rule gives it parameters
+    (``defer_build``): most rules give none, and building every model at import would
+    cost a noticeable part of drafter's start-up (see :func:`_parse`).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 P = TypeVar("P", bound=Params)
@@ -145,7 +151,7 @@ def validate_rule(rule: RuleDef, section: SectionDef | None) -> str | None:
                 f"(bara {allowed})"
             )
     try:
-        kind.params.model_validate(rule.params)
+        _parse(kind.params, rule.params)
     except ValidationError as exc:
         return describe_validation_error(exc)
     return None
@@ -153,4 +159,26 @@ def validate_rule(rule: RuleDef, section: SectionDef | None) -> str | None:
 
 def parsed_params(kind: CheckKind, rule: RuleDef) -> Params:
     """The rule's parameters as the kind's model (the template was validated at load)."""
-    return kind.params.model_validate(rule.params)
+    return _parse(kind.params, rule.params)
+
+
+def _parse(model: type[Params], params: Mapping[str, Any]) -> Params:
+    """``model.model_validate(params)``, without building the model's schema when no
+    parameters are given and nothing could reject or change the defaults."""
+    if not params and _defaults_are_valid(model):
+        return model.model_construct()
+    return model.model_validate(params)
+
+
+@cache
+def _defaults_are_valid(model: type[Params]) -> bool:
+    """Whether validating ``{}`` surely gives the defaults: every field has one, and no
+    validator or ``validate_default`` would run on them."""
+    decorators = model.__pydantic_decorators__
+    if decorators.model_validators or decorators.field_validators or decorators.validators:
+        return False
+    if model.model_config.get("validate_default"):
+        return False
+    return all(
+        not info.is_required() and not info.validate_default for info in model.model_fields.values()
+    )

@@ -19,7 +19,11 @@ DEFAULT_HEADER_FIELDS = ("dokumenttyp", "datum", "diarienummer")
 
 class _Strict(BaseModel):
     model_config = ConfigDict(
-        extra="forbid", frozen=True, validate_by_name=True, validate_by_alias=True
+        extra="forbid",
+        frozen=True,
+        validate_by_name=True,
+        validate_by_alias=True,
+        defer_build=True,
     )
 
 

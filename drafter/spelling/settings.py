@@ -14,7 +14,7 @@ class SpellingSettings(BaseModel):
         extra = ["Vanguardinitiativet", "tekniknära"]
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     extra: tuple[str, ...] = ()
 

@@ -42,16 +42,16 @@ def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path 
     Raises :class:`~drafter.errors.DrafterError` for files that cannot be opened.
     """
     from drafter.errors import DrafterError
-    from drafter.importer import IMPORTABLE_SUFFIXES
     from drafter.model import Arende
     from drafter.paths import stored_template_path
     from drafter.storage import load_arende
     from drafter.templates import DEFAULT_TEMPLATE, find_template
     from drafter.tui.session import Session, file_stamp
 
-    if path is not None and path.suffix.lower() in IMPORTABLE_SUFFIXES and path.is_file():
+    importable = _importable(path)
+    if path is not None and importable and path.is_file():
         return _import(path, mall)
-    if path is not None and path.suffix.lower() in IMPORTABLE_SUFFIXES and not path.exists():
+    if path is not None and importable and not path.exists():
         raise DrafterError(
             "filen finns inte. Ange ett befintligt dokument (.docx, .pdf, .txt eller .md) att "
             "importera, "
@@ -78,6 +78,15 @@ def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path 
             else str(loaded_template.path.resolve())
         )
     return Session(arende, loaded_template, path), None, None
+
+
+def _importable(path: Path | None) -> bool:
+    """Whether ``path`` names a document to import (rather than an ärende file)."""
+    if path is None or path.suffix.lower() == ".toml":
+        return False  # an ärende: the importer and its libraries are not loaded at start
+    from drafter.importer import IMPORTABLE_SUFFIXES
+
+    return path.suffix.lower() in IMPORTABLE_SUFFIXES
 
 
 def _import(path: Path, mall: str | None) -> tuple[Session, Path | None, str | None]:
