@@ -17,6 +17,7 @@ from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.main import MainScreen
 from drafter.tui.screens.spelling_dialog import SpellingDialog
+from drafter.tui.widgets.marked import MARK_STYLE, MarkedTextArea
 from drafter.tui.widgets.panels import FindingsList
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
@@ -84,6 +85,13 @@ async def test_f9_on_a_spelling_finding_replaces_the_word_and_saves(tmp_path: Pa
         await settle(app, pilot)
         area = await open_sammanfattning_and_type(app, pilot, " Vi avslutar medlemskpa.")
         assert "medlemskpa" in spelling_words(app)
+        # The word is underlined in the editor, where it stands now.
+        assert isinstance(area, MarkedTextArea)
+        assert "medlemskpa" in area.marked_words
+        row = area.document.line_count - 1
+        line = area.get_line(row)
+        underlined = [line.plain[s.start : s.end] for s in line.spans if s.style == MARK_STYLE]
+        assert underlined == ["medlemskpa"]
         findings = main_screen(app).query_one("#findings", FindingsList)
         finding_line = [
             i
@@ -103,6 +111,7 @@ async def test_f9_on_a_spelling_finding_replaces_the_word_and_saves(tmp_path: Pa
         area = main_screen(app).query_one("#ed-sammanfattning #text", TextArea)
         assert area.text.endswith("Vi avslutar medlemskap.")
         assert "medlemskpa" not in spelling_words(app)
+        assert isinstance(area, MarkedTextArea) and "medlemskpa" not in area.marked_words
         await pilot.press("f2")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -120,6 +129,7 @@ async def test_f9_with_the_cursor_in_the_word_adds_it_to_the_arendes_list(
         await settle(app, pilot)
         area = await open_sammanfattning_and_type(app, pilot, " Kontakt: Zorbulakis.")
         assert "Zorbulakis" in spelling_words(app)
+        assert isinstance(area, MarkedTextArea) and "Zorbulakis" in area.marked_words
         await pilot.press("left", "left")  # into the word
         assert app.focused is area
         await pilot.press("f9")
@@ -128,6 +138,7 @@ async def test_f9_with_the_cursor_in_the_word_adds_it_to_the_arendes_list(
         await pilot.press("a")  # the ärende's own list
         await settle(app, pilot)
         assert "Zorbulakis" not in spelling_words(app)
+        assert "Zorbulakis" not in area.marked_words
         assert main_screen(app).session.dirty
         await pilot.press("f2")
         await app.workers.wait_for_complete()

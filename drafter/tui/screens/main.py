@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Footer, Input, Static
 
 from drafter.findings import Finding
 from drafter.spelling import Mode, edit, set_mode
@@ -36,6 +36,7 @@ from drafter.tui.screens.dialogs import HelpScreen
 from drafter.tui.session import HEADER_STEP, REVIEW_STEP, REVIEW_TITLE, Session
 from drafter.tui.widgets.editors import StepEditor
 from drafter.tui.widgets.header import TitleHeader
+from drafter.tui.widgets.marked import MarkedTextArea
 from drafter.tui.widgets.panels import FindingsList, StepList
 from drafter.tui.widgets.preview import PreviewPane
 from drafter.tui.widgets.rows import RowInput, RowList
@@ -302,6 +303,7 @@ class MainScreen(Screen[None]):
         editor = self.editor(step_id)
         if editor is not None:
             editor.activated()
+            self._mark_words(step_id)
             # Textual may have focused a field of a newly shown editor already; focusing
             # it again sends no focus event, so show that field's help now.
             focused = self.focused
@@ -410,8 +412,8 @@ class MainScreen(Screen[None]):
         if focused is None or editor is None or editor not in focused.ancestors:
             return None
         section = None if self.current == HEADER_STEP else self.current
-        if isinstance(focused, TextArea) and focused.id == "text":
-            field, text = "text", focused.text
+        if isinstance(focused, MarkedTextArea):
+            field, text = focused.field, focused.text
             row, column = focused.cursor_location
             lines = text.split("\n")
             offset = sum(len(line) + 1 for line in lines[:row]) + column
@@ -429,6 +431,7 @@ class MainScreen(Screen[None]):
             return
         await editor.recompose()
         editor.activated()
+        self._mark_words(step_id)
         if step_id == self.current:
             editor.focus_field(field)
 
@@ -474,6 +477,17 @@ class MainScreen(Screen[None]):
                 review.refresh_findings()
         else:
             self._show_findings()
+            self._mark_words(self.current)
+
+    def _mark_words(self, step_id: str) -> None:
+        """Underline the misspelled words in the step's text fields."""
+        editor = self.editor(step_id)
+        if editor is None:
+            return
+        section = None if step_id == HEADER_STEP else step_id
+        findings = self.session.findings_for(step_id)
+        for area in editor.query(MarkedTextArea):
+            area.show_marks(findings, section)
 
     def _show_lix(self) -> None:
         """LIX of the current section beside its title (the review shows the document's)."""
