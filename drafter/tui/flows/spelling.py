@@ -7,6 +7,8 @@ is ready, the checks simply give no spelling findings. When it is, the checks ru
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from typing import TYPE_CHECKING
 
 from drafter import spelling
@@ -29,12 +31,14 @@ def start(screen: MainScreen) -> spelling.Mode:
     """Turn spelling on for this process (without waiting for the dictionary) and load
     the dictionary; returns the mode to restore when the app ends."""
     previous = spelling.set_mode(spelling.Mode.NON_BLOCKING)
+    ui_thread = threading.get_ident()
 
     def loaded(_speller: spelling.Speller | None) -> None:
-        try:
-            screen.app.call_from_thread(screen.checks.start)
-        except RuntimeError:  # already loaded: called at once, on the UI thread
+        if threading.get_ident() == ui_thread:  # already loaded: called at once
             screen.checks.start()
+            return
+        with contextlib.suppress(RuntimeError):  # the app has ended meanwhile
+            screen.app.call_from_thread(screen.checks.start)
 
     spelling.load_async(loaded)
     return previous
