@@ -244,6 +244,38 @@ async def test_export_to_word_with_keys_and_the_next_export_starts_on_word(
     assert not path.with_suffix(".docx").exists()
 
 
+async def test_export_error_is_a_swedish_toast_shown_as_plain_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from drafter.errors import DrafterError
+    from drafter.tui.flows import export as export_flow
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise DrafterError("[b]ut.pdf[/b]: typst saknas\x1b[31m; installera om drafter")
+
+    monkeypatch.setattr(export_flow, "publish", refuse)
+    monkeypatch.chdir(tmp_path)
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("down", "down", "enter")  # PDF/A
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)  # the app goes on
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert [n.title for n in errors] == ["Kunde inte exportera"]
+        assert errors[0].message == "[b]ut.pdf[/b]: typst saknas␛[31m; installera om drafter"
+        assert errors[0].markup is False
+    app.release_lock()
+    assert not (tmp_path / "vanguard.pdf").exists()
+
+
 # --------------------------------------------------------------------------- live findings
 
 
