@@ -93,17 +93,21 @@ async def test_f9_on_a_spelling_finding_replaces_the_word_and_saves(tmp_path: Pa
         underlined = [line.plain[s.start : s.end] for s in line.spans if s.style == MARK_STYLE]
         assert underlined == ["medlemskpa"]
         findings = main_screen(app).query_one("#findings", FindingsList)
-        finding_line = [
-            i
+        assert any(
+            "medlemskpa" in str(findings.get_option_at_index(i).prompt)
             for i in range(findings.option_count)
-            if "medlemskpa" in str(findings.get_option_at_index(i).prompt)
-        ]
-        assert finding_line, "the spelling finding is listed under the text"
-        findings.focus()
-        findings.highlighted = finding_line[0]
+        ), "the spelling finding is listed under the text"
+        await pilot.press("tab")  # from the text to the findings under it
+        assert app.focused is findings
+        for _ in range(findings.option_count):  # down to the spelling finding
+            chosen = findings.highlighted_finding()
+            if chosen is not None and chosen.word == "medlemskpa":
+                break
+            await pilot.press("down")
         await pilot.press("f9")
         await pilot.pause()
         assert isinstance(app.screen, SpellingDialog)
+        assert app.screen.word == "medlemskpa"
         assert app.screen.suggestions[0] == "medlemskap"
         await pilot.press("1")
         await settle(app, pilot)
