@@ -390,6 +390,8 @@ class MainScreen(Screen[None]):
     async def action_spelling(self) -> None:
         """F9: the suggestions for the selected spelling finding, or the word at the cursor."""
         await self._settled()
+        if not self.checks_current:
+            self.run_checks()  # the words' places must be those of the text as it is now
         finding = self._spelling_target()
         if finding is None:
             self.notify(
