@@ -18,15 +18,13 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 
-from drafter.errors import DrafterError
 from drafter.export_memory import last_format, memory_dir, memory_file, remember_format
-from drafter.model import Arende
-from drafter.publish import FORMAT_NAMES, ExportResult, Format, export
+from drafter.publish import FORMAT_NAMES, Format
 from drafter.storage import load_arende
-from drafter.templates import LoadedTemplate
 from drafter.text import printable
 from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
+from drafter.tui.flows.export import write_export
 from drafter.tui.screens.export_dialog import ExportChoice, ExportDialog
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
@@ -460,8 +458,9 @@ def test_memory_file_holds_only_the_path_and_format(tmp_path: Path) -> None:
 
 
 class FlowHost(App[None]):
-    """The export flow as the main screen is to run it on F3 (see the wiring notes):
-    dialog → export in a thread worker → remember the format → say what was written."""
+    """The export flow's parts in a bare app (the writing program runs them on F3, see
+    drafter/tui/flows/export.py): dialog → export in a thread worker (the flow's
+    ``write_export``) → remember the format → say what was written."""
 
     def __init__(self, arende_path: Path) -> None:
         super().__init__()
@@ -490,18 +489,6 @@ class FlowHost(App[None]):
         self.notify(f"Exporterade {FORMAT_NAMES[outcome.format]} till {shown}.", markup=False)
         for warning in outcome.warnings:
             self.notify(printable(warning), severity="warning", markup=False)
-
-
-def write_export(
-    arende: Arende, template: LoadedTemplate, choice: ExportChoice, source: Path
-) -> ExportResult | str:
-    """The thread's part: write the file and remember the format, or a Swedish error."""
-    try:
-        result = export(arende, template, choice.format, choice.path, source=source)
-    except DrafterError as exc:
-        return printable(exc.message)
-    remember_format(source, choice.format)
-    return result
 
 
 async def test_the_flow_exports_the_chosen_format_and_remembers_it(here: Path) -> None:

@@ -106,13 +106,15 @@ def test_export_dialog(snap_compare: SnapCompare, example_here: Path) -> None:
 
     async def open_dialog(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        # Until F3 opens this dialog (the export flow is being rewritten), open it here.
-        app.push_screen(ExportDialog(example_here))
-        await settle(pilot)
+        await pilot.press("f3")  # the export flow waits for the dialog: no settle()
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
         await pilot.press("down")
-        await settle(pilot)
+        await pilot.pause()
         steady_cursors(pilot)
-        await settle(pilot)
+        await pilot.pause()
+        await pilot.pause()
 
     try:
         assert snap_compare(app, terminal_size=SIZES[0], run_before=open_dialog)

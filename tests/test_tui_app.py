@@ -6,6 +6,7 @@ import shutil
 import tomllib
 from pathlib import Path
 
+import docx
 import pytest
 from textual.binding import Binding
 from textual.pilot import Pilot
@@ -20,6 +21,7 @@ from drafter.storage import load_arende
 from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.dialogs import ConfirmScreen, PathScreen, QuitScreen
+from drafter.tui.screens.export_dialog import ExportDialog
 from drafter.tui.screens.main import MainScreen
 from drafter.tui.session import REVIEW_STEP, Session, StepState
 
@@ -46,6 +48,10 @@ async def type_text(pilot: Pilot[int], text: str) -> None:
 def focused(app: DrafterApp) -> Widget | None:
     """The focused widget (a call: mypy must not keep an earlier isinstance narrowing)."""
     return app.focused
+
+
+def toasts(app: DrafterApp) -> list[str]:
+    return [n.message for n in app._notifications]
 
 
 def main_screen(app: DrafterApp) -> MainScreen:
@@ -148,13 +154,18 @@ async def test_fill_whole_arende_with_keys_save_and_export(tmp_path: Path) -> No
         await pilot.pause()
         assert not screen.session.dirty
 
-        await pilot.press("f3")  # export to a path the user picks
+        preview_shown = screen.preview.display
+        await pilot.press("f3")  # export: format and file in the dialog
         await pilot.pause()
-        assert isinstance(app.screen, PathScreen)
-        await pilot.press("ctrl+a", "ctrl+k")
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("tab")  # the file name (selected: typing replaces it)
         await type_text(pilot, str(tmp_path / "utskick.md"))
         await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
+        assert main_screen(app) is screen
+        assert screen.preview.display == preview_shown  # F3 does not open the preview
+        assert any("Exporterade Markdown till" in m for m in toasts(app))
 
     data = tomllib.loads(target.read_text(encoding="utf-8"))
     assert data["arende"]["titel"] == "Avsluta medlemskap i Vanguard"
@@ -186,6 +197,83 @@ async def test_fill_whole_arende_with_keys_save_and_export(tmp_path: Path) -> No
     assert "inte ha några konsekvenser för arbetsmiljö, hälsa eller miljö." in markdown
     assert "### Barn och unga\n\nElever påverkas inte." in markdown
     assert (tmp_path / "utskick.md").read_text(encoding="utf-8") == markdown
+
+
+async def test_export_to_word_with_keys_and_the_next_export_starts_on_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app, path = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        preview_shown = main_screen(app).preview.display
+        await pilot.press("f3")
+        await pilot.pause()
+        if isinstance(app.screen, ConfirmScreen):  # errors remain: export anyway
+            await pilot.press("enter")
+            await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.format == "md"  # nothing remembered yet
+        await pilot.press("down", "tab")  # Word, then the file name
+        await type_text(pilot, "till-namnden")  # the suffix follows the format
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert main_screen(app).preview.display == preview_shown
+        assert any("Exporterade Word (DOCX) till till-namnden.docx" in m for m in toasts(app))
+
+        await pilot.press("ctrl+e")  # the second export starts on Word
+        await pilot.pause()
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("enter")
+            await pilot.pause()
+        second = app.screen
+        assert isinstance(second, ExportDialog)
+        assert second.format == "docx"
+        assert second.query_one("#export-path", Input).value == str(path.with_suffix(".docx"))
+        await pilot.press("escape")  # cancelled: nothing written
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    app.release_lock()
+    document = docx.Document(str(tmp_path / "till-namnden.docx"))
+    texts = [p.text for p in document.paragraphs]
+    assert any("Avsluta medlemskap i Vanguard" in t for t in texts)
+    assert any(p.style is not None and p.style.name == "Heading 1" for p in document.paragraphs)
+    assert not path.with_suffix(".docx").exists()
+
+
+async def test_export_error_is_a_swedish_toast_shown_as_plain_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from drafter.errors import DrafterError
+    from drafter.tui.flows import export as export_flow
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise DrafterError("[b]ut.pdf[/b]: typst saknas\x1b[31m; installera om drafter")
+
+    monkeypatch.setattr(export_flow, "publish", refuse)
+    monkeypatch.chdir(tmp_path)
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("down", "down", "enter")  # PDF/A
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)  # the app goes on
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert [n.title for n in errors] == ["Kunde inte exportera"]
+        assert errors[0].message == "[b]ut.pdf[/b]: typst saknas␛[31m; installera om drafter"
+        assert errors[0].markup is False
+    app.release_lock()
+    assert not (tmp_path / "vanguard.pdf").exists()
 
 
 # --------------------------------------------------------------------------- live findings

@@ -27,7 +27,9 @@ def run_tui(path: Path | None, mall: str | None) -> int:
     from drafter.tui.app import DrafterApp
 
     session, overwrite_prompt, report = prepared
-    app = DrafterApp(session, overwrite_prompt=overwrite_prompt, import_report=report)
+    app = DrafterApp(
+        session, overwrite_prompt=overwrite_prompt, import_report=report, spelling=True
+    )
     try:
         result = app.run()
     finally:

@@ -45,8 +45,12 @@ class DrafterApp(App[int], inherit_bindings=False):
         *,
         overwrite_prompt: Path | None = None,
         import_report: str | None = None,
+        spelling: bool = False,
     ) -> None:
+        """``spelling``: check spelling as the user types (``run_tui`` turns it on; off by
+        default, so an app in a test does not depend on whether the dictionary loaded)."""
         super().__init__()
+        self._spelling = spelling
         self.session = session
         self._overwrite_prompt = overwrite_prompt
         self._import_report = import_report
@@ -56,6 +60,7 @@ class DrafterApp(App[int], inherit_bindings=False):
             self.session,
             overwrite_prompt=self._overwrite_prompt,
             import_report=self._import_report,
+            spelling=self._spelling,
         )
 
     @property

@@ -19,13 +19,16 @@ from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
+from drafter.findings import Finding
+from drafter.spelling import Mode, edit, set_mode
 from drafter.text import printable
 from drafter.tui.checking import BackgroundChecks
 from drafter.tui.debounce import AfterPause
 from drafter.tui.flows import export, recovery, save, startup
 from drafter.tui.flows import quit as quit_flow
+from drafter.tui.flows import spelling as spelling_flow
 from drafter.tui.flows.save import SaveState
 from drafter.tui.keys import input_settled, key_help
 from drafter.tui.messages import OpenStep, SectionChanged
@@ -33,6 +36,7 @@ from drafter.tui.screens.dialogs import HelpScreen
 from drafter.tui.session import HEADER_STEP, REVIEW_STEP, REVIEW_TITLE, Session
 from drafter.tui.widgets.editors import StepEditor
 from drafter.tui.widgets.header import TitleHeader
+from drafter.tui.widgets.marked import MarkedTextArea
 from drafter.tui.widgets.panels import FindingsList, StepList
 from drafter.tui.widgets.preview import PreviewPane
 from drafter.tui.widgets.rows import RowInput, RowList
@@ -51,7 +55,7 @@ REVIEW_HELP = (
     "Listan visar alla fel och varningar i dokumentet, ordnade efter sektion. "
     "Välj en med piltangenterna och tryck Enter för att gå dit.\n\n"
     "F2 (Ctrl+S) sparar ärendet som TOML och skriver Markdown bredvid.\n"
-    "F3 (Ctrl+E) exporterar Markdown till en fil du väljer."
+    "F3 (Ctrl+E) exporterar till Markdown, Word eller PDF/A i en fil du väljer."
 )
 
 
@@ -78,7 +82,7 @@ class MainScreen(Screen[None]):
         ),
         Binding(
             "ctrl+e,f3", "export", "Exportera", key_display="F3", priority=True,
-            id="fil.exportera", tooltip="Skriv Markdown till en fil du väljer",
+            id="fil.exportera", tooltip="Skriv Markdown, Word eller PDF/A till en fil du väljer",
         ),
         Binding(
             "f8,ctrl+pagedown", "next_step", "Nästa", key_display="F8", priority=True,
@@ -95,6 +99,12 @@ class MainScreen(Screen[None]):
         Binding(
             "f4", "toggle_preview", "Förhandsvisa", key_display="F4", priority=True,
             id="visa.forhandsvisning", tooltip="Visa eller dölj det färdiga dokumentet",
+        ),
+        Binding(
+            "f9", "spelling", "Stavning: förslag", key_display="F9", show=False,
+            priority=True, id="fält.stavning",
+            tooltip="Förslag för ett felstavat ord: välj stavningsanmärkningen eller "
+            "ställ markören i ordet",
         ),
         Binding(
             "ctrl+q,f10", "request_quit", "Avsluta", key_display="F10", priority=True,
@@ -116,8 +126,12 @@ class MainScreen(Screen[None]):
         *,
         overwrite_prompt: Path | None = None,
         import_report: str | None = None,
+        spelling: bool = False,
     ) -> None:
         super().__init__(id="main")
+        self.spelling = spelling
+        """Check spelling (the dictionary loads after the first frame)."""
+        self._spelling_mode: Mode | None = None
         self.session = session
         self.current = HEADER_STEP
         self.overwrite_prompt = overwrite_prompt
@@ -184,6 +198,17 @@ class MainScreen(Screen[None]):
         step_id, field = self._initial
         self.open_step(step_id, field)
         self.start(startup.startup(self), "startup")
+        if self.spelling:
+            self.call_after_refresh(self._start_spelling)
+
+    def _start_spelling(self) -> None:
+        if self._spelling_mode is None and self.is_attached:
+            self._spelling_mode = spelling_flow.start(self)
+
+    def on_unmount(self) -> None:
+        if self._spelling_mode is not None:  # the mode is the process's: give it back
+            set_mode(self._spelling_mode)
+            self._spelling_mode = None
 
     def start(self, flow: Coroutine[Any, Any, object], name: str) -> None:
         """Run a flow (see :mod:`drafter.tui.flows`) as a worker."""
@@ -229,8 +254,8 @@ class MainScreen(Screen[None]):
             editor.set_read_only()
         self.update_title()
         self.notify(
-            "Filen är öppen skrivskyddad: du kan läsa och exportera Markdown men inte ändra "
-            "eller spara.",
+            "Filen är öppen skrivskyddad: du kan läsa och exportera den men inte ändra eller "
+            "spara.",
             title="Skrivskyddad",
             timeout=8,
         )
@@ -257,7 +282,7 @@ class MainScreen(Screen[None]):
         if step.is_review:
             self.query_one("#help", Static).update(
                 "Här är alla anmärkningar i dokumentet. Enter på en anmärkning öppnar "
-                "sektionen. F2 sparar, F3 exporterar Markdown."
+                "sektionen. F2 sparar, F3 exporterar (Markdown, Word eller PDF/A)."
             )
         else:
             self._show_findings()
@@ -278,6 +303,7 @@ class MainScreen(Screen[None]):
         editor = self.editor(step_id)
         if editor is not None:
             editor.activated()
+            self._mark_words(step_id)
             # Textual may have focused a field of a newly shown editor already; focusing
             # it again sends no focus event, so show that field's help now.
             focused = self.focused
@@ -361,6 +387,56 @@ class MainScreen(Screen[None]):
         self.after_pause.cancel("checks")  # the export checks now
         self.start(export.export(self), "export")
 
+    async def action_spelling(self) -> None:
+        """F9: the suggestions for the selected spelling finding, or the word at the cursor."""
+        await self._settled()
+        if not self.checks_current:
+            self.run_checks()  # the words' places must be those of the text as it is now
+        finding = self._spelling_target()
+        if finding is None:
+            self.notify(
+                "Välj en stavningsanmärkning i listan, eller ställ markören i ett ord som "
+                "stavningen har anmärkt på.",
+                title="Stavning",
+                severity="warning",
+            )
+            return
+        self.start(spelling_flow.correct(self, finding), "stavning")
+
+    def _spelling_target(self) -> Finding | None:
+        """The STAV-1 finding highlighted in a findings list, or the one whose word holds
+        the cursor in the focused field."""
+        focused = self.focused
+        if isinstance(focused, FindingsList):
+            finding = focused.highlighted_finding()
+            return finding if spelling_flow.is_spelling(finding) else None
+        editor = self.editor(self.current)
+        if focused is None or editor is None or editor not in focused.ancestors:
+            return None
+        section = None if self.current == HEADER_STEP else self.current
+        if isinstance(focused, MarkedTextArea):
+            field, text = focused.field, focused.text
+            row, column = focused.cursor_location
+            lines = text.split("\n")
+            offset = sum(len(line) + 1 for line in lines[:row]) + column
+        elif isinstance(focused, Input) and focused.id is not None:
+            field = focused.id.removeprefix("falt-")
+            offset = focused.cursor_position
+        else:
+            return None
+        return edit.finding_at(self.session.findings, section, field, offset)
+
+    async def reload_editor(self, step_id: str, field: str | None) -> None:
+        """Show the model's text again in a step's editor (after a change made elsewhere)."""
+        editor = self.editor(step_id)
+        if editor is None:
+            return
+        await editor.recompose()
+        editor.activated()
+        self._mark_words(step_id)
+        if step_id == self.current:
+            editor.focus_field(field)
+
     async def action_request_quit(self) -> None:
         await self._settled()
         self.start(quit_flow.request_quit(self), "quit")
@@ -403,6 +479,17 @@ class MainScreen(Screen[None]):
                 review.refresh_findings()
         else:
             self._show_findings()
+            self._mark_words(self.current)
+
+    def _mark_words(self, step_id: str) -> None:
+        """Underline the misspelled words in the step's text fields."""
+        editor = self.editor(step_id)
+        if editor is None:
+            return
+        section = None if step_id == HEADER_STEP else step_id
+        findings = self.session.findings_for(step_id)
+        for area in editor.query(MarkedTextArea):
+            area.show_marks(findings, section)
 
     def _show_lix(self) -> None:
         """LIX of the current section beside its title (the review shows the document's)."""

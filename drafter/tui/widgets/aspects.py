@@ -12,6 +12,7 @@ from textual.widgets import Label, RadioButton, RadioSet, TextArea
 from drafter.model import AspectChoice, AspectEntry, AspectsContent
 from drafter.text import printable
 from drafter.tui.widgets.editors import SectionEditor
+from drafter.tui.widgets.marked import MarkedTextArea
 
 INGA = "inga konsekvenser"
 BESKRIV = "beskriv konsekvenserna"
@@ -37,8 +38,9 @@ class AspectsEditor(SectionEditor):
                     yield RadioButton(
                         BESKRIV, value=entry.assessment == "beskriv", id=f"beskriv-{aspect.id}"
                     )
-                area = TextArea(
+                area = MarkedTextArea(
                     printable(entry.text),
+                    field=f"aspekter.{aspect.id}",
                     soft_wrap=True,
                     tab_behavior="focus",
                     id=f"text-{aspect.id}",
@@ -51,8 +53,9 @@ class AspectsEditor(SectionEditor):
             "Gemensam text (valfri; aspekter som nämns här räknas som behandlade)",
             classes="field-label",
         )
-        yield TextArea(
+        yield MarkedTextArea(
             printable(content.text),
+            field="text",
             soft_wrap=True,
             tab_behavior="focus",
             id="text",

@@ -24,6 +24,7 @@ from drafter.tui.session import (
     HEADER_TITLE,
     Session,
 )
+from drafter.tui.widgets.marked import MarkedTextArea
 from drafter.tui.widgets.rows import RowInput, RowList
 
 ROW_KEYS = " · ".join(
@@ -158,8 +159,9 @@ class ProseEditor(SectionEditor):
     def compose(self) -> ComposeResult:
         content = self.session.arende.content(self.section)
         assert isinstance(content, ProseContent)
-        yield TextArea(
+        yield MarkedTextArea(
             printable(content.text),
+            field="text",
             soft_wrap=True,
             tab_behavior="focus",
             id="text",

@@ -116,6 +116,13 @@ class FindingsList(OptionList):
             )
         self.set_options(options)
 
+    def highlighted_finding(self) -> Finding | None:
+        """The finding under the list's cursor."""
+        index = self.highlighted
+        if index is None:
+            return None
+        return self._findings.get(self.get_option_at_index(index).id or "")
+
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -136,9 +143,7 @@ class ReviewPanel(Vertical):
         yield FindingsList(id="review-findings", grouped=True)
         with Horizontal(id="review-buttons"):
             yield Button("Spara (F2)", id="review-save", compact=True)
-            yield Button(
-                "Exportera Markdown (F3)", id="review-export", compact=True, variant="primary"
-            )
+            yield Button("Exportera … (F3)", id="review-export", compact=True, variant="primary")
 
     def refresh_findings(self) -> None:
         findings = self.session.findings

@@ -1,0 +1,90 @@
+"""Spelling (F9 on a STAV-1 finding): the suggestions, then replace the word or add it
+to a word list. See docs/stavning.md.
+
+The dictionary loads after the first frame (:func:`start`) off the UI thread; until it
+is ready, the checks simply give no spelling findings. When it is, the checks run again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from typing import TYPE_CHECKING
+
+from drafter import spelling
+from drafter.errors import DrafterError
+from drafter.findings import Finding
+from drafter.spelling import edit, lists
+from drafter.text import printable
+from drafter.tui.messages import SectionChanged
+from drafter.tui.screens.spelling_dialog import SpellingDialog
+from drafter.tui.session import step_id_for
+
+if TYPE_CHECKING:
+    from drafter.tui.screens.main import MainScreen
+
+RULE = "STAV-1"
+READ_ONLY = "Filen är öppen skrivskyddad: ordet kan inte ändras här."
+
+
+def start(screen: MainScreen) -> spelling.Mode:
+    """Turn spelling on for this process (without waiting for the dictionary) and load
+    the dictionary; returns the mode to restore when the app ends."""
+    previous = spelling.set_mode(spelling.Mode.NON_BLOCKING)
+    ui_thread = threading.get_ident()
+
+    def loaded(_speller: spelling.Speller | None) -> None:
+        if threading.get_ident() == ui_thread:  # already loaded: called at once
+            screen.checks.start()
+            return
+        with contextlib.suppress(RuntimeError):  # the app has ended meanwhile
+            screen.app.call_from_thread(screen.checks.start)
+
+    spelling.load_async(loaded)
+    return previous
+
+
+def is_spelling(finding: Finding | None) -> bool:
+    return finding is not None and finding.rule == RULE and finding.word is not None
+
+
+async def correct(screen: MainScreen, finding: Finding) -> None:
+    """Ask what to do with the finding's word, and do it."""
+    assert finding.word is not None
+    choice = await screen.app.push_screen_wait(SpellingDialog(finding.word, finding.suggestions))
+    if choice is None:
+        return
+    session = screen.session
+    step_id = step_id_for(finding)
+    if choice.kind == "min_ordlista":
+        try:
+            lists.add_user_word(choice.word)
+        except DrafterError as exc:
+            screen.notify(exc.message, title="Kunde inte lägga till ordet", severity="error")
+            return
+        screen.notify(f"”{printable(choice.word)}” står nu i din ordlista.")
+        screen.run_checks()
+        return
+    if session.read_only:
+        screen.notify(READ_ONLY, title="Skrivskyddad", severity="warning")
+        return
+    if choice.kind == "arendets_ordlista":
+        if not lists.add_arende_word(session.arende, choice.word):
+            screen.notify(
+                f"”{printable(choice.word)}” kan inte läggas till i ärendets ordlista.",
+                severity="warning",
+            )
+            return
+        screen.notify(f"”{printable(choice.word)}” står nu i ärendets ordlista.")
+    elif not edit.apply_suggestion(session.arende, finding, choice.word):
+        screen.run_checks()
+        screen.notify(
+            "Texten har ändrats sedan stavningen kontrollerades. Tryck F9 igen.",
+            severity="warning",
+        )
+        return
+    else:
+        await screen.reload_editor(step_id, finding.field)
+    session.mark_changed()
+    screen.post_message(SectionChanged(step_id))  # preview and recovery draft follow
+    screen.run_checks()
