@@ -179,9 +179,17 @@ def _build_tui_parser() -> argparse.ArgumentParser:
     )
     _add_version(parser)
     parser.add_argument(
-        "file", metavar="FIL", nargs="?", help="ärendefil (.toml), eller .txt/.md att importera"
+        "file",
+        metavar="FIL",
+        nargs="?",
+        help="ärendefil (.toml), eller ett dokument att importera (.docx, .pdf, .txt, .md)",
     )
     parser.add_argument("--mall", default=None, help="mall för ett nytt ärende (namn eller sökväg)")
+    parser.add_argument(
+        "--utan-stavning",
+        action="store_true",
+        help="stavningskontrollen (STAV-1) av: ordlistan läses inte in",
+    )
     return parser
 
 
@@ -555,7 +563,8 @@ def cmd_tui(args: argparse.Namespace) -> int:
         print_drafts()
     from drafter.tui import run_tui  # Textual is loaded only here, and only for the TUI
 
-    return int(run_tui(Path(args.file) if args.file else None, args.mall))
+    path = Path(args.file) if args.file else None
+    return int(run_tui(path, args.mall, spelling=not args.utan_stavning))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -547,3 +547,20 @@ def test_commands_do_not_import_textual(argv: list[str], example: Path, tmp_path
     )
     assert result.returncode == 0, result.stderr
     assert "EXIT" in result.stdout
+
+
+def test_the_writing_program_can_start_without_spelling(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import drafter.tui
+
+    seen: list[bool] = []
+
+    def fake_run_tui(path: Path | None, mall: str | None, *, spelling: bool = True) -> int:
+        seen.append(spelling)
+        return 0
+
+    monkeypatch.setattr(drafter.tui, "run_tui", fake_run_tui)
+    assert main([str(tmp_path / "a.toml"), "--utan-stavning"]) == 0
+    assert main([str(tmp_path / "a.toml")]) == 0
+    assert seen == [False, True]

@@ -307,7 +307,7 @@ def test_importer_survives_arbitrary_input() -> None:
 def no_tui(monkeypatch: pytest.MonkeyPatch) -> None:
     import drafter.tui as tui
 
-    monkeypatch.setattr(tui, "run_tui", lambda path, mall: 0, raising=False)
+    monkeypatch.setattr(tui, "run_tui", lambda path, mall, spelling=True: 0, raising=False)
 
 
 def _run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -179,7 +179,7 @@ def test_plain_drafter_prints_drafts_before_the_tui(
 
     seen: list[str] = []
 
-    def fake_run_tui(path: Path | None, mall: str | None) -> int:
+    def fake_run_tui(path: Path | None, mall: str | None, *, spelling: bool = True) -> int:
         seen.append(capsys.readouterr().out)
         return 0
 
@@ -194,7 +194,7 @@ def test_plain_drafter_with_a_file_does_not_list_drafts(
 ) -> None:
     import drafter.tui as tui
 
-    monkeypatch.setattr(tui, "run_tui", lambda path, mall: 0, raising=False)
+    monkeypatch.setattr(tui, "run_tui", lambda path, mall, spelling=True: 0, raising=False)
     write_draft(tmp_path / "a.toml", "format = 1\n", "s")
     assert cli.main([str(tmp_path / "b.toml")]) == 0
     assert "a.toml" not in capsys.readouterr().out

@@ -535,7 +535,7 @@ def test_drafter_alone_lists_drafts_with_times_first(
     assert draft is not None
     started: list[object] = []
 
-    def run_tui(path: Path | None, mall: str | None) -> int:
+    def run_tui(path: Path | None, mall: str | None, *, spelling: bool = True) -> int:
         started.append(path)
         return 0
 

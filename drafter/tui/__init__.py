@@ -12,8 +12,9 @@ if TYPE_CHECKING:
 __all__ = ["run_tui"]
 
 
-def run_tui(path: Path | None, mall: str | None) -> int:
-    """Open ``path`` (or a new ärende) in the app; returns the exit code.
+def run_tui(path: Path | None, mall: str | None, *, spelling: bool = True) -> int:
+    """Open ``path`` (or a new ärende) in the app; returns the exit code. ``spelling``:
+    check Swedish spelling as the user types (the dictionary loads after the first frame).
 
     Load errors are printed in Swedish to stderr (exit code 2) before the app starts.
     """
@@ -28,7 +29,7 @@ def run_tui(path: Path | None, mall: str | None) -> int:
 
     session, overwrite_prompt, report = prepared
     app = DrafterApp(
-        session, overwrite_prompt=overwrite_prompt, import_report=report, spelling=True
+        session, overwrite_prompt=overwrite_prompt, import_report=report, spelling=spelling
     )
     try:
         result = app.run()

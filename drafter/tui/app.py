@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import ClassVar
 
@@ -54,6 +55,23 @@ class DrafterApp(App[int], inherit_bindings=False):
         self.session = session
         self._overwrite_prompt = overwrite_prompt
         self._import_report = import_report
+        self._frozen = False
+
+    def on_ready(self) -> None:
+        # The first frame is painted: move the objects alive now (the widget tree, the
+        # template, the ärende) out of the collector's way, so full collections while the
+        # user types do not walk them. Measured with `benchmarks/run.py --only typing` at
+        # 500 KB: the longest UI stall while typing 135 ms without, 83 ms with. Scoped to
+        # this run of the app: undone when it unmounts.
+        if not self._frozen:
+            gc.collect()
+            gc.freeze()
+            self._frozen = True
+
+    def on_unmount(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(
