@@ -11,6 +11,8 @@ import contextlib
 import threading
 from typing import TYPE_CHECKING
 
+from textual.widgets import Input
+
 from drafter import spelling
 from drafter.errors import DrafterError
 from drafter.findings import Finding
@@ -18,13 +20,45 @@ from drafter.spelling import edit, lists
 from drafter.text import printable
 from drafter.tui.messages import SectionChanged
 from drafter.tui.screens.spelling_dialog import SpellingDialog
-from drafter.tui.session import step_id_for
+from drafter.tui.session import HEADER_STEP, step_id_for
+from drafter.tui.widgets.marked import MarkedTextArea
+from drafter.tui.widgets.panels import FindingsList
 
 if TYPE_CHECKING:
     from drafter.tui.screens.main import MainScreen
 
 RULE = "STAV-1"
 READ_ONLY = "Filen är öppen skrivskyddad: ordet kan inte ändras här."
+
+
+NO_TARGET = (
+    "Välj en stavningsanmärkning i listan, eller ställ markören i ett ord som "
+    "stavningen har anmärkt på."
+)
+
+
+def target(screen: MainScreen) -> Finding | None:
+    """The STAV-1 finding highlighted in a findings list, or the one whose word holds
+    the cursor in the focused field."""
+    focused = screen.focused
+    if isinstance(focused, FindingsList):
+        finding = focused.highlighted_finding()
+        return finding if is_spelling(finding) else None
+    editor = screen.editor(screen.current)
+    if focused is None or editor is None or editor not in focused.ancestors:
+        return None
+    section = None if screen.current == HEADER_STEP else screen.current
+    if isinstance(focused, MarkedTextArea):
+        field, text = focused.field, focused.text
+        row, column = focused.cursor_location
+        lines = text.split("\n")
+        offset = sum(len(line) + 1 for line in lines[:row]) + column
+    elif isinstance(focused, Input) and focused.id is not None:
+        field = focused.id.removeprefix("falt-")
+        offset = focused.cursor_position
+    else:
+        return None
+    return edit.finding_at(screen.session.findings, section, field, offset)
 
 
 def start(screen: MainScreen) -> spelling.Mode:
@@ -88,3 +122,14 @@ async def correct(screen: MainScreen, finding: Finding) -> None:
     session.mark_changed()
     screen.post_message(SectionChanged(step_id))  # preview and recovery draft follow
     screen.run_checks()
+
+
+def mark_words(screen: MainScreen, step_id: str) -> None:
+    """Underline the misspelled words in the step's text fields."""
+    editor = screen.editor(step_id)
+    if editor is None:
+        return
+    section = None if step_id == HEADER_STEP else step_id
+    findings = screen.session.findings_for(step_id)
+    for area in editor.query(MarkedTextArea):
+        area.show_marks(findings, section)

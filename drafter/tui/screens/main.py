@@ -19,10 +19,9 @@ from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
-from drafter.findings import Finding
-from drafter.spelling import Mode, edit, set_mode
+from drafter.spelling import Mode, set_mode
 from drafter.text import printable
 from drafter.tui.checking import BackgroundChecks
 from drafter.tui.debounce import AfterPause
@@ -30,16 +29,15 @@ from drafter.tui.flows import export, recovery, save, startup
 from drafter.tui.flows import quit as quit_flow
 from drafter.tui.flows import spelling as spelling_flow
 from drafter.tui.flows.save import SaveState
-from drafter.tui.keys import input_settled, key_help
+from drafter.tui.help import step_help
+from drafter.tui.keys import input_settled
 from drafter.tui.messages import OpenStep, SectionChanged
 from drafter.tui.screens.dialogs import HelpScreen
-from drafter.tui.session import HEADER_STEP, REVIEW_STEP, REVIEW_TITLE, Session
+from drafter.tui.session import HEADER_STEP, REVIEW_STEP, Session
 from drafter.tui.widgets.editors import StepEditor
 from drafter.tui.widgets.header import TitleHeader
-from drafter.tui.widgets.marked import MarkedTextArea
 from drafter.tui.widgets.panels import FindingsList, StepList
 from drafter.tui.widgets.preview import PreviewPane
-from drafter.tui.widgets.rows import RowInput, RowList
 from drafter.tui.widgets.step_switcher import StepSwitcher
 
 CHECK_DELAY = 0.25
@@ -50,13 +48,6 @@ AUTOSAVE_DELAY = 1.0
 """Seconds of quiet typing before a recovery draft is written."""
 WIDE = 120
 """Terminal width from which the preview is shown at start."""
-
-REVIEW_HELP = (
-    "Listan visar alla fel och varningar i dokumentet, ordnade efter sektion. "
-    "Välj en med piltangenterna och tryck Enter för att gå dit.\n\n"
-    "F2 (Ctrl+S) sparar ärendet som TOML och skriver Markdown bredvid.\n"
-    "F3 (Ctrl+E) exporterar till Markdown, Word eller PDF/A i en fil du väljer."
-)
 
 
 class MainScreen(Screen[None]):
@@ -303,7 +294,7 @@ class MainScreen(Screen[None]):
         editor = self.editor(step_id)
         if editor is not None:
             editor.activated()
-            self._mark_words(step_id)
+            spelling_flow.mark_words(self, step_id)
             # Textual may have focused a field of a newly shown editor already; focusing
             # it again sends no focus event, so show that field's help now.
             focused = self.focused
@@ -351,22 +342,9 @@ class MainScreen(Screen[None]):
 
     def action_help(self) -> None:
         """F1: the focused field's help, what to fix in this step, and the keys."""
-        if self.current == REVIEW_STEP:
-            title, text = REVIEW_TITLE, REVIEW_HELP
-        else:
-            editor = self.editor(self.current)
-            if editor is None:  # still being built
-                return
-            focused = self.focused
-            inside = focused is not None and editor in focused.ancestors
-            title, text = editor.help_for(focused if inside else None)
-            findings = self.session.findings_for(self.current)
-            if findings:
-                text += "\n\nAtt åtgärda här:\n" + "\n".join(
-                    f"• {f.severity.label}: {f.message} [{f.rule}]" for f in findings
-                )
-        text += "\n\n" + key_help(type(self), RowList, RowInput)
-        self.app.push_screen(HelpScreen(title, text))
+        found = step_help(self)
+        if found is not None:
+            self.app.push_screen(HelpScreen(*found))
 
     # ------------------------------------------------------------------ files
 
@@ -392,39 +370,11 @@ class MainScreen(Screen[None]):
         await self._settled()
         if not self.checks_current:
             self.run_checks()  # the words' places must be those of the text as it is now
-        finding = self._spelling_target()
+        finding = spelling_flow.target(self)
         if finding is None:
-            self.notify(
-                "Välj en stavningsanmärkning i listan, eller ställ markören i ett ord som "
-                "stavningen har anmärkt på.",
-                title="Stavning",
-                severity="warning",
-            )
+            self.notify(spelling_flow.NO_TARGET, title="Stavning", severity="warning")
             return
         self.start(spelling_flow.correct(self, finding), "stavning")
-
-    def _spelling_target(self) -> Finding | None:
-        """The STAV-1 finding highlighted in a findings list, or the one whose word holds
-        the cursor in the focused field."""
-        focused = self.focused
-        if isinstance(focused, FindingsList):
-            finding = focused.highlighted_finding()
-            return finding if spelling_flow.is_spelling(finding) else None
-        editor = self.editor(self.current)
-        if focused is None or editor is None or editor not in focused.ancestors:
-            return None
-        section = None if self.current == HEADER_STEP else self.current
-        if isinstance(focused, MarkedTextArea):
-            field, text = focused.field, focused.text
-            row, column = focused.cursor_location
-            lines = text.split("\n")
-            offset = sum(len(line) + 1 for line in lines[:row]) + column
-        elif isinstance(focused, Input) and focused.id is not None:
-            field = focused.id.removeprefix("falt-")
-            offset = focused.cursor_position
-        else:
-            return None
-        return edit.finding_at(self.session.findings, section, field, offset)
 
     async def reload_editor(self, step_id: str, field: str | None) -> None:
         """Show the model's text again in a step's editor (after a change made elsewhere)."""
@@ -433,7 +383,7 @@ class MainScreen(Screen[None]):
             return
         await editor.recompose()
         editor.activated()
-        self._mark_words(step_id)
+        spelling_flow.mark_words(self, step_id)
         if step_id == self.current:
             editor.focus_field(field)
 
@@ -479,17 +429,7 @@ class MainScreen(Screen[None]):
                 review.refresh_findings()
         else:
             self._show_findings()
-            self._mark_words(self.current)
-
-    def _mark_words(self, step_id: str) -> None:
-        """Underline the misspelled words in the step's text fields."""
-        editor = self.editor(step_id)
-        if editor is None:
-            return
-        section = None if step_id == HEADER_STEP else step_id
-        findings = self.session.findings_for(step_id)
-        for area in editor.query(MarkedTextArea):
-            area.show_marks(findings, section)
+            spelling_flow.mark_words(self, self.current)
 
     def _show_lix(self) -> None:
         """LIX of the current section beside its title (the review shows the document's)."""
