@@ -1,14 +1,12 @@
-"""Files around a published document: the letterhead's assets and the atomic write."""
+"""Files around a published document: the letterhead's assets (logo, base Word file)."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
-from drafter.errors import DrafterError, TemplateError
+from drafter.errors import TemplateError
 
 #: Logos and Word files larger than this are refused (a letterhead is far smaller).
 MAX_ASSET_BYTES = 10 * 1024 * 1024
@@ -82,60 +80,3 @@ def same_file(a: Path, b: Path) -> bool:
             return a.resolve() == b.resolve()
         except (OSError, RuntimeError, ValueError):
             return False
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
-
-    As :func:`drafter.storage.atomic_write_text` for bytes: a temporary file in the same
-    folder, flushed and fsynced, then ``os.replace``. Raises :class:`DrafterError`.
-    """
-    from drafter.storage import _os_error_sv
-
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise DrafterError("kan inte exportera: sökvägen är en mapp", path)
-    try:
-        # O_EXCL with mode 0o666: a new file gets the permissions the user's umask gives,
-        # as any file a program creates (mkstemp would give 0o600)
-        fd, tmp_name = _create_temp(folder, path.name)
-    except OSError as exc:
-        raise DrafterError(f"kan inte exportera: {_os_error_sv(exc)}", path) from exc
-    except ValueError as exc:
-        raise DrafterError("kan inte exportera: ogiltigt filnamn", repr(str(path))) from exc
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(tmp_name, stat.S_IMODE(path.stat().st_mode))
-        os.replace(tmp_name, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise DrafterError(f"kan inte exportera: {_os_error_sv(exc)}", path) from exc
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
-_TEMP_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
-
-
-def _create_temp(folder: Path, name: str) -> tuple[int, str]:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-    for _ in range(100):
-        tag = "".join(secrets.choice(_TEMP_CHARS) for _ in range(8))
-        tmp_name = os.path.join(folder, f".{name}.{tag}.tmp")  # as mkstemp would name it
-        try:
-            return os.open(tmp_name, flags, 0o666), tmp_name
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"no free temporary name in {folder}")
