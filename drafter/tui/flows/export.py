@@ -70,7 +70,11 @@ async def export(screen: MainScreen) -> None:
         screen.notify(outcome, title="Kunde inte exportera", severity="error", timeout=15)
         return
     shown = printable(str(outcome.path))
-    screen.notify(f"Exporterade {FORMAT_NAMES[outcome.format]} till {shown}.", title="Exporterat")
+    screen.notify(
+        f"Exporterade {FORMAT_NAMES[outcome.format]} till {shown}.",
+        title="Exporterat",
+        markup=False,
+    )
     for warning in outcome.warnings:
         screen.notify(printable(warning), title="Att tänka på", severity="warning", timeout=10)
 

@@ -96,7 +96,7 @@ async def correct(screen: MainScreen, finding: Finding) -> None:
         except DrafterError as exc:
             screen.notify(exc.message, title="Kunde inte lägga till ordet", severity="error")
             return
-        screen.notify(f"”{printable(choice.word)}” står nu i din ordlista.")
+        screen.notify(f"”{printable(choice.word)}” står nu i din ordlista.", markup=False)
         screen.run_checks()
         return
     if session.read_only:
@@ -109,7 +109,7 @@ async def correct(screen: MainScreen, finding: Finding) -> None:
                 severity="warning",
             )
             return
-        screen.notify(f"”{printable(choice.word)}” står nu i ärendets ordlista.")
+        screen.notify(f"”{printable(choice.word)}” står nu i ärendets ordlista.", markup=False)
     elif not edit.apply_suggestion(session.arende, finding, choice.word):
         screen.run_checks()
         screen.notify(
