@@ -27,3 +27,19 @@ class OpenStep(Message):
         super().__init__()
         self.step_id = step_id
         self.field = field
+
+
+class UndoUnavailable(Message):
+    """Ctrl+Z (or Ctrl+Y) in a field whose own history has nothing left to undo (redo).
+
+    The field posts it instead of doing nothing; it bubbles up so the nearest owner with a
+    history of structural edits answers it: a row list (removed, added or moved rows), then the
+    main screen (find and replace, quick fixes). Whoever handles it calls ``stop()``.
+
+    Attributes:
+        redo: True for Ctrl+Y (redo), False for Ctrl+Z (undo).
+    """
+
+    def __init__(self, redo: bool = False) -> None:
+        super().__init__()
+        self.redo = redo
