@@ -11,12 +11,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
 
 from drafter.paths import builtin_templates_dir, stored_template_path
 from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.main import MainScreen
+from drafter.tui.widgets.field import Field
 
 SIZE = (100, 32)
 
@@ -62,7 +62,7 @@ async def test_new_arende_with_template_path_reopens_after_save(
         assert isinstance(screen, MainScreen)
         screen.open_step("__uppgifter", "titel")
         await pilot.pause()
-        assert screen.query_one("#falt-titel", Input).value == "Mall i undermapp"
+        assert screen.query_one("#falt-titel", Field).value == "Mall i undermapp"
 
 
 def test_imported_arende_with_template_path_reopens(

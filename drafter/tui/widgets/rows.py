@@ -10,15 +10,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Label, TextArea
 
+from drafter.importer.layout import join_hyphens
 from drafter.tui.keys import input_settled
+from drafter.tui.messages import UndoUnavailable
+from drafter.tui.widgets.field import Field
 
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 
 
-class RowInput(Input):
-    """An Input inside a :class:`RowList` that knows its row and column.
+class RowInput(Field):
+    """A field inside a :class:`RowList` that knows its row and column.
 
     Enter and Backspace change the rows; they are priority bindings, so the app waits for
     them before it hands the next key to whichever row has the focus then (a fast typist's
@@ -36,12 +39,11 @@ class RowInput(Input):
         ),
     ]  # fmt: skip
 
-    def __init__(self, value: str, row: int, col: int, placeholder: str) -> None:
+    def __init__(self, value: str, row: int, col: int, placeholder: str, list_id: str) -> None:
         super().__init__(
             value,
+            field=f"{list_id}.{row}" if col == 0 else f"{list_id}.{row}.{col}",
             placeholder=placeholder,
-            compact=True,
-            select_on_focus=False,  # typing into a filled row must not replace it
             classes="row-input",
         )
         self.row = row
@@ -57,22 +59,31 @@ class RowInput(Input):
         owner = self._owner()
         if owner is not None:
             await owner.settle(self)
-        if owner is not None and self.value == "" and owner.row_is_empty(self.row):
+        if owner is not None and self.text == "" and owner.row_is_empty(self.row):
             await owner.remove_row(self.row, focus_previous=True)
             return
         self.action_delete_left()
 
-    def _on_paste(self, event: events.Paste) -> None:
+    async def _on_paste(self, event: events.Paste) -> None:
+        # One row per pasted line (list markers dropped, a word split by a hyphen at a
+        # line end rejoined); a single line goes into this row.
+        event.prevent_default()
+        event.stop()
+        if self.read_only:
+            return
         lines = [_BULLET.sub("", line).strip() for line in event.text.splitlines()]
-        lines = [line for line in lines if line]
+        lines, _count = join_hyphens([line for line in lines if line])
+        lines = [line.strip() for line in lines if line.strip()]
         owner = self._owner()
         if len(lines) <= 1 or owner is None:
-            super()._on_paste(event)
+            self.paste_text(" ".join(lines))
             return
-        event.stop()
-        self.insert_text_at_cursor(lines[0])
-        owner.data[self.row][self.col] = self.value  # before the rows below are synced
-        owner.call_later(owner.insert_rows, self.row + 1, lines[1:])
+        # This field's text is the truth now (its last Changed may still be on the way).
+        owner.data[self.row][self.col] = self.text
+        owner.record()
+        self.paste_text(lines[0])
+        owner.data[self.row][self.col] = self.text  # before the rows below are synced
+        owner.call_later(owner.insert_rows, self.row + 1, lines[1:], record=False)
 
     def _owner(self) -> RowList | None:
         for node in self.ancestors:
@@ -81,11 +92,24 @@ class RowInput(Input):
         return None
 
 
+UNDO_DEPTH = 100
+"""Structural edits (rows added, removed, moved, pasted) a row list can undo."""
+
+Snapshot = tuple[list[list[str]], tuple[int, int]]
+"""The rows' values and the (row, column) of the focus."""
+
+
 class RowList(Vertical):
-    """Rows of one or more one-line inputs, with add, remove and move.
+    """Rows of one or more fields, with add, remove and move.
 
     Keys: Enter adds a row below (or goes to the next column); Backspace in an empty row
     removes it; Alt+↑/↓ (or Ctrl+↑/↓) move the row; Alt+Delete removes it.
+
+    Adding, removing, moving and pasting rows are undoable: the list keeps the rows as
+    they were before each such edit. Ctrl+Z in a row first undoes what was typed there;
+    when that field has nothing left to undo it posts :class:`UndoUnavailable`, and the
+    list undoes its last structural edit (Ctrl+Y redoes it). A structural edit starts
+    the fields' own histories anew, so undo goes back in the order things were done.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -132,6 +156,8 @@ class RowList(Vertical):
         self.marker = marker
         self.add_label = add_label
         self.data: list[list[str]] = [list(r) for r in rows] or [[""] * len(columns)]
+        self._undo: list[Snapshot] = []
+        self._redo: list[Snapshot] = []
 
     # ------------------------------------------------------------------ compose
 
@@ -144,7 +170,7 @@ class RowList(Vertical):
 
     def _make_row(self, index: int) -> Horizontal:
         inputs = [
-            RowInput(self.data[index][c], index, c, placeholder)
+            RowInput(self.data[index][c], index, c, placeholder, self.id or "rader")
             for c, placeholder in enumerate(self.columns)
         ]
         return Horizontal(
@@ -179,7 +205,7 @@ class RowList(Vertical):
             await container.mount_all([self._make_row(i) for i in range(len(rows), len(self.data))])
         for r in range(len(self.data)):
             for inp in self.inputs(r):
-                if inp.value != self.data[r][inp.col]:
+                if inp.text != self.data[r][inp.col]:
                     inp.value = self.data[r][inp.col]
 
     def focus_row(self, row: int, col: int = 0) -> None:
@@ -196,47 +222,101 @@ class RowList(Vertical):
     def _changed(self) -> None:
         self.post_message(self.Changed(self))
 
+    # ------------------------------------------------------------------ undo
+
+    def _focus_position(self) -> tuple[int, int]:
+        focused = self.screen.focused
+        if isinstance(focused, RowInput) and focused in self.query(RowInput):
+            return focused.row, focused.col
+        return 0, 0
+
+    def record(self) -> None:
+        """Remember the rows as they are, before a structural edit (for Ctrl+Z)."""
+        self._undo.append((self.values(), self._focus_position()))
+        del self._undo[:-UNDO_DEPTH]
+        self._redo.clear()
+
+    def _fresh_histories(self) -> None:
+        """After a structural edit, Ctrl+Z in any row undoes that edit first."""
+        for field in self.query(RowInput):
+            field.history.clear()
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    async def undo(self, redo: bool = False) -> bool:
+        """Undo (redo) the last structural edit; False when there is none."""
+        source, target = (self._redo, self._undo) if redo else (self._undo, self._redo)
+        if not source:
+            return False
+        data, (row, col) = source.pop()
+        target.append((self.values(), self._focus_position()))
+        self.data = data
+        await self._sync()
+        self._fresh_histories()
+        self.focus_row(row, col)
+        self._changed()
+        return True
+
+    @on(UndoUnavailable)
+    async def _undo_unavailable(self, event: UndoUnavailable) -> None:
+        if self._redo if event.redo else self._undo:
+            event.stop()
+            await self.undo(redo=event.redo)
+
     # ------------------------------------------------------------------ operations
 
     async def add_row(self, after: int | None = None, values: list[str] | None = None) -> None:
         index = len(self.data) if after is None else after + 1
+        self.record()
         self.data.insert(index, values or [""] * len(self.columns))
         await self._sync()
+        self._fresh_histories()
         self.focus_row(index)
         self._changed()
 
-    async def insert_rows(self, index: int, first_column_values: list[str]) -> None:
+    async def insert_rows(
+        self, index: int, first_column_values: list[str], *, record: bool = True
+    ) -> None:
+        if record:
+            self.record()
         for offset, value in enumerate(first_column_values):
             row = [""] * len(self.columns)
             row[0] = value
             self.data.insert(index + offset, row)
         await self._sync()
+        self._fresh_histories()
         self.focus_row(index + len(first_column_values) - 1)
         self._changed()
 
     async def remove_row(self, row: int, focus_previous: bool = False) -> None:
         if not 0 <= row < len(self.data):
             return
+        self.record()
         if len(self.data) == 1:
             self.data[0] = [""] * len(self.columns)
         else:
             del self.data[row]
         await self._sync()
+        self._fresh_histories()
         target = row - 1 if focus_previous and row > 0 else min(row, len(self.data) - 1)
         self.focus_row(target, col=len(self.columns) - 1 if focus_previous else 0)
         if focus_previous:
             for inp in self.inputs(target)[-1:]:
-                inp.action_end()
+                inp.action_field_end()
         self._changed()
 
     async def move_row(self, row: int, delta: int) -> None:
         target = row + delta
         if not (0 <= row < len(self.data) and 0 <= target < len(self.data)):
             return
+        self.record()
         self.data[row], self.data[target] = self.data[target], self.data[row]
         focused = self.screen.focused
         col = focused.col if isinstance(focused, RowInput) else 0
         await self._sync()
+        self._fresh_histories()
         self.focus_row(target, col)
         self._changed()
 
@@ -266,14 +346,16 @@ class RowList(Vertical):
 
     # ------------------------------------------------------------------ events
 
-    @on(Input.Changed, ".row-input")
-    def _input_changed(self, event: Input.Changed) -> None:
+    @on(TextArea.Changed, ".row-input")
+    def _input_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        inp = event.input
+        inp = event.text_area
         assert isinstance(inp, RowInput)
-        if inp.row >= len(self.data) or self.data[inp.row][inp.col] == event.value:
+        text = inp.text
+        if inp.row >= len(self.data) or self.data[inp.row][inp.col] == text:
             return
-        self.data[inp.row][inp.col] = event.value
+        self.data[inp.row][inp.col] = text
+        self._redo.clear()  # typed after an undo: the undone rows stay undone
         self._changed()
 
     async def enter_pressed(self, inp: RowInput) -> None:
