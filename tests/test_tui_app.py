@@ -100,6 +100,7 @@ async def test_fill_whole_arende_with_keys_save_and_export(tmp_path: Path) -> No
         await pilot.press("f8")  # Förslag till beslut: lead-in comes from the header
         await pilot.pause()
         assert screen.current == "forslag_till_beslut"
+        await pilot.press("enter")  # the cursor starts in Inledning: left empty, on to point 1
         await type_text(pilot, "Region Gävleborg avslutar sitt medlemskap i Vanguardinitiativet.")
         await pilot.press("enter")
         await type_text(pilot, "Regionstyrelsen informerar Region Dalarna om beslutet.")

@@ -232,10 +232,10 @@ class DecisionEditor(SectionEditor):
             self.query_one("#inledning", Field).focus()
         elif field and field.startswith("punkter"):
             self.query_one("#punkter", RowList).focus_row(_index(field))
-        else:
+        else:  # the lead-in first while it is empty: it is read first
             content = self.session.arende.content(self.section)
             assert isinstance(content, DecisionContent)
-            if content.lead_in or self.session.arende.field_value("beslutsinstans"):
+            if content.lead_in:
                 self.query_one("#punkter", RowList).focus_row(0)
             else:
                 self.query_one("#inledning", Field).focus()

@@ -92,6 +92,35 @@ class RowInput(Field):
         return None
 
 
+class AddRowButton(Button):
+    """"+ Lägg till rad": Enter or a click adds a row; so does typing, and what is typed
+    goes into the new row (a sentence typed after Tab from the last row is not lost)."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__(label, classes="add-row", compact=True)
+        self._target: RowInput | None = None
+        """The row added by typing here; keys still on their way here go to it."""
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._target = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not event.is_printable or event.character is None:
+            return
+        event.stop()
+        event.prevent_default()
+        owner = next((n for n in self.ancestors if isinstance(n, RowList)), None)
+        if owner is None or self.disabled:
+            return
+        if self._target is None or not self._target.is_attached:
+            await owner.add_row()
+            focused = self.screen.focused
+            self._target = focused if isinstance(focused, RowInput) else None
+        if self._target is not None:
+            self._target.insert(event.character, self._target.document.end)
+            self._target.move_cursor(self._target.document.end)
+
+
 UNDO_DEPTH = 100
 """Structural edits (rows added, removed, moved, pasted) a row list can undo."""
 
@@ -163,7 +192,7 @@ class RowList(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Vertical(*[self._make_row(i) for i in range(len(self.data))], classes="rows")
-        yield Button(f"+ {self.add_label}", classes="add-row", compact=True)
+        yield AddRowButton(f"+ {self.add_label}")
 
     def _marker_text(self, index: int) -> str:
         return f"{index + 1}." if self.marker == "numbered" else "–"
