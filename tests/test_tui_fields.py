@@ -104,6 +104,13 @@ async def test_enter_in_a_field_goes_on_and_never_breaks_the_line(tmp_path: Path
         app.post_message(events.Paste("Utredning om\nfritids-\nförvaltningen"))
         await pilot.pause()
         assert title.text == "NyUtredning om fritidsförvaltningen"
+        assert title.size.height == 1  # short text: one line
+        app.copy_to_clipboard("som\nbeslut")
+        await pilot.press("space", "ctrl+v")  # the program's own paste: one line as well
+        await pilot.pause()
+        assert main_screen(app).session.arende.field_value("titel") == (
+            "NyUtredning om fritidsförvaltningen som beslut"
+        )
 
 
 # --------------------------------------------------------------------------- keys

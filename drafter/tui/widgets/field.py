@@ -75,14 +75,11 @@ class Field(MarkedTextArea):
         """Enter: the next field (the keys typed after Enter go there)."""
         self.screen.focus_next()
 
-    async def _on_paste(self, event: events.Paste) -> None:
-        event.prevent_default()  # TextArea's own paste would insert the line breaks
-        event.stop()
-        if self.read_only:
-            return
-        self.paste_text(one_line(event.text))
+    def insert_pasted(self, text: str) -> None:
+        """A paste becomes one line: its lines joined, a hyphen-split word rejoined."""
+        self.put_text(one_line(text))
 
-    def paste_text(self, text: str) -> None:
+    def put_text(self, text: str) -> None:
         """Put ``text`` where the selection is (one undo step)."""
         if not text:
             return

@@ -62,7 +62,10 @@ def _join(lines: list[str]) -> str:
 
 
 def one_line(text: str) -> str:
-    """Pasted text as one line: its lines joined (hyphenated words rejoined)."""
+    """Pasted text as one line: its lines joined (hyphenated words rejoined); text
+    without a line break is kept as it is."""
+    if "\n" not in text and "\r" not in text:
+        return text
     return " ".join(line for line in join_pasted(text).split("\n") if line)
 
 
@@ -121,18 +124,25 @@ class MarkedTextArea(TextArea):
             self.post_message(UndoUnavailable(redo=True))
 
     async def _on_paste(self, event: events.Paste) -> None:
-        """Paste, then join the pasted hard-wrapped lines into paragraphs: two undo steps,
-        so one Ctrl+Z gives back the text exactly as it was pasted."""
         event.prevent_default()  # instead of TextArea's own paste
         event.stop()
-        if self.read_only or not event.text:
-            return
+        if not self.read_only and event.text:
+            self.insert_pasted(event.text)
+
+    def action_paste(self) -> None:
+        """Ctrl+V: paste what was copied in this program (as a terminal paste is)."""
+        if not self.read_only and self.app.clipboard:
+            self.insert_pasted(self.app.clipboard)
+
+    def insert_pasted(self, text: str) -> None:
+        """Paste, then join the pasted hard-wrapped lines into paragraphs: two undo steps,
+        so one Ctrl+Z gives back the text exactly as it was pasted."""
         start, end = self.selection
         start, end = min(start, end), max(start, end)
-        pasted = self.replace(event.text, start, end)
+        pasted = self.replace(text, start, end)
         self.move_cursor(pasted.end_location)
-        joined = join_pasted(event.text)
-        if "\n" in event.text and joined and joined != event.text:
+        joined = join_pasted(text)
+        if "\n" in text and joined and joined != text:
             self.history.checkpoint()
             result = self.replace(joined, start, pasted.end_location)
             self.move_cursor(result.end_location)

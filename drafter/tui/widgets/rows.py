@@ -64,24 +64,20 @@ class RowInput(Field):
             return
         self.action_delete_left()
 
-    async def _on_paste(self, event: events.Paste) -> None:
-        # One row per pasted line (list markers dropped, a word split by a hyphen at a
-        # line end rejoined); a single line goes into this row.
-        event.prevent_default()
-        event.stop()
-        if self.read_only:
-            return
-        lines = [_BULLET.sub("", line).strip() for line in event.text.splitlines()]
+    def insert_pasted(self, text: str) -> None:
+        """One row per pasted line (list markers dropped, a word split by a hyphen at a
+        line end rejoined); a single line goes into this row. Undone in one step."""
+        lines = [_BULLET.sub("", line).strip() for line in text.splitlines()]
         lines, _count = join_hyphens([line for line in lines if line])
         lines = [line.strip() for line in lines if line.strip()]
         owner = self._owner()
         if len(lines) <= 1 or owner is None:
-            self.paste_text(" ".join(lines))
+            self.put_text(" ".join(lines))
             return
         # This field's text is the truth now (its last Changed may still be on the way).
         owner.data[self.row][self.col] = self.text
         owner.record()
-        self.paste_text(lines[0])
+        self.put_text(lines[0])
         owner.data[self.row][self.col] = self.text  # before the rows below are synced
         owner.call_later(owner.insert_rows, self.row + 1, lines[1:], record=False)
 
@@ -93,7 +89,7 @@ class RowInput(Field):
 
 
 class AddRowButton(Button):
-    """"+ Lägg till rad": Enter or a click adds a row; so does typing, and what is typed
+    """ "+ Lägg till rad": Enter or a click adds a row; so does typing, and what is typed
     goes into the new row (a sentence typed after Tab from the last row is not lost)."""
 
     def __init__(self, label: str) -> None:
