@@ -37,6 +37,10 @@ class RowInput(Field):
             "backspace", "backspace_row", "Radera (tom rad tas bort)", show=False,
             priority=True, id="rad.radera", tooltip="Backsteg i en tom rad tar bort den",
         ),
+        # Undo and redo wait, like Enter, for what was typed before them (and the keys
+        # typed after an undo that brings a row back go to that row).
+        Binding("ctrl+z", "undo", show=False, priority=True),
+        Binding("ctrl+y", "redo", show=False, priority=True),
     ]  # fmt: skip
 
     def __init__(self, value: str, row: int, col: int, placeholder: str, list_id: str) -> None:
@@ -54,6 +58,28 @@ class RowInput(Field):
         if owner is not None:
             await owner.settle(self)
             await owner.enter_pressed(self)
+
+    async def action_undo(self) -> None:  # type: ignore[override]
+        await self._undo_or_redo(redo=False)
+
+    async def action_redo(self) -> None:  # type: ignore[override]
+        await self._undo_or_redo(redo=True)
+
+    async def _undo_or_redo(self, *, redo: bool) -> None:
+        """This row's own history first, then the list's row edits, then the screen's."""
+        owner = self._owner()
+        if owner is not None:
+            await owner.settle(self)
+        if self.read_only:
+            return
+        if redo and self.history.redo_stack:
+            self.redo()
+        elif not redo and self.history.undo_stack:
+            self.undo()
+        elif owner is not None and owner.can_undo(redo=redo):
+            await owner.undo(redo=redo)
+        else:
+            self.post_message(UndoUnavailable(redo=redo))
 
     async def action_backspace_row(self) -> None:
         owner = self._owner()
@@ -266,14 +292,19 @@ class RowList(Vertical):
         for field in self.query(RowInput):
             field.history.clear()
 
+    def can_undo(self, *, redo: bool = False) -> bool:
+        """Whether there is a structural edit to undo (redo)."""
+        return bool(self._redo if redo else self._undo) and not self.read_only
+
     @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
+    def read_only(self) -> bool:
+        """The file is open read-only: the rows can be read, not changed."""
+        return any(field.read_only for field in self.query(RowInput))
 
     async def undo(self, redo: bool = False) -> bool:
         """Undo (redo) the last structural edit; False when there is none."""
         source, target = (self._redo, self._undo) if redo else (self._undo, self._redo)
-        if not source:
+        if not source or self.read_only:
             return False
         data, (row, col) = source.pop()
         target.append((self.values(), self._focus_position()))
@@ -286,13 +317,15 @@ class RowList(Vertical):
 
     @on(UndoUnavailable)
     async def _undo_unavailable(self, event: UndoUnavailable) -> None:
-        if self._redo if event.redo else self._undo:
+        if self.can_undo(redo=event.redo):
             event.stop()
             await self.undo(redo=event.redo)
 
     # ------------------------------------------------------------------ operations
 
     async def add_row(self, after: int | None = None, values: list[str] | None = None) -> None:
+        if self.read_only:
+            return
         index = len(self.data) if after is None else after + 1
         self.record()
         self.data.insert(index, values or [""] * len(self.columns))
@@ -304,6 +337,8 @@ class RowList(Vertical):
     async def insert_rows(
         self, index: int, first_column_values: list[str], *, record: bool = True
     ) -> None:
+        if self.read_only:
+            return
         if record:
             self.record()
         for offset, value in enumerate(first_column_values):
@@ -316,8 +351,10 @@ class RowList(Vertical):
         self._changed()
 
     async def remove_row(self, row: int, focus_previous: bool = False) -> None:
-        if not 0 <= row < len(self.data):
+        if not 0 <= row < len(self.data) or self.read_only:
             return
+        if len(self.data) == 1 and self.row_is_empty(0):
+            return  # the only row, already empty: nothing to remove (or to undo)
         self.record()
         if len(self.data) == 1:
             self.data[0] = [""] * len(self.columns)
@@ -334,7 +371,7 @@ class RowList(Vertical):
 
     async def move_row(self, row: int, delta: int) -> None:
         target = row + delta
-        if not (0 <= row < len(self.data) and 0 <= target < len(self.data)):
+        if not (0 <= row < len(self.data) and 0 <= target < len(self.data)) or self.read_only:
             return
         self.record()
         self.data[row], self.data[target] = self.data[target], self.data[row]
