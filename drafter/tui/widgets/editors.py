@@ -32,6 +32,7 @@ ROW_KEYS = " · ".join(
     (
         hint(RowInput, ["rad.ny_under"]),
         hint(RowList, ["rad.upp", "rad.ner", "rad.ta_bort"]),
+        hint(MarkedTextArea, ["fält.angra"]),
     )
 )
 """The keys of a list, shown above it (written from the bindings)."""
