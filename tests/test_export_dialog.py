@@ -12,9 +12,9 @@ from typing import Any
 
 import docx
 import pytest
+from keyboard import type_text
 from textual import work
 from textual.app import App
-from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 
@@ -72,10 +72,6 @@ def format_of(dialog: ExportDialog) -> str:
 
 def note_text(dialog: ExportDialog) -> str:
     return str(dialog.query_one("#export-note", Static).render())
-
-
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*text)
 
 
 @pytest.fixture
