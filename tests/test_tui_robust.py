@@ -72,8 +72,8 @@ async def finished(app: DrafterApp, pilot: Pilot[int]) -> None:
 async def edit_title(app: DrafterApp, pilot: Pilot[int], suffix: str) -> None:
     main_screen(app).open_step("__uppgifter", "titel")
     await pilot.pause()
-    await pilot.press("end", *suffix)
-    await pilot.pause()
+    await pilot.press("end")
+    await type_text(pilot, suffix)
 
 
 @pytest.fixture
