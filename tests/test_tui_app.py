@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from keyboard import type_text
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -40,10 +41,6 @@ def example_app(tmp_path: Path) -> tuple[DrafterApp, Path]:
     shutil.copy(EXAMPLE, path)
     session, _, _ = prepare_session(path, None)
     return DrafterApp(session), path
-
-
-async def type_text(pilot: Pilot[int], text: str) -> None:
-    await pilot.press(*text)
 
 
 def focused(app: DrafterApp) -> Widget | None:

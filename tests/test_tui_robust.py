@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from keyboard import type_text
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -72,8 +73,8 @@ async def finished(app: DrafterApp, pilot: Pilot[int]) -> None:
 async def edit_title(app: DrafterApp, pilot: Pilot[int], suffix: str) -> None:
     main_screen(app).open_step("__uppgifter", "titel")
     await pilot.pause()
-    await pilot.press("end", *suffix)
-    await pilot.pause()
+    await pilot.press("end")
+    await type_text(pilot, suffix)
 
 
 @pytest.fixture
@@ -203,7 +204,7 @@ async def test_first_save_of_new_arende_takes_the_lock_for_the_new_path(tmp_path
     target = tmp_path / "ny.toml"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press(*"Ny skrivelse")
+        await type_text(pilot, "Ny skrivelse")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PathScreen)
@@ -225,7 +226,7 @@ async def test_save_as_onto_a_file_open_in_another_drafter_is_refused(
     app = app_for(None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press(*"Ny skrivelse")
+        await type_text(pilot, "Ny skrivelse")
         await pilot.press("ctrl+s")
         await pilot.pause()
         app.screen.query_one("#path", Input).value = str(example)

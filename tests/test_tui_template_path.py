@@ -11,6 +11,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from keyboard import type_text
 
 from drafter.paths import builtin_templates_dir, stored_template_path
 from drafter.tui import prepare_session
@@ -42,7 +43,7 @@ async def test_new_arende_with_template_path_reopens_after_save(
         assert isinstance(screen, MainScreen)
         screen.open_step("__uppgifter", "titel")
         await pilot.pause()
-        await pilot.press(*"Mall i undermapp")
+        await type_text(pilot, "Mall i undermapp")
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
