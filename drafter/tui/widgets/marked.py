@@ -14,6 +14,8 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import TextArea
 
 from drafter.findings import Finding
@@ -173,6 +175,16 @@ class MarkedTextArea(TextArea):
         self._marks = marks
         self.notify_style_update()  # drops the rendered lines kept in the line cache
         self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        try:
+            return super().render_lines(crop)
+        except KeyError:
+            # Textual 8.2 can draw a TextArea mounted a moment ago before its component
+            # styles exist (textual#6528: "No 'text-area--gutter' key"); rows are mounted
+            # while the user types. Draw it blank this once: styling it refreshes it.
+            self.refresh()
+            return [Strip.blank(crop.width) for _ in range(crop.height)]
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
