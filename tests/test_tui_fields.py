@@ -9,11 +9,13 @@ import tomllib
 from pathlib import Path
 
 from textual import events
+from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widget import Widget
 
 from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
+from drafter.tui.messages import UndoUnavailable
 from drafter.tui.screens.main import MainScreen
 from drafter.tui.widgets.field import Field
 from drafter.tui.widgets.marked import MarkedTextArea, join_pasted
@@ -310,3 +312,45 @@ async def test_rows_of_a_read_only_file_cannot_be_removed_or_moved(tmp_path: Pat
         await pilot.pause()
         assert points(app) == before
         assert len(main_screen(app).query("#punkter RowInput")) == len(before)
+
+
+async def test_undoing_a_removed_row_keeps_what_was_typed_since_in_other_rows(
+    tmp_path: Path,
+) -> None:
+    app = app_for(tmp_path / "ny.toml")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_step(pilot, DECISION)
+        await pilot.press("enter", *"A", "enter", *"B", "enter", *"C", "shift+tab")
+        await pilot.press("alt+delete")  # B goes; the cursor is in C
+        await pilot.pause()
+        assert points(app) == ["A", "C"]
+        await pilot.press(*" x", "shift+tab", "ctrl+z")  # undo in A: B comes back
+        await pilot.pause()
+        assert points(app) == ["A", "B", "C x"]
+
+
+class OneField(App[None]):
+    """A field alone, recording the UndoUnavailable messages that reach the screen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unavailable: list[bool] = []
+
+    def compose(self) -> ComposeResult:
+        yield Field("", field="titel", id="titel")
+
+    def on_undo_unavailable(self, event: UndoUnavailable) -> None:
+        self.unavailable.append(event.redo)
+
+
+async def test_a_field_with_nothing_to_undo_tells_the_owners_above_it() -> None:
+    app = OneField()
+    async with app.run_test() as pilot:
+        app.query_one(Field).focus()
+        await pilot.press("a", "ctrl+z")  # undoes the typing: nothing posted
+        await pilot.pause()
+        assert app.query_one(Field).text == "" and app.unavailable == []
+        await pilot.press("ctrl+y", "ctrl+y", "ctrl+z", "ctrl+z")
+        await pilot.pause()
+        assert app.query_one(Field).text == ""
+        assert app.unavailable == [True, False]  # the second redo, the second undo

@@ -102,7 +102,7 @@ class RowInput(Field):
             return
         # This field's text is the truth now (its last Changed may still be on the way).
         owner.data[self.row][self.col] = self.text
-        owner.record()
+        owner.record(exact=(self.row,))
         self.put_text(lines[0])
         owner.data[self.row][self.col] = self.text  # before the rows below are synced
         owner.call_later(owner.insert_rows, self.row + 1, lines[1:], record=False)
@@ -146,8 +146,9 @@ class AddRowButton(Button):
 UNDO_DEPTH = 100
 """Structural edits (rows added, removed, moved, pasted) a row list can undo."""
 
-Snapshot = tuple[list[list[str]], tuple[int, int]]
-"""The rows' values and the (row, column) of the focus."""
+Snapshot = tuple[list[tuple[int, list[str]]], frozenset[int], tuple[int, int]]
+"""The rows (each row's id and values), the ids of the rows whose values an undo puts
+back as they were, and the (row, column) of the focus."""
 
 
 class RowList(Vertical):
@@ -207,6 +208,10 @@ class RowList(Vertical):
         self.marker = marker
         self.add_label = add_label
         self.data: list[list[str]] = [list(r) for r in rows] or [[""] * len(columns)]
+        self._next_id = 0
+        self._ids: list[int] = [self._new_id() for _ in self.data]
+        """A stable id per row (parallel to ``data``): an undo puts back the order and the
+        rows that were removed, and keeps what was typed since into the other rows."""
         self._undo: list[Snapshot] = []
         self._redo: list[Snapshot] = []
 
@@ -281,9 +286,18 @@ class RowList(Vertical):
             return focused.row, focused.col
         return 0, 0
 
-    def record(self) -> None:
-        """Remember the rows as they are, before a structural edit (for Ctrl+Z)."""
-        self._undo.append((self.values(), self._focus_position()))
+    def _new_id(self) -> int:
+        self._next_id += 1
+        return self._next_id
+
+    def _rows(self) -> list[tuple[int, list[str]]]:
+        return [(row_id, list(values)) for row_id, values in zip(self._ids, self.data, strict=True)]
+
+    def record(self, exact: tuple[int, ...] = ()) -> None:
+        """Remember the rows as they are, before a structural edit (for Ctrl+Z); the
+        values of the rows at the indexes ``exact`` are put back too (a paste into a row)."""
+        ids = frozenset(self._ids[i] for i in exact if 0 <= i < len(self._ids))
+        self._undo.append((self._rows(), ids, self._focus_position()))
         del self._undo[:-UNDO_DEPTH]
         self._redo.clear()
 
@@ -306,9 +320,14 @@ class RowList(Vertical):
         source, target = (self._redo, self._undo) if redo else (self._undo, self._redo)
         if not source or self.read_only:
             return False
-        data, (row, col) = source.pop()
-        target.append((self.values(), self._focus_position()))
-        self.data = data
+        rows, exact, (row, col) = source.pop()
+        target.append((self._rows(), exact, self._focus_position()))
+        current = dict(zip(self._ids, self.data, strict=True))
+        self._ids = [row_id for row_id, _ in rows]
+        self.data = [
+            list(values) if row_id in exact or row_id not in current else current[row_id]
+            for row_id, values in rows
+        ]
         await self._sync()
         self._fresh_histories()
         self.focus_row(row, col)
@@ -329,6 +348,7 @@ class RowList(Vertical):
         index = len(self.data) if after is None else after + 1
         self.record()
         self.data.insert(index, values or [""] * len(self.columns))
+        self._ids.insert(index, self._new_id())
         await self._sync()
         self._fresh_histories()
         self.focus_row(index)
@@ -345,6 +365,7 @@ class RowList(Vertical):
             row = [""] * len(self.columns)
             row[0] = value
             self.data.insert(index + offset, row)
+            self._ids.insert(index + offset, self._new_id())
         await self._sync()
         self._fresh_histories()
         self.focus_row(index + len(first_column_values) - 1)
@@ -355,11 +376,13 @@ class RowList(Vertical):
             return
         if len(self.data) == 1 and self.row_is_empty(0):
             return  # the only row, already empty: nothing to remove (or to undo)
-        self.record()
         if len(self.data) == 1:
+            self.record(exact=(0,))  # the only row is emptied, not removed
             self.data[0] = [""] * len(self.columns)
         else:
+            self.record()
             del self.data[row]
+            del self._ids[row]
         await self._sync()
         self._fresh_histories()
         target = row - 1 if focus_previous and row > 0 else min(row, len(self.data) - 1)
@@ -375,6 +398,7 @@ class RowList(Vertical):
             return
         self.record()
         self.data[row], self.data[target] = self.data[target], self.data[row]
+        self._ids[row], self._ids[target] = self._ids[target], self._ids[row]
         focused = self.screen.focused
         col = focused.col if isinstance(focused, RowInput) else 0
         await self._sync()
