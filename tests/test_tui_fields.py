@@ -298,6 +298,12 @@ async def test_tab_from_the_only_point_then_typing_makes_a_new_point(tmp_path: P
         await pilot.pause()
         row = focused(app)
         assert isinstance(row, RowInput) and row.row == 1
+        await pilot.press("up")  # ↑ on a row's first line: the row above
+        row = focused(app)
+        assert isinstance(row, RowInput) and row.row == 0
+        await pilot.press("down")
+        row = focused(app)
+        assert isinstance(row, RowInput) and row.row == 1
 
 
 async def test_rows_of_a_read_only_file_cannot_be_removed_or_moved(tmp_path: Path) -> None:

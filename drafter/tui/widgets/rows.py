@@ -81,6 +81,24 @@ class RowInput(Field):
         else:
             self.post_message(UndoUnavailable(redo=redo))
 
+    def action_cursor_up(self, select: bool = False) -> None:
+        """↑ on the first line of a row goes to the row above (as in a text editor)."""
+        owner = self._owner()
+        at_top = self.navigator.is_first_wrapped_line(self.cursor_location)
+        if owner is not None and not select and at_top and self.row > 0:
+            owner.focus_row(self.row - 1, self.col)
+            return
+        super().action_cursor_up(select)
+
+    def action_cursor_down(self, select: bool = False) -> None:
+        """↓ on the last line of a row goes to the row below."""
+        owner = self._owner()
+        at_bottom = self.navigator.is_last_wrapped_line(self.cursor_location)
+        if owner is not None and not select and at_bottom and self.row < len(owner.data) - 1:
+            owner.focus_row(self.row + 1, self.col)
+            return
+        super().action_cursor_down(select)
+
     async def action_backspace_row(self) -> None:
         owner = self._owner()
         if owner is not None:
