@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -163,9 +163,17 @@ class Session:
     """The "Importerad text" step is shown: the ärende had text an import kept aside (the
     step stays when the user has emptied it, so the steps do not shift while editing)."""
 
-    def __post_init__(self) -> None:
+    check: InitVar[bool] = True
+    """Run the checks now; ``False``: the app runs them right after its first frame
+    (see :attr:`checked`)."""
+    checked: bool = field(default=False, init=False)
+    """The findings, LIX and step states come from a check run (not yet, while an app
+    started with ``check=False`` paints its first frame)."""
+
+    def __post_init__(self, check: bool) -> None:
         self.shows_imported = bool(self.arende.imported_texts())
-        self.refresh_findings()
+        if check:
+            self.refresh_findings()
 
     @property
     def template(self) -> Template:
@@ -259,6 +267,7 @@ class Session:
         self.findings = analysis.findings
         self.lix = analysis.lix
         self.document_lix = analysis.document_lix
+        self.checked = True
 
     @property
     def lix_min_words(self) -> int:

@@ -132,14 +132,14 @@ class MainScreen(Screen[None]):
         """Why the last recovery draft could not be written (shown in the header)."""
         self.after_pause = AfterPause(self)
         self._pending_preview: set[str] = set()
-        self._initial: tuple[str, str | None] = (HEADER_STEP, None)
+        self.initial_step: tuple[str, str | None] = (HEADER_STEP, None)
         self.checks = BackgroundChecks(self, session, self._show_checks)
 
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        self._initial = self.session.first_open_step()
-        first = self._initial[0]
+        self.initial_step = self.session.first_open_step()
+        first = self.initial_step[0]
         # Set the screen's layout classes before its children exist: set later (in
         # on_mount), each class change restyles every widget before the first frame.
         wide = self.app.size.width >= WIDE
@@ -186,9 +186,13 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.update_title()
-        step_id, field = self._initial
+        step_id, field = self.initial_step
         self.open_step(step_id, field)
-        self.start(startup.startup(self), "startup")
+        if self.session.checked:
+            self.start(startup.startup(self), "startup")
+        else:  # the checks, then the lock and drafts: right after the first frame
+            self.checks.checked = -1
+            self.call_after_refresh(startup.after_first_frame, self)
         if self.spelling:
             self.call_after_refresh(self._start_spelling)
 
@@ -488,6 +492,6 @@ class MainScreen(Screen[None]):
         self.set_class(self.preview.display, "-preview")
         self.update_title()
         self.sidebar.refresh_states()
-        step_id, field = self._initial
+        step_id, field = self.initial_step
         self.open_step(step_id, field)
         self.notify("Osparade ändringar återställda. Spara med F2 för att behålla dem.")
