@@ -25,8 +25,8 @@ from drafter.spelling import Mode, set_mode
 from drafter.text import printable
 from drafter.tui.checking import BackgroundChecks
 from drafter.tui.debounce import AfterPause
-from drafter.tui.flows import export, recovery, save, startup
 from drafter.tui.flows import quit as quit_flow
+from drafter.tui.flows import recovery, save, startup
 from drafter.tui.flows import spelling as spelling_flow
 from drafter.tui.flows.save import SaveState
 from drafter.tui.help import step_help
@@ -367,6 +367,8 @@ class MainScreen(Screen[None]):
     async def action_export(self) -> None:
         await self._settled()
         self.after_pause.cancel("checks")  # the export checks now
+        from drafter.tui.flows import export  # (its dialog: imported when first used)
+
         self.start(export.export(self), "export")
 
     async def action_spelling(self) -> None:
