@@ -7,6 +7,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from drafter.lock import lock_owner
 from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
@@ -53,21 +55,28 @@ async def test_checks_after_first_frame_open_the_step_with_an_error(tmp_path: Pa
         assert session.state("forslag_till_beslut") is StepState.ERRORS
 
 
-async def test_deferred_checks_show_what_checking_first_showed(tmp_path: Path) -> None:
-    """Opened both ways, the example ends on the same step with the same findings."""
+@pytest.mark.parametrize("example", [True, False], ids=["exempel", "nytt"])
+async def test_deferred_checks_show_what_checking_first_showed(
+    tmp_path: Path, example: bool
+) -> None:
+    """Opened both ways, the example (and a new ärende) end on the same step, focused
+    field and findings."""
     path = tmp_path / "vanguard.toml"
-    shutil.copy(EXAMPLE, path)
-    shown: list[tuple[str, list[str], str]] = []
+    if example:
+        shutil.copy(EXAMPLE, path)
+    shown: list[tuple[str, str | None, list[str], str]] = []
     for check in (True, False):
-        session, _, _ = prepare_session(path, None, check=check)
+        session, _, _ = prepare_session(path if example else None, None, check=check)
         app = DrafterApp(session)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             screen = _main(app)
             progress = str(screen.query_one("#progress").render())
-            shown.append((screen.current, [f.message for f in session.findings], progress))
+            focus = app.focused.id if app.focused is not None else None
+            messages = [f.message for f in session.findings]
+            shown.append((screen.current, focus, messages, progress))
     assert shown[0] == shown[1]
-    assert shown[0][1]  # the example has findings
+    assert shown[0][2]  # both have findings
 
 
 async def test_lock_is_taken_after_the_first_frame_and_released_at_quit(tmp_path: Path) -> None:

@@ -245,9 +245,22 @@ class Session:
                 break
             state = self.state(step.id)
             if state in (StepState.NOT_STARTED, StepState.ERRORS):
+                if not self.checked and step.id == HEADER_STEP:
+                    return step.id, self._first_empty_field()
                 findings = self.findings_for(step.id)
                 return step.id, findings[0].field if findings else None
         return REVIEW_STEP, None
+
+    def _first_empty_field(self) -> str | None:
+        """Before the checks ran: the header field the checks' first finding will name
+        (the first empty field that must be filled, most serious first)."""
+        empty = [
+            (severity.rank, i, f.id)  # as findings_for sorts: by severity, then in order
+            for i, f in enumerate(self.template.fields)
+            if (severity := f.empty_severity) is not None
+            and not self.arende.field_value(f.id).strip()
+        ]
+        return min(empty)[2] if empty else None
 
     # ------------------------------------------------------------------ checks
 
