@@ -28,6 +28,16 @@ async def startup(screen: MainScreen) -> None:
         await recovery.offer_recovery(screen)
 
 
+def begin(screen: MainScreen) -> None:
+    """Start the startup flow (the screen is mounted); a session whose checks were left
+    for after the first frame gets them, then the flow, in :func:`after_first_frame`."""
+    if screen.session.checked:
+        screen.start(startup(screen), "startup")
+    else:
+        screen.checks.checked = -1  # nothing checked yet: the findings are not current
+        screen.call_after_refresh(after_first_frame, screen)
+
+
 def after_first_frame(screen: MainScreen) -> None:
     """What opening a file does once the first frame is painted (once: at the app's Ready
     or the screen's first refresh, whichever comes first): run the checks the session left

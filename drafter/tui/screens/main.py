@@ -188,11 +188,7 @@ class MainScreen(Screen[None]):
         self.update_title()
         step_id, field = self.initial_step
         self.open_step(step_id, field)
-        if self.session.checked:
-            self.start(startup.startup(self), "startup")
-        else:  # the checks, then the lock and drafts: right after the first frame
-            self.checks.checked = -1
-            self.call_after_refresh(startup.after_first_frame, self)
+        startup.begin(self)  # the lock and drafts (and checks left for after the first frame)
         if self.spelling:
             self.call_after_refresh(self._start_spelling)
 
