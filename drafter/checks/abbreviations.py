@@ -14,10 +14,10 @@ words next to other words in capitals ("VIKTIGT ATT VETA").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from drafter.checks.common import ALL_TEXT_KINDS, SectionsParams, rule_sections, section_texts
+from drafter.checks.lazyre import lazy_compile
 from drafter.checks.registry import CheckContext, check_kind
 from drafter.findings import Finding
 
@@ -57,12 +57,12 @@ KNOWN = frozenset(
 
 # Capitals first, so the regex engine skips fast to the next capital; the character
 # before is checked in Python (a look-behind first would make every position a try).
-_CAPITALS = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ]{1,5}(?![\w-])")
-_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_BEFORE_NUMBER = re.compile(r"\s?\d")
-_WORDS_IN_PARENTHESES = re.compile(r"\s*\([^)]*[a-zåäö][^)]*\)")
-_CAPITAL_WORD_AFTER = re.compile(r"\s+[A-ZÅÄÖ]{2,}(?![\w-])")
-_CAPITAL_WORD_BEFORE = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,}\s+$")
+_CAPITALS = lazy_compile(r"[A-ZÅÄÖ][A-ZÅÄÖ]{1,5}(?![\w-])")
+_ROMAN = lazy_compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_BEFORE_NUMBER = lazy_compile(r"\s?\d")
+_WORDS_IN_PARENTHESES = lazy_compile(r"\s*\([^)]*[a-zåäö][^)]*\)")
+_CAPITAL_WORD_AFTER = lazy_compile(r"\s+[A-ZÅÄÖ]{2,}(?![\w-])")
+_CAPITAL_WORD_BEFORE = lazy_compile(r"(?<![\w-])[A-ZÅÄÖ]{2,}\s+$")
 
 _SOURCE = (
     "Källa: Skellefteå kommuns språkhandbok, ”Förkortningar”; Klarspråkstestet "

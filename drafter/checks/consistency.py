@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from drafter.checks.lazyre import lazy_compile
 from drafter.checks.registry import CheckContext, Params, check_kind
 from drafter.findings import Finding
 from drafter.model import DecisionContent, ListContent, ProseContent, SectionContent
@@ -71,11 +72,11 @@ _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _UNIT_ALTERNATIVES = "|".join(
     r"\s+".join(re.escape(w) for w in u.split()) for u in sorted(UNITS, key=len, reverse=True)
 )
-_AMOUNT = re.compile(
+_AMOUNT = lazy_compile(
     rf"(?<![\w,.])(?P<num>{_NUMBER})\s?(?P<unit>{_UNIT_ALTERNATIVES})(?![^\W\d_])",
     re.IGNORECASE,
 )
-_BARE_NUMBER = re.compile(rf"(?<![\w,.])(?:{_NUMBER})(?![\w])")
+_BARE_NUMBER = lazy_compile(rf"(?<![\w,.])(?:{_NUMBER})(?![\w])")
 
 
 def _number_value(text: str) -> float:
@@ -200,7 +201,7 @@ _OBJECT_AFTER: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"(?<=\s)(?:i\s+uppdrag|uppdraget)\b", re.IGNORECASE),
     ),
 )
-_SUBJECT_STOPS = re.compile(r"[,;:]")
+_SUBJECT_STOPS = lazy_compile(r"[,;:]")
 
 
 def _whitespace_start(text: str, end: int, floor: int) -> int:
@@ -255,7 +256,7 @@ def _objects_after(text: str, verb: re.Pattern[str], until: re.Pattern[str]) -> 
 
 #: Words after which the subject of "får i uppdrag" starts ("… och regiondirektören får …").
 _CLAUSE_STARTERS = frozenset({"att", "och", "samt", "beslutar", "som", "där", "vilket", "även"})
-_SPLIT_RECIPIENTS = re.compile(r"\s*(?:,|\boch\b|\bsamt\b)\s*", re.IGNORECASE)
+_SPLIT_RECIPIENTS = lazy_compile(r"\s*(?:,|\boch\b|\bsamt\b)\s*", re.IGNORECASE)
 
 
 def assignees(point: str) -> list[str]:

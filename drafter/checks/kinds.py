@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
+from drafter.checks.lazyre import lazy_compile
 from drafter.checks.registry import CheckContext, Params, check_kind
 from drafter.findings import Finding, Severity
 from drafter.model import AspectsContent, DecisionContent, ProseContent, SignaturesContent
@@ -257,7 +258,7 @@ class NoParams(Params):
     pass
 
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = lazy_compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def is_iso_date(value: str) -> bool:
@@ -288,7 +289,7 @@ def check_date_fields(ctx: CheckContext, params: NoParams) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- DNR
 
 
-_LENIENT_DNR = re.compile(
+_LENIENT_DNR = lazy_compile(
     r"^(?:dnr:?\s*)?"  # optional "Dnr"
     r"(?=.*[^\W\d_])"  # a prefix somewhere (letters)
     r"(?=.*(?:(?<!\d)(?:19|20)\d{2}(?!\d)|(?<!\d)\d{2}(?!\d)))"  # a year, 4 or 2 digits

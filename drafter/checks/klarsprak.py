@@ -24,6 +24,7 @@ from typing import Literal
 from pydantic import Field
 
 from drafter.checks.common import SectionsParams, rule_sections, section_texts
+from drafter.checks.lazyre import lazy_compile
 from drafter.checks.lix import (
     MIN_WORDS,
     PROSE_KINDS,
@@ -205,8 +206,8 @@ def check_word_list(ctx: CheckContext, params: WordListParams) -> Iterator[Findi
 
 # --------------------------------------------------------------------------- FTB-3, FTB-5
 
-_NUMBERING = re.compile(r"^\s*\d+\s*[.)]\s*")
-_JUSTERING = re.compile(
+_NUMBERING = lazy_compile(r"^\s*\d+\s*[.)]\s*")
+_JUSTERING = lazy_compile(
     r"\bförklara[rs]?\s+(?:beslutet|paragrafen|besluten|punkten)\s+omedelbart\s+justera[dt]?\b",
     re.IGNORECASE,
 )
@@ -302,7 +303,7 @@ class PointStyleParams(Params):
     of bodies that write "X beslutar att …"), other points are flagged."""
 
 
-_STARTS_WITH_ATT = re.compile(r"^att\b", re.IGNORECASE)
+_STARTS_WITH_ATT = lazy_compile(r"^att\b", re.IGNORECASE)
 
 
 @check_kind("beslutspunkternas_form", PointStyleParams, sections={"beslut"})
@@ -349,7 +350,7 @@ class SummaryParams(Params):
     föreslår", "vi rekommenderar"), not when someone else is ("regeringen föreslår")."""
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = lazy_compile(r"[^\W\d_]+")
 _PROPOSER_WORDS = frozenset({"vi", "jag", "förvaltningen", "kontoret", "avdelningen", "enheten"})
 _PROPOSER_ENDINGS = ("förvaltningen", "kontoret", "avdelningen", "direktören", "handläggaren")
 

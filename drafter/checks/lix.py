@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from drafter.checks.lazyre import lazy_compile
 from drafter.model import (
     IMPORTED_KEY,
     Arende,
@@ -121,10 +122,10 @@ ABBREVIATIONS = frozenset(
 #: Abbreviations that often close a list: they end a sentence before a capital letter.
 LIST_END_ABBREVIATIONS = frozenset({"m.m.", "m.fl.", "osv.", "o.s.v.", "etc.", "etc", "m.m"})
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]\s+|\d+[.)]\s+)")
-_BLOCK_SPLIT = re.compile(r"\n[ \t]*\n|\n(?=\s*(?:[-*•–]\s|\d+[.)]\s))")
+_LIST_ITEM = lazy_compile(r"^\s*(?:[-*•–]\s+|\d+[.)]\s+)")
+_BLOCK_SPLIT = lazy_compile(r"\n[ \t]*\n|\n(?=\s*(?:[-*•–]\s|\d+[.)]\s))")
 # "[.!?…][.!?…]*" is "[.!?…]+", written so that the regex engine scans for it fast
-_TERMINATOR = re.compile(r"[.!?…][.!?…]*[\"”’'»)\]]*(?=\s|$)")
+_TERMINATOR = lazy_compile(r"[.!?…][.!?…]*[\"”’'»)\]]*(?=\s|$)")
 _STRIP = "\"”“’‘'»«()[]{}.,;:!?…–—-*•"
 _STRIP_END = "\"”“’‘'»«()[]{}.,;:!?…–—*•"
 
@@ -181,7 +182,7 @@ def _blocks(text: str) -> list[str]:
     return [_LIST_ITEM.sub("", b, count=1) for b in _BLOCK_SPLIT.split(text) if b.strip()]
 
 
-_SPACES = re.compile(r"\s*")
+_SPACES = lazy_compile(r"\s*")
 _CLOSERS = "\"”’'»)]"
 _STRIP_NO_DOT = _STRIP.replace(".", "")
 

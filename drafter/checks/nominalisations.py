@@ -9,10 +9,10 @@ are sometimes the clearest word, so the writer decides.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from drafter.checks.common import SectionsParams, rule_sections, section_texts
+from drafter.checks.lazyre import lazy_compile
 from drafter.checks.lix import PROSE_KINDS
 from drafter.checks.registry import CheckContext, check_kind
 from drafter.findings import Finding, Severity
@@ -40,7 +40,7 @@ MAX_EXAMPLES = 3
 
 # " av" first and case-sensitive: the regex engine finds that literal fast ("Av" opens a
 # sentence, so no noun stands before it).
-_AV = re.compile(r" av(?=[\s,.;:]|$)")
+_AV = lazy_compile(r" av(?=[\s,.;:]|$)")
 
 
 #: Articles before the noun: "en kartläggning av …" names a thing (a survey), not an action.

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from drafter.checks.common import ALL_TEXT_KINDS, SectionsParams, rule_sections, section_texts
+from drafter.checks.lazyre import lazy_compile
 from drafter.checks.registry import CheckContext, check_kind
 from drafter.findings import Finding
 from drafter.templates import SectionDef
@@ -57,11 +58,11 @@ _ID_WORDS = frozenset(
     }
 )
 _MONEY_UNITS = r"kr|kronor|sek|euro|eur|€|dollar|usd"
-_WRONG_GROUPING = re.compile(
+_WRONG_GROUPING = lazy_compile(
     r"(?<![\w.,/:\-–])(?P<num>\d{1,3}(?P<sep>[.,])\d{3}(?:(?P=sep)\d{3})*)(?![\w]|[.,:/\-–]\d)"
 )
-_UNGROUPED = re.compile(r"(?<![\w.,/:\-–+])(?P<num>\d{5,})(?P<dec>,\d+)?(?![\w]|[.:/\-–]\d)")
-_MONEY_AFTER = re.compile(rf"^\s?(?:{_MONEY_UNITS})(?!\w)", re.IGNORECASE)
+_UNGROUPED = lazy_compile(r"(?<![\w.,/:\-–+])(?P<num>\d{5,})(?P<dec>,\d+)?(?![\w]|[.:/\-–]\d)")
+_MONEY_AFTER = lazy_compile(rf"^\s?(?:{_MONEY_UNITS})(?!\w)", re.IGNORECASE)
 
 
 def group_thousands(digits: str) -> str:
@@ -97,10 +98,10 @@ def _looks_like_date(digits: str) -> bool:
 
 
 # "\d[.,]\d{3}|\d{5}" with the common "\d" first: the regex engine then skips to digits fast
-_THOUSANDS_PREFILTER = re.compile(r"\d(?:[.,]\d{3}|\d{4})")
-_DATE_PREFILTER = re.compile(r"\d\d[-./]\d\d[-./]\d\d")
+_THOUSANDS_PREFILTER = lazy_compile(r"\d(?:[.,]\d{3}|\d{4})")
+_DATE_PREFILTER = lazy_compile(r"\d\d[-./]\d\d[-./]\d\d")
 #: Either of the two above (every alternative starts with the digit both start with).
-_ANY_NUMBER_SHAPE = re.compile(r"\d(?:[.,]\d{3}|\d{4}|\d[-./]\d\d[-./]\d\d)")
+_ANY_NUMBER_SHAPE = lazy_compile(r"\d(?:[.,]\d{3}|\d{4}|\d[-./]\d\d[-./]\d\d)")
 
 
 @lru_cache(maxsize=1024)
@@ -212,7 +213,7 @@ def check_thousands(ctx: CheckContext, params: SectionsParams) -> Iterator[Findi
 
 # --------------------------------------------------------------------------- FORM-3b
 
-_CURRENCY_ABBREVIATIONS = re.compile(
+_CURRENCY_ABBREVIATIONS = lazy_compile(
     r"(?<![\w-])(?P<abbr>kkr|ksek|tsek|mkr|msek|mnsek|mdsek|milj\.?\s?kr|mdr\.?\s?kr)(?![\w-])",
     re.IGNORECASE,
 )
@@ -256,11 +257,11 @@ def check_currency(ctx: CheckContext, params: SectionsParams) -> Iterator[Findin
 
 # --------------------------------------------------------------------------- FORM-1c, 1d
 
-_TWO_DIGIT_YEAR = re.compile(
+_TWO_DIGIT_YEAR = lazy_compile(
     r"(?<![\w\-./:])(?P<a>\d{2})(?P<sep>[-./])(?P<b>\d{2})(?P=sep)(?P<c>\d{2})(?![\w]|[-./:]\d)"
 )
 _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-_ORDINAL_DATE = re.compile(
+_ORDINAL_DATE = lazy_compile(
     rf"(?<![\w])(?P<day>\d{{1,2}}):(?:e|a)\s+(?P<month>{_MONTHS})(?!\w)", re.IGNORECASE
 )
 

@@ -14,9 +14,10 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from drafter.checks.lazyre import lazy_compile
 from drafter.errors import DrafterError, describe_validation_error
 
-_WORD = re.compile(r"[\w-]+")
+_WORD = lazy_compile(r"[\w-]+")
 _PUNCTUATION = "\"”“’‘'»«()[]{}.,;:!?…–—*•/"
 
 

@@ -35,7 +35,6 @@ from drafter.spelling.dictionary import (
     speller_for_check,
 )
 from drafter.spelling.lists import arende_words, read_user_words
-from drafter.spelling.remote import EngineError
 from drafter.spelling.words import (
     FieldTokens,
     Token,
@@ -146,6 +145,8 @@ def check_spelling(ctx: CheckContext, params: SpellingParams) -> Iterator[Findin
             f"Din ordlista används inte: {printable(exc.message)}. Rätta eller ta bort filen.",
             section=None,
         )
+    from drafter.spelling.remote import EngineError  # loaded with the helper it reports on
+
     try:
         found = _unknown_words(ctx, params, speller, accepted)
     except EngineError:

@@ -36,10 +36,12 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from drafter.spelling.candidates import near_edits, vowel_insertions, wide_edits
-from drafter.spelling.remote import RemoteEngine
+
+if TYPE_CHECKING:  # the helper's module (subprocess, json) is imported when it starts
+    from drafter.spelling.remote import RemoteEngine
 
 #: Words longer than this are never given to Hunspell (and never reported).
 MAX_WORD_CHARS = 60
@@ -281,6 +283,8 @@ def _open_local(folder: Path) -> LocalEngine | None:
 
 
 def _start_remote(folder: Path) -> RemoteEngine | None:
+    from drafter.spelling.remote import RemoteEngine
+
     try:
         return RemoteEngine(folder)
     except OSError:
@@ -357,7 +361,12 @@ def _after_fork_in_child() -> None:
     _thread_lock = threading.Lock()
     _thread = None
     _starting = None
-    if _speller is not None and isinstance(_speller.engine, RemoteEngine):
+    remote = sys.modules.get("drafter.spelling.remote")  # (no helper was started without it)
+    if (
+        _speller is not None
+        and remote is not None
+        and isinstance(_speller.engine, remote.RemoteEngine)
+    ):
         _speller = None
         _state = State.NOT_LOADED
         _separate_process = False

@@ -21,7 +21,7 @@ def run_tui(path: Path | None, mall: str | None, *, spelling: bool = True) -> in
     from drafter.errors import DrafterError
 
     try:
-        prepared = prepare_session(path, mall)
+        prepared = prepare_session(path, mall, check=False)  # checked after the first frame
     except DrafterError as exc:
         print(f"drafter: fel: {exc.message}", file=sys.stderr)
         return 2
@@ -38,8 +38,13 @@ def run_tui(path: Path | None, mall: str | None, *, spelling: bool = True) -> in
     return int(result or 0)
 
 
-def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path | None, str | None]:
+def prepare_session(
+    path: Path | None, mall: str | None, *, check: bool = True
+) -> tuple[Session, Path | None, str | None]:
     """The session to edit: the file, an import of it, or a new ärende.
+
+    ``check=False`` leaves the checks to the app, which runs them right after its first
+    frame (see :class:`Session`).
 
     Returns (session, a TOML path to ask about overwriting or None, import report or None).
     Raises :class:`~drafter.errors.DrafterError` for files that cannot be opened.
@@ -53,7 +58,7 @@ def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path 
 
     importable = _importable(path)
     if path is not None and importable and path.is_file():
-        return _import(path, mall)
+        return _import(path, mall, check)
     if path is not None and importable and not path.exists():
         raise DrafterError(
             "filen finns inte. Ange ett befintligt dokument (.docx, .pdf, .txt eller .md) att "
@@ -69,6 +74,7 @@ def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path 
             path,
             has_comments=loaded.has_comments,
             disk_stamp=file_stamp(path),
+            check=check,
         )
         return session, None, None
     loaded_template = find_template(mall or DEFAULT_TEMPLATE, near=path)
@@ -80,7 +86,7 @@ def prepare_session(path: Path | None, mall: str | None) -> tuple[Session, Path 
             if path is not None
             else str(loaded_template.path.resolve())
         )
-    return Session(arende, loaded_template, path), None, None
+    return Session(arende, loaded_template, path, check=check), None, None
 
 
 def _importable(path: Path | None) -> bool:
@@ -92,7 +98,7 @@ def _importable(path: Path | None) -> bool:
     return path.suffix.lower() in IMPORTABLE_SUFFIXES
 
 
-def _import(path: Path, mall: str | None) -> tuple[Session, Path | None, str | None]:
+def _import(path: Path, mall: str | None, check: bool) -> tuple[Session, Path | None, str | None]:
     """Import a document; saved beside it as .toml unless that file exists.
 
     Without ``mall`` the importer picks the template that fits the document best.
@@ -109,7 +115,7 @@ def _import(path: Path, mall: str | None) -> tuple[Session, Path | None, str | N
     used = chosen or result.template_loaded or find_template(DEFAULT_TEMPLATE, near=target)
     if used.origin == "fil":
         result.arende.template_ref = stored_template_path(used.path, target)
-    session = Session(result.arende, used, target, dirty=True, source=path)
+    session = Session(result.arende, used, target, dirty=True, source=path, check=check)
     report = str(result.report)
     if target.exists():
         return session, target, report

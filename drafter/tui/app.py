@@ -12,6 +12,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from drafter.tui.commands import DrafterCommands
+from drafter.tui.flows import startup
 from drafter.tui.screens.main import MainScreen
 from drafter.tui.session import Session
 
@@ -63,6 +64,9 @@ class DrafterApp(App[int], inherit_bindings=False):
         # user types do not walk them. Measured with `benchmarks/run.py --only typing` at
         # 500 KB: the longest UI stall while typing 135 ms without, 83 ms with. Scoped to
         # this run of the app: undone when it unmounts.
+        for screen in self.screen_stack:  # the checks wait for the first frame
+            if isinstance(screen, MainScreen):
+                startup.after_first_frame(screen)
         if not self._frozen:
             gc.collect()
             gc.freeze()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -163,9 +163,17 @@ class Session:
     """The "Importerad text" step is shown: the ärende had text an import kept aside (the
     step stays when the user has emptied it, so the steps do not shift while editing)."""
 
-    def __post_init__(self) -> None:
+    check: InitVar[bool] = True
+    """Run the checks now; ``False``: the app runs them right after its first frame
+    (see :attr:`checked`)."""
+    checked: bool = field(default=False, init=False)
+    """The findings, LIX and step states come from a check run (not yet, while an app
+    started with ``check=False`` paints its first frame)."""
+
+    def __post_init__(self, check: bool) -> None:
         self.shows_imported = bool(self.arende.imported_texts())
-        self.refresh_findings()
+        if check:
+            self.refresh_findings()
 
     @property
     def template(self) -> Template:
@@ -237,9 +245,22 @@ class Session:
                 break
             state = self.state(step.id)
             if state in (StepState.NOT_STARTED, StepState.ERRORS):
+                if not self.checked and step.id == HEADER_STEP:
+                    return step.id, self._first_empty_field()
                 findings = self.findings_for(step.id)
                 return step.id, findings[0].field if findings else None
         return REVIEW_STEP, None
+
+    def _first_empty_field(self) -> str | None:
+        """Before the checks ran: the header field the checks' first finding will name
+        (the first empty field that must be filled, most serious first)."""
+        empty = [
+            (severity.rank, i, f.id)  # as findings_for sorts: by severity, then in order
+            for i, f in enumerate(self.template.fields)
+            if (severity := f.empty_severity) is not None
+            and not self.arende.field_value(f.id).strip()
+        ]
+        return min(empty)[2] if empty else None
 
     # ------------------------------------------------------------------ checks
 
@@ -259,6 +280,7 @@ class Session:
         self.findings = analysis.findings
         self.lix = analysis.lix
         self.document_lix = analysis.document_lix
+        self.checked = True
 
     @property
     def lix_min_words(self) -> int:

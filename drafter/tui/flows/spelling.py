@@ -19,7 +19,6 @@ from drafter.findings import Finding
 from drafter.spelling import edit, lists
 from drafter.text import printable
 from drafter.tui.messages import SectionChanged
-from drafter.tui.screens.spelling_dialog import SpellingDialog
 from drafter.tui.session import HEADER_STEP, step_id_for
 from drafter.tui.widgets.marked import MarkedTextArea
 from drafter.tui.widgets.panels import FindingsList
@@ -85,6 +84,8 @@ def is_spelling(finding: Finding | None) -> bool:
 async def correct(screen: MainScreen, finding: Finding) -> None:
     """Ask what to do with the finding's word, and do it."""
     assert finding.word is not None
+    from drafter.tui.screens.spelling_dialog import SpellingDialog  # imported when first used
+
     choice = await screen.app.push_screen_wait(SpellingDialog(finding.word, finding.suggestions))
     if choice is None:
         return

@@ -25,8 +25,8 @@ from drafter.spelling import Mode, set_mode
 from drafter.text import printable
 from drafter.tui.checking import BackgroundChecks
 from drafter.tui.debounce import AfterPause
-from drafter.tui.flows import export, recovery, save, startup
 from drafter.tui.flows import quit as quit_flow
+from drafter.tui.flows import recovery, save, startup
 from drafter.tui.flows import spelling as spelling_flow
 from drafter.tui.flows.save import SaveState
 from drafter.tui.help import step_help
@@ -133,14 +133,14 @@ class MainScreen(Screen[None]):
         """Why the last recovery draft could not be written (shown in the header)."""
         self.after_pause = AfterPause(self)
         self._pending_preview: set[str] = set()
-        self._initial: tuple[str, str | None] = (HEADER_STEP, None)
+        self.initial_step: tuple[str, str | None] = (HEADER_STEP, None)
         self.checks = BackgroundChecks(self, session, self._show_checks)
 
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        self._initial = self.session.first_open_step()
-        first = self._initial[0]
+        self.initial_step = self.session.first_open_step()
+        first = self.initial_step[0]
         # Set the screen's layout classes before its children exist: set later (in
         # on_mount), each class change restyles every widget before the first frame.
         wide = self.app.size.width >= WIDE
@@ -187,9 +187,9 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.update_title()
-        step_id, field = self._initial
+        step_id, field = self.initial_step
         self.open_step(step_id, field)
-        self.start(startup.startup(self), "startup")
+        startup.begin(self)  # the lock and drafts (and checks left for after the first frame)
         if self.spelling:
             self.call_after_refresh(self._start_spelling)
 
@@ -364,6 +364,8 @@ class MainScreen(Screen[None]):
     async def action_export(self) -> None:
         await self._settled()
         self.after_pause.cancel("checks")  # the export checks now
+        from drafter.tui.flows import export  # (its dialog: imported when first used)
+
         self.start(export.export(self), "export")
 
     async def action_spelling(self) -> None:
@@ -489,6 +491,6 @@ class MainScreen(Screen[None]):
         self.set_class(self.preview.display, "-preview")
         self.update_title()
         self.sidebar.refresh_states()
-        step_id, field = self._initial
+        step_id, field = self.initial_step
         self.open_step(step_id, field)
         self.notify("Osparade ändringar återställda. Spara med F2 för att behålla dem.")
