@@ -200,7 +200,18 @@ def check_word_list(ctx: CheckContext, params: WordListParams) -> Iterator[Findi
                 word_message(hit.entry, hit.found.lower(), count),
                 section.id,
                 field,
+                word=hit.found,
+                span=(hit.start, hit.start + len(hit.found)),
+                suggestions=_replacements(hit),
             )
+
+
+def _replacements(hit: WordHit) -> tuple[str, ...]:
+    """The list's replacements where they fit as written: for the headword itself ("skall"
+    → "ska"), not for an inflected form ("erforderliga" is not "nödvändig")."""
+    if " ".join(hit.found.lower().split()) != " ".join(hit.entry.ord.lower().split()):
+        return ()
+    return hit.entry.ersattning
 
 
 # --------------------------------------------------------------------------- FTB-3, FTB-5
