@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from drafter.findings import Finding, Severity
 from drafter.text import printable
 from drafter.tui.messages import OpenStep
+from drafter.tui.selection import Place
 from drafter.tui.session import Session, StepState, step_id_for
 
 STATE_ICONS: dict[StepState, tuple[str, str]] = {
@@ -128,7 +129,14 @@ class FindingsList(OptionList):
         event.stop()
         finding = self._findings.get(event.option.id or "")
         if finding is not None:
-            self.post_message(OpenStep(step_id_for(finding), finding.field))
+            self.post_message(OpenStep(step_id_for(finding), finding.field, _place(finding)))
+
+
+def _place(finding: Finding) -> Place | None:
+    """Where the finding's word stands, to select it when its field is opened."""
+    if finding.span is None:
+        return None
+    return Place(finding.span[0], finding.span[1], finding.word)
 
 
 class ReviewPanel(Vertical):
