@@ -15,6 +15,7 @@ from drafter.replace import find_all, get_text
 from drafter.storage import load_arende
 from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
+from drafter.tui.keys import key_help
 from drafter.tui.messages import UndoUnavailable
 from drafter.tui.screens.find_dialog import FindDialog, ReplaceDialog
 from drafter.tui.screens.main import MainScreen
@@ -121,6 +122,10 @@ async def test_quick_fix_for_skall_saves_ska_and_ctrl_z_brings_skall_back(
     async with app.run_test(size=SIZE) as pilot:
         await type_summary(app, pilot, SKALL)
         await highlight_rule(app, pilot, "ORD-1")
+        await pilot.pause()
+        # the footer offers the key for this finding
+        shown = app.screen.active_bindings["f5"]
+        assert shown.enabled and shown.binding.show and shown.binding.description == "Byt ordet"
         await pilot.press("f5")
         await settle(pilot)
         saved = await save(pilot, path)
@@ -316,3 +321,16 @@ async def test_a_field_with_nothing_left_to_undo_hands_over_to_the_history(
         await settle(pilot)
         assert screen.session.arende.sections["sammanfattning"].text == "Regionen bygger."  # type: ignore[union-attr]
         assert screen.session.arende.sections["arendet"].text == "Annat"  # type: ignore[union-attr]
+
+
+def test_key_help_lists_the_new_keys() -> None:
+    help_text = key_help(MainScreen)
+    for part in (
+        "Ctrl+F sök",
+        "Ctrl+G nästa träff",
+        "Ctrl+H / Ctrl+R sök och ersätt",
+        "F5 byt ordet",
+        "Ctrl+Z ångra",
+        "Ctrl+Y gör om",
+    ):
+        assert part in help_text

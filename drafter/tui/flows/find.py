@@ -66,9 +66,8 @@ BINDINGS: list[BindingType] = [
         priority=True, id="fält.ersatt",
         tooltip="Ersätt ett ord i hela ärendet (Ctrl+R i terminaler där Ctrl+H raderar)",
     ),
-    Binding(
-        "f5", "quick_fix", "Åtgärda", key_display="F5", show=False, priority=True,
-        id="fält.atgarda",
+    Binding(  # not priority: the findings list shows it for a finding with a replacement
+        "f5", "quick_fix", "Byt ordet", key_display="F5", show=False, id="fält.byt_ordet",
         tooltip="Byt det anmärkta ordet mot förslaget (”skall” → ”ska”); Ctrl+Z ångrar",
     ),
     Binding(
