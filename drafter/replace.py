@@ -174,8 +174,10 @@ def find_all(arende: Arende, template: Template, needle: str) -> list[Hit]:
 
 
 def matching_case(found: str, replacement: str) -> str:
-    """``replacement`` starting with a capital where ``found`` does ("Skall" → "Ska")."""
-    if found[:1].isupper() and replacement[:1].islower():
+    """``replacement`` starting with a capital where ``found`` does ("Skall" → "Ska"; not
+    for a word all in capitals: "MSEK" → "mnkr")."""
+    capitalised = found[:1].isupper() and not (len(found) > 1 and found.isupper())
+    if capitalised and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
 

@@ -156,3 +156,38 @@ def test_no_quick_fix_for_spelling_or_inflected_forms(template: Template) -> Non
     finding = next(f for f in run_checks(arende, template) if f.rule == "ORD-1")
     assert finding.word == "erforderliga"
     assert quick_fix(finding) is None
+
+
+def test_number_findings_select_their_place_and_fix_it(template: Template) -> None:
+    arende = Arende.new(template)
+    summary = arende.sections["sammanfattning"]
+    assert isinstance(summary, ProseContent)
+    summary.text = "Det kostar 12500 kronor och 3 MSEK. Mötet är 14:e mars."
+    findings = {f.rule: f for f in run_checks(arende, template) if f.section == "sammanfattning"}
+    expected = {
+        "FORM-2a": ("12500", "12 500"),
+        "FORM-3b": ("MSEK", "mnkr"),
+        "FORM-1d": ("14:e mars", "14 mars"),
+    }
+    for rule, (word, fix) in expected.items():
+        finding = findings[rule]
+        assert finding.word == word and finding.span is not None
+        assert summary.text[finding.span[0] : finding.span[1]] == word
+        assert quick_fix(finding) == fix
+    for rule in expected:  # each fix, on the text as the earlier fixes left it
+        again = {f.rule: f for f in run_checks(arende, template) if f.section == "sammanfattning"}
+        assert apply_quick_fix(arende, again[rule]) is not None
+    assert summary.text == "Det kostar 12 500 kronor och 3 mnkr. Mötet är 14 mars."
+
+
+def test_abbreviation_and_nominalisation_findings_name_their_place(template: Template) -> None:
+    arende = Arende.new(template)
+    summary = arende.sections["sammanfattning"]
+    assert isinstance(summary, ProseContent)
+    summary.text = "Förvaltningen ansvarar för genomförandet av planen. Kontakta MAS i tid."
+    findings = {f.rule: f for f in run_checks(arende, template) if f.section == "sammanfattning"}
+    for rule, word in (("FORM-5", "MAS"), ("NOM-1", "genomförandet av")):
+        finding = findings[rule]
+        assert finding.word == word and finding.span is not None
+        assert summary.text[finding.span[0] : finding.span[1]] == word
+        assert quick_fix(finding) is None  # the writer rewrites: no one-key fix
