@@ -132,6 +132,7 @@ async def test_quick_fix_for_skall_saves_ska_and_ctrl_z_brings_skall_back(
         assert saved["sammanfattning"]["text"] == SKALL.replace("skall", "ska")
         assert any("Bytte ”skall” mot ”ska”" in t for t in toasts(app))
         assert not any(f.rule == "ORD-1" for f in main_screen(app).session.findings)
+        assert isinstance(focused(app), FindingsList)  # ready for the next finding
 
         await pilot.press("ctrl+z")
         await settle(pilot)
@@ -153,6 +154,8 @@ async def test_f5_with_the_cursor_in_the_flagged_word(tmp_path: Path) -> None:
         area.move_cursor((0, SKALL.index("skall") + 2))
         await pilot.press("f5")
         await settle(pilot)
+        area = main_screen(app).query_one("#ed-sammanfattning #text", TextArea)
+        assert focused(app) is area and area.cursor_location == (0, SKALL.index("skall") + 2)
         assert main_screen(app).session.arende.sections["sammanfattning"].text == (  # type: ignore[union-attr]
             SKALL.replace("skall", "ska")
         )

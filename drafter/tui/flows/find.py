@@ -253,13 +253,29 @@ async def _changed(screen: MainScreen, sections: tuple[str | None, ...]) -> None
     """The model was changed here: rebuild the editors, mark, and note the counter."""
     session = screen.session
     steps = [step_of(s) for s in sections]
+    before = screen.focused
+    here = focused_field(screen)
+    offset = cursor_offset(before)
     for step in steps:
-        await screen.reload_editor(step, None)
+        await screen.reload_editor(step, editor_field(here[1]) if here else None)
+    if before is not None and before.is_attached and here is None:
+        before.focus()  # e.g. the findings list a quick fix was chosen in
+    elif here is not None and offset is not None:
+        screen.app.call_later(_put_cursor, screen, offset)  # after the field is focused
     session.mark_changed()
     for step in steps:
         screen.post_message(SectionChanged(step))
     screen.find_state.history.sync(session.edits)
     screen.run_checks()
+
+
+def _put_cursor(screen: MainScreen, offset: int) -> None:
+    """The cursor back where it was in the rebuilt field (as near as the text allows)."""
+    focused = screen.focused
+    text = field_text(focused)
+    if focused is not None and text is not None:
+        offset = min(offset, len(text))
+        focused.call_later(select_span, focused, offset, offset)
 
 
 # --------------------------------------------------------------------------- quick fix
