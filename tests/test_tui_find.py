@@ -337,3 +337,32 @@ def test_key_help_lists_the_new_keys() -> None:
         "Ctrl+Y gör om",
     ):
         assert part in help_text
+
+
+async def test_find_selects_a_hit_in_a_signature_title(tmp_path: Path) -> None:
+    path = tmp_path / "ny.toml"
+    session, _, _ = prepare_session(path, None)
+    app = DrafterApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.open_step("underskrifter")
+        await settle(pilot)
+        await pilot.press(*"Anna Berg", "enter", *"Kulturchef")
+        await settle(pilot)
+        screen.open_step("sammanfattning")
+        await settle(pilot)
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: isinstance(app.screen, FindDialog))
+        await pilot.press(*"chef", "enter")
+        await settle(pilot)
+        await until(pilot, lambda: selected(app) == "chef")
+        widget = focused(app)
+        assert isinstance(widget, Input) and widget.value == "Kulturchef"
+        # in the name column (the row opens in the title when a name is written)
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: isinstance(app.screen, FindDialog))
+        await pilot.press(*"BERG", "enter")
+        await settle(pilot)
+        await until(pilot, lambda: selected(app) == "Berg")
+        widget = focused(app)
+        assert isinstance(widget, Input) and widget.value == "Anna Berg"

@@ -143,6 +143,12 @@ def focus_at(
         focused = screen.focused
         if focused is not None and editor in focused.ancestors and _holds(focused, place):
             focused.call_later(select_span, focused, place.start, place.end)
+        elif focused is not None and editor in focused.ancestors and focused.parent:
+            # a row of several fields (name, title): the editor chose the other one
+            other = [w for w in focused.parent.children if w is not focused and _holds(w, place)]
+            if other:
+                other[0].focus()
+                screen.app.call_later(attempt, 0)
         elif tries:
             screen.app.call_later(attempt, tries - 1)
 
