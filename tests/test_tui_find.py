@@ -145,6 +145,19 @@ async def test_quick_fix_for_skall_saves_ska_and_ctrl_z_brings_skall_back(
         assert saved["sammanfattning"]["text"] == SKALL.replace("skall", "ska")
 
 
+async def test_f5_right_after_typing_the_word(tmp_path: Path) -> None:
+    path = tmp_path / "ny.toml"
+    session, _, _ = prepare_session(path, None)
+    app = DrafterApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.open_step("sammanfattning")
+        await settle(pilot)
+        await pilot.press(*"Vi skall", "f5")  # before the checks have run
+        await settle(pilot)
+        assert screen.session.arende.sections["sammanfattning"].text == "Vi ska"  # type: ignore[union-attr]
+
+
 async def test_f5_with_the_cursor_in_the_flagged_word(tmp_path: Path) -> None:
     path = tmp_path / "ny.toml"
     session, _, _ = prepare_session(path, None)

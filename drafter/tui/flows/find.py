@@ -306,6 +306,15 @@ def fix_target(screen: MainScreen) -> Finding | None:
     return None
 
 
+def _fresh(findings: list[Finding], old: Finding) -> Finding | None:
+    """The finding of a new check run that is ``old`` (same rule, place and words; the one
+    nearest its old place when the text moved)."""
+    key = (old.rule, old.section, old.field, old.word)
+    same = [f for f in findings if (f.rule, f.section, f.field, f.word) == key and f.span]
+    start = old.span[0] if old.span else 0
+    return min(same, key=lambda f: abs((f.span or (0, 0))[0] - start), default=None)
+
+
 async def apply_fix(screen: MainScreen) -> None:
     """F5: put the finding's replacement in place of its word (Ctrl+Z undoes it)."""
     await screen_settled(screen)
@@ -313,9 +322,12 @@ async def apply_fix(screen: MainScreen) -> None:
     if session.read_only:
         screen.notify(READ_ONLY, title="Skrivskyddad", severity="warning")
         return
+    # The list's finding is taken before the checks refresh the list; the words' places
+    # must be those of the text as it is now.
+    chosen = fix_target(screen) if isinstance(screen.focused, FindingsList) else None
     if not screen.checks_current:
-        screen.run_checks()  # the word's place must be that of the text as it is now
-    finding = fix_target(screen)
+        screen.run_checks()
+    finding = _fresh(session.findings, chosen) if chosen is not None else fix_target(screen)
     if finding is None:
         screen.notify(NO_FIX, title="Åtgärda", severity="warning")
         return
