@@ -191,3 +191,18 @@ def test_abbreviation_and_nominalisation_findings_name_their_place(template: Tem
         assert finding.word == word and finding.span is not None
         assert summary.text[finding.span[0] : finding.span[1]] == word
         assert quick_fix(finding) is None  # the writer rewrites: no one-key fix
+
+
+def test_a_long_sentence_finding_spans_the_sentence_as_written(template: Template) -> None:
+    arende = Arende.new(template)
+    summary = arende.sections["sammanfattning"]
+    assert isinstance(summary, ProseContent)
+    long_one = "Många " + " ".join(["ord"] * 20) + "\n" + " ".join(["till"] * 12) + "."
+    summary.text = f"Kort mening. {long_one} Slut."
+    finding = next(
+        f
+        for f in run_checks(arende, template)
+        if f.rule == "MEN-1" and f.section == "sammanfattning"
+    )
+    assert finding.span is not None
+    assert summary.text[finding.span[0] : finding.span[1]] == long_one == finding.word
