@@ -379,3 +379,18 @@ async def test_find_selects_a_hit_in_a_signature_title(tmp_path: Path) -> None:
         await until(pilot, lambda: selected(app) == "Berg")
         widget = focused(app)
         assert isinstance(widget, Input) and widget.value == "Anna Berg"
+
+
+async def test_the_dialogs_fit_at_80x24(tmp_path: Path) -> None:
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key, dialog in (("ctrl+f", FindDialog), ("ctrl+h", ReplaceDialog)):
+            await pilot.press(key)
+            await until(pilot, lambda d=dialog: isinstance(app.screen, d))
+            await pilot.pause()
+            screen_region = app.screen.region
+            for widget in app.screen.query("Button, Input, Label"):
+                assert screen_region.contains_region(widget.region), widget
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen))

@@ -89,6 +89,7 @@ class ReplaceDialog(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="replace-dialog"):
             yield Label("Sök och ersätt i hela ärendet", classes="dialog-title")
+            yield Label("Sök efter", classes="field-label")
             yield Input(
                 printable(self.text),
                 placeholder="Sök efter …",
@@ -96,6 +97,7 @@ class ReplaceDialog(ModalScreen[tuple[str, str] | None]):
                 max_length=MAX_NEEDLE,
                 select_on_focus=True,
             )
+            yield Label("Ersätt med", classes="field-label")
             yield Input(
                 printable(self.replacement),
                 placeholder="Ersätt med …",
