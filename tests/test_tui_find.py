@@ -394,3 +394,25 @@ async def test_the_dialogs_fit_at_80x24(tmp_path: Path) -> None:
                 assert screen_region.contains_region(widget.region), widget
             await pilot.press("escape")
             await until(pilot, lambda: isinstance(app.screen, MainScreen))
+
+
+async def test_read_only_finds_but_does_not_replace(tmp_path: Path) -> None:
+    app, path = example_app(tmp_path)
+    before = path.read_text("utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        screen.set_read_only()
+        await pilot.press("ctrl+h")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)  # no dialog
+        assert any("skrivskyddad" in t for t in toasts(app))
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: isinstance(app.screen, FindDialog))
+        await pilot.press(*"Vanguard", "enter")
+        await settle(pilot)
+        # finding still works (a disabled one-line field cannot take the cursor, though)
+        assert any(t.startswith("Träff ") for t in toasts(app))
+        hits = find_all(screen.session.arende, screen.session.template, "Vanguard")
+        assert screen.current in {h.section or "__uppgifter" for h in hits}
+    assert path.read_text("utf-8") == before
