@@ -118,6 +118,9 @@ def focused_field(screen: MainScreen) -> tuple[str | None, str] | None:
     section = None if screen.current == HEADER_STEP else screen.current
     if isinstance(focused, MarkedTextArea):
         return section, focused.field
+    named = getattr(focused, "field", None)  # a field widget that knows its field name
+    if isinstance(named, str) and named:
+        return section, named
     if isinstance(focused, RowInput):
         owner = next((n for n in focused.ancestors if isinstance(n, RowList)), None)
         if owner is None or owner.id is None:
