@@ -15,6 +15,7 @@ words next to other words in capitals ("VIKTIGT ATT VETA").
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from drafter.checks.common import ALL_TEXT_KINDS, SectionsParams, rule_sections, section_texts
 from drafter.checks.lazyre import lazy_compile
@@ -77,6 +78,12 @@ class AbbreviationParams(SectionsParams):
 
 def abbreviations(text: str) -> Iterator[tuple[str, bool]]:
     """(abbreviation, explained here) for each abbreviation in ``text``, in order."""
+    for word, explained, _start in abbreviation_places(text):
+        yield word, explained
+
+
+def abbreviation_places(text: str) -> Iterator[tuple[str, bool, int]]:
+    """(abbreviation, explained here, offset) for each abbreviation in ``text``, in order."""
     for match in _CAPITALS.finditer(text):
         start, end = match.span()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
@@ -91,25 +98,25 @@ def abbreviations(text: str) -> Iterator[tuple[str, bool]]:
         explained = (start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")") or (
             _WORDS_IN_PARENTHESES.match(text, end) is not None
         )
-        yield word, explained
+        yield word, explained, start
 
 
 @check_kind("forkortningar", AbbreviationParams)
 def check_abbreviations(ctx: CheckContext, params: AbbreviationParams) -> Iterator[Finding]:
     """Abbreviations in capitals (MAS, RUS) are explained where first used."""
     allowed = KNOWN | {a.upper() for a in params.tillatna}
-    first: dict[str, tuple[str, str, bool]] = {}  # abbreviation → (section, field, explained)
+    first: dict[str, tuple[str, str, bool, int]] = {}  # → (section, field, explained, offset)
     explained_later: dict[str, str] = {}  # abbreviation → rubrik where it is explained
     for section in rule_sections(ctx, params.sektioner, ALL_TEXT_KINDS):
         for field, text in section_texts(ctx, section):
-            for word, explained in abbreviations(text):
+            for word, explained, start in abbreviation_places(text):
                 if word in allowed:
                     continue
                 if word not in first:
-                    first[word] = (section.id, field, explained)
+                    first[word] = (section.id, field, explained, start)
                 elif explained and word not in explained_later:
                     explained_later[word] = section.heading
-    for word, (section_id, field, explained) in first.items():
+    for word, (section_id, field, explained, start) in first.items():
         if explained:
             continue
         if word in explained_later:
@@ -123,4 +130,5 @@ def check_abbreviations(ctx: CheckContext, params: AbbreviationParams) -> Iterat
                 "gången den används, till exempel ”medicinskt ansvarig sjuksköterska (MAS)”, "
                 "eller skriv orden i stället: interna förkortningar förstår inte alla läsare. "
             )
-        yield ctx.finding(message + _SOURCE, field=field, section=section_id)
+        found = ctx.finding(message + _SOURCE, field=field, section=section_id)
+        yield replace(found, word=word, span=(start, start + len(word)))

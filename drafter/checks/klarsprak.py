@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import Literal
 
@@ -137,10 +138,15 @@ def check_long_sentences(ctx: CheckContext, params: SentenceParams) -> Iterator[
     for section in rule_sections(ctx, params.sektioner, PROSE_KINDS):
         for field, text in section_texts(ctx, section, lead_in=False):
             stats = analyse(text)
-            for sentence, count in zip(stats.sentences, stats.sentence_words, strict=True):
+            if not stats.sentence_words or max(stats.sentence_words) <= params.max_ord:
+                continue
+            places = sentence_places(text, stats.sentences)
+            for sentence, count, place in zip(
+                stats.sentences, stats.sentence_words, places, strict=True
+            ):
                 if count <= params.max_ord:
                     continue
-                yield ctx.finding(
+                found = ctx.finding(
                     f"Meningen ”{quote_start(sentence)}” har {count} ord. Dela den i två "
                     f"eller fler, till exempel vid ”och”, ”men”, ”eftersom” eller ”vilket”; "
                     f"sikta på högst {params.max_ord} ord per mening. "
@@ -148,6 +154,31 @@ def check_long_sentences(ctx: CheckContext, params: SentenceParams) -> Iterator[
                     field=field,
                     section=section.id,
                 )
+                if place is not None:  # the sentence as written (line breaks and all)
+                    found = replace(found, word=text[place[0] : place[1]], span=place)
+                yield found
+
+
+def sentence_places(text: str, sentences: tuple[str, ...]) -> list[tuple[int, int] | None]:
+    """Where each of ``text``'s sentences (as :func:`analyse` gives them, spaces made
+    single) stands in ``text``: from its first word to the end of its last."""
+    places: list[tuple[int, int] | None] = []
+    pos = 0
+    for sentence in sentences:
+        start = end = -1
+        for word in sentence.split():
+            at = text.find(word, max(pos, end))
+            if at < 0:
+                start = -1
+                break
+            start = at if start < 0 else start
+            end = at + len(word)
+        if start < 0:
+            places.append(None)
+            continue
+        places.append((start, end))
+        pos = end
+    return places
 
 
 # --------------------------------------------------------------------------- ORD-1
@@ -201,7 +232,18 @@ def check_word_list(ctx: CheckContext, params: WordListParams) -> Iterator[Findi
                 word_message(hit.entry, hit.found.lower(), count),
                 section.id,
                 field,
+                word=hit.found,
+                span=(hit.start, hit.start + len(hit.found)),
+                suggestions=_replacements(hit),
             )
+
+
+def _replacements(hit: WordHit) -> tuple[str, ...]:
+    """The list's replacements where they fit as written: for the headword itself ("skall"
+    → "ska"), not for an inflected form ("erforderliga" is not "nödvändig")."""
+    if " ".join(hit.found.lower().split()) != " ".join(hit.entry.ord.lower().split()):
+        return ()
+    return hit.entry.ersattning
 
 
 # --------------------------------------------------------------------------- FTB-3, FTB-5

@@ -10,6 +10,7 @@ are sometimes the clearest word, so the writer decides.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from drafter.checks.common import SectionsParams, rule_sections, section_texts
 from drafter.checks.lazyre import lazy_compile
@@ -53,6 +54,14 @@ def nominalisations(text: str, fixed_terms: tuple[str, ...] = ()) -> Iterator[st
     Skipped: a noun after "en"/"ett" and a noun starting with one of ``fixed_terms``
     (lower case, such as "styrning": established terms a writer keeps).
     """
+    for phrase, _start in nominalisation_places(text, fixed_terms):
+        yield phrase
+
+
+def nominalisation_places(
+    text: str, fixed_terms: tuple[str, ...] = ()
+) -> Iterator[tuple[str, int]]:
+    """(phrase, offset) of each "<noun> av" phrase in ``text`` (see :func:`nominalisations`)."""
     for match in _AV.finditer(text):
         end = match.start()
         start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
@@ -72,7 +81,7 @@ def nominalisations(text: str, fixed_terms: tuple[str, ...] = ()) -> Iterator[st
             and lowered[: tion + 4].endswith(NOT_FROM_VERBS)
         ):
             continue
-        yield f"{word} {match.group(0).strip()}"
+        yield text[start : match.end()], start
 
 
 class NominalisationParams(SectionsParams):
@@ -86,19 +95,25 @@ def check_nominalisations(ctx: CheckContext, params: NominalisationParams) -> It
     for section in rule_sections(ctx, params.sektioner, PROSE_KINDS):
         examples: list[str] = []
         first_field: str | None = None
+        first_place: tuple[str, int] | None = None
+        fixed = tuple(t.lower() for t in params.fasta_termer)
         for field, text in section_texts(ctx, section, lead_in=False):
-            for phrase in nominalisations(text, tuple(t.lower() for t in params.fasta_termer)):
-                first_field = first_field or field
+            for phrase, start in nominalisation_places(text, fixed):
+                if first_place is None:
+                    first_field, first_place = field, (phrase, start)
                 if phrase.lower() not in (e.lower() for e in examples):
                     examples.append(phrase)
         if not examples:
             continue
         quoted = join_list_sv([f"”{e}”" for e in examples[:MAX_EXAMPLES]], "och")
         more = " med flera" if len(examples) > MAX_EXAMPLES else ""
-        yield ctx.finding(
+        found = ctx.finding(
             f"Verb gör texten tydligare än substantiv som {quoted}{more}: skriv vem som gör "
             "vad, till exempel ”fyll i projektansökan” i stället för ”ifyllande av "
             "projektansökan”. Källa: Tillväxtverkets klarspråksråd.",
             field=first_field,
             section=section.id,
         )
+        assert first_place is not None
+        phrase, start = first_place
+        yield replace(found, word=phrase, span=(start, start + len(phrase)))

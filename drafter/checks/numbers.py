@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from drafter.checks.common import ALL_TEXT_KINDS, SectionsParams, rule_sections, section_texts
@@ -118,6 +119,20 @@ def _number_shapes(text: str) -> tuple[bool, bool]:
     )
 
 
+class Problem(str):
+    """A Swedish message about one place in a text (a ``str``), with that place: the words
+    as written, where they start, and what to write instead when there is one answer."""
+
+    word: str
+    start: int
+    fix: str | None
+
+    def __new__(cls, message: str, word: str, start: int, fix: str | None = None) -> Problem:
+        problem = super().__new__(cls, message)
+        problem.word, problem.start, problem.fix = word, start, fix
+        return problem
+
+
 def _cached_per_text(
     find: Callable[[str], Iterator[str]],
 ) -> Callable[[str], tuple[str, ...]]:
@@ -146,9 +161,12 @@ def _thousands_problems(text: str) -> Iterator[str]:
             if (sep == "." and len(groups) == 2)
             else ""
         )
-        yield (
+        yield Problem(
             f"Skriv ”{fixed}” med mellanslag mellan tusentalen, inte ”{num}”{alternative}. "
-            "Källa: Svenska skrivregler för EU:s publikationer, 4.1."
+            "Källa: Svenska skrivregler för EU:s publikationer, 4.1.",
+            num,
+            match.start("num"),
+            None if alternative else fixed,
         )
     for match in _UNGROUPED.finditer(text):
         num = match.group("num")
@@ -162,9 +180,12 @@ def _thousands_problems(text: str) -> Iterator[str]:
             continue  # a postal code: "80250 Gävle"
         fixed = group_thousands(num) + (match.group("dec") or "")
         written = num + (match.group("dec") or "")
-        yield (
+        yield Problem(
             f"Skriv ”{fixed}” med mellanslag mellan tusentalen, inte ”{written}”. "
-            "Källa: Svenska skrivregler för EU:s publikationer, 4.1."
+            "Källa: Svenska skrivregler för EU:s publikationer, 4.1.",
+            written,
+            match.start("num"),
+            fixed,
         )
 
 
@@ -195,7 +216,13 @@ def _problems_by_section(
             continue
         for field, text in texts:
             for message in find(text):
-                yield ctx.finding(message, field=field, section=section.id)
+                # a plain str in the finding: findings travel between processes (pickle)
+                finding = ctx.finding(str(message), field=field, section=section.id)
+                if isinstance(message, Problem):
+                    span = (message.start, message.start + len(message.word))
+                    fixes = (message.fix,) if message.fix else ()
+                    finding = replace(finding, word=message.word, span=span, suggestions=fixes)
+                yield finding
 
 
 def _may_hold_number_shape(text: str) -> bool:
@@ -240,9 +267,12 @@ def _currency_problems(text: str) -> Iterator[str]:
     for match in _CURRENCY_ABBREVIATIONS.finditer(text):
         abbr = match.group("abbr")
         good, meaning = _currency_replacement(abbr)
-        yield (
+        yield Problem(
             f"Skriv ”{good}” ({meaning}) eller ordet utskrivet, inte ”{abbr}”. "
-            "Källa: Språkrådets frågelåda (Isof)."
+            "Källa: Språkrådets frågelåda (Isof).",
+            abbr,
+            match.start("abbr"),
+            good,
         )
 
 
@@ -274,10 +304,12 @@ def _date_problems(text: str) -> Iterator[str]:
         a, b, c = (int(match.group(k)) for k in "abc")
         if not 1 <= b <= 12 or not (1 <= a <= 31 or 1 <= c <= 31):
             continue
-        yield (
+        yield Problem(
             f"”{match.group(0)}” har tvåsiffrigt årtal och kan läsas på flera sätt. Skriv hela "
             "årtalet, till exempel 2022-11-10 eller 10 november 2022. Källa: "
-            "Webbriktlinjer (Digg), riktlinje 66; Klartext."
+            "Webbriktlinjer (Digg), riktlinje 66; Klartext.",
+            match.group(0),
+            match.start(),
         )
 
 
@@ -294,9 +326,12 @@ def _ordinal_date_problems(text: str) -> Iterator[str]:
         return
     for match in _ORDINAL_DATE.finditer(text):
         day, month = match.group("day"), match.group("month")
-        yield (
+        yield Problem(
             f"Skriv ”{day} {month}”, inte ”{match.group(0)}”: datum skrivs utan ordningstal. "
-            "Källa: Klartext, ”Hur ska man skriva datum”."
+            "Källa: Klartext, ”Hur ska man skriva datum”.",
+            match.group(0),
+            match.start(),
+            f"{day} {month}",
         )
 
 

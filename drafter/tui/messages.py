@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from drafter.tui.selection import Place
+
 
 class SectionChanged(Message):
     """An editor has written a change into the ärende model.
@@ -21,12 +23,14 @@ class SectionChanged(Message):
 
 
 class OpenStep(Message):
-    """Open a step, optionally focusing a field (a ``Finding.field`` value)."""
+    """Open a step, optionally focusing a field (a ``Finding.field`` value) and selecting a
+    part of its text (``place``: a finding's word)."""
 
-    def __init__(self, step_id: str, field: str | None = None) -> None:
+    def __init__(self, step_id: str, field: str | None = None, place: Place | None = None) -> None:
         super().__init__()
         self.step_id = step_id
         self.field = field
+        self.place = place
 
 
 class UndoUnavailable(Message):

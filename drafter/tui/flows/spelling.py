@@ -57,7 +57,8 @@ def target(screen: MainScreen) -> Finding | None:
         offset = focused.cursor_position
     else:
         return None
-    return edit.finding_at(screen.session.findings, section, field, offset)
+    spelled = [f for f in screen.session.findings if is_spelling(f)]
+    return edit.finding_at(spelled, section, field, offset)
 
 
 def start(screen: MainScreen) -> spelling.Mode:
@@ -131,6 +132,7 @@ def mark_words(screen: MainScreen, step_id: str) -> None:
     if editor is None:
         return
     section = None if step_id == HEADER_STEP else step_id
-    findings = screen.session.findings_for(step_id)
+    # other word findings (ORD-1, FORM-5 …) have a place too, but are not misspelled
+    findings = [f for f in screen.session.findings_for(step_id) if is_spelling(f)]
     for area in editor.query(MarkedTextArea):
         area.show_marks(findings, section)

@@ -25,6 +25,7 @@ from drafter.spelling import Mode, set_mode
 from drafter.text import printable
 from drafter.tui.checking import BackgroundChecks
 from drafter.tui.debounce import AfterPause
+from drafter.tui.flows import find as find_flow
 from drafter.tui.flows import quit as quit_flow
 from drafter.tui.flows import recovery, save, startup
 from drafter.tui.flows import spelling as spelling_flow
@@ -33,6 +34,7 @@ from drafter.tui.help import step_help
 from drafter.tui.keys import input_settled
 from drafter.tui.messages import OpenStep, SectionChanged
 from drafter.tui.screens.dialogs import HelpScreen
+from drafter.tui.selection import Place
 from drafter.tui.session import HEADER_STEP, REVIEW_STEP, Session
 from drafter.tui.widgets.editors import StepEditor
 from drafter.tui.widgets.header import TitleHeader
@@ -50,7 +52,7 @@ WIDE = 120
 """Terminal width from which the preview is shown at start."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(find_flow.FindActions, Screen[None]):
     """Walks the user through the ärende step by step."""
 
     AUTO_FOCUS = ".step-editor TextArea"
@@ -110,6 +112,7 @@ class MainScreen(Screen[None]):
             "shift+tab", "app.focus_previous", "Föregående fält", show=False,
             id="fält.foregaende", tooltip="Gå till föregående fält",
         ),
+        *find_flow.BINDINGS,
     ]  # fmt: skip
 
     def __init__(
@@ -254,8 +257,9 @@ class MainScreen(Screen[None]):
 
     # ------------------------------------------------------------------ steps
 
-    def open_step(self, step_id: str, field: str | None = None) -> None:
-        """Show a step and focus a field (a ``Finding.field``) or its first input.
+    def open_step(self, step_id: str, field: str | None = None, place: Place | None = None) -> None:
+        """Show a step and focus a field (a ``Finding.field``) or its first input, and
+        select ``place`` in it.
 
         A step opened for the first time is built and mounted now; its field is focused
         once it is mounted.
@@ -280,9 +284,9 @@ class MainScreen(Screen[None]):
             self._show_findings()
             if self.preview.display:
                 self.preview.scroll_to_step(step_id)
-        self.switcher.show_step(step_id, lambda: self._show_step(step_id, field))
+        self.switcher.show_step(step_id, lambda: self._show_step(step_id, field, place))
 
-    def _show_step(self, step_id: str, field: str | None) -> None:
+    def _show_step(self, step_id: str, field: str | None, place: Place | None = None) -> None:
         """The part of opening a step that needs its mounted editor or review panel."""
         if self.current != step_id:
             return  # another step was opened while this one was being built
@@ -301,7 +305,7 @@ class MainScreen(Screen[None]):
             focused = self.focused
             inside = focused is not None and editor in focused.ancestors
             self._show_help(editor, focused if inside else None)
-            self.call_after_refresh(editor.focus_field, field)
+            self.call_after_refresh(find_flow.focus_at, self, editor, field, place)
 
     def _step_offset(self, delta: int) -> str:
         steps = [s.id for s in self.session.steps]
@@ -322,7 +326,7 @@ class MainScreen(Screen[None]):
     @on(OpenStep)
     def _open(self, event: OpenStep) -> None:
         event.stop()
-        self.open_step(event.step_id, event.field)
+        self.open_step(event.step_id, event.field, event.place)
 
     # ------------------------------------------------------------------ help
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.findings import Finding, Severity
+from drafter.replace import quick_fix
 from drafter.text import printable
 from drafter.tui.messages import OpenStep
+from drafter.tui.selection import Place
 from drafter.tui.session import Session, StepState, step_id_for
 
 STATE_ICONS: dict[StepState, tuple[str, str]] = {
@@ -88,7 +93,12 @@ class StepList(Vertical):
 
 
 class FindingsList(OptionList):
-    """Findings as a list; Enter on one opens its step with the field focused."""
+    """Findings as a list; Enter on one opens its step with the field focused and its word
+    selected; F5 on one that has a replacement applies it (shown in the footer then)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f5", "quick_fix", "Byt ordet", key_display="F5", tooltip="Byt ordet mot förslaget")
+    ]
 
     def __init__(self, *, id: str | None = None, grouped: bool = False) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -123,12 +133,32 @@ class FindingsList(OptionList):
             return None
         return self._findings.get(self.get_option_at_index(index).id or "")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quick_fix":  # shown and run here only for a finding that has one
+            finding = self.highlighted_finding()
+            return finding is not None and quick_fix(finding) is not None
+        return super().check_action(action, parameters)
+
+    async def action_quick_fix(self) -> None:
+        await self.screen.run_action("quick_fix")
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         finding = self._findings.get(event.option.id or "")
         if finding is not None:
-            self.post_message(OpenStep(step_id_for(finding), finding.field))
+            self.post_message(OpenStep(step_id_for(finding), finding.field, _place(finding)))
+
+
+def _place(finding: Finding) -> Place | None:
+    """Where the finding's word stands, to select it when its field is opened."""
+    if finding.span is None:
+        return None
+    return Place(finding.span[0], finding.span[1], finding.word)
 
 
 class ReviewPanel(Vertical):
