@@ -4,6 +4,7 @@ list, the findings panel and help sizes, and the F1 window at 80×24."""
 
 from __future__ import annotations
 
+import shutil
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -303,4 +304,75 @@ async def test_f1_close_button_is_inside_the_screen_at_80x24(tmp_path: Path) -> 
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+    app.release_lock()
+
+
+# --------------------------------------------------------------------------- 10: sizes
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+async def test_help_line_is_cut_after_a_word_with_f1_and_f1_shows_it_whole(tmp_path: Path) -> None:
+    app = app_for(clean_example(tmp_path))
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        screen.open_step("konsekvensbeskrivningar")
+        await settle(pilot)
+        screen.query_one("#text", Widget).focus()
+        await pilot.pause()
+        help_line = screen.query_one("#help", Static)
+        full = one_line(getattr(help_line, "full_text", ""))
+        assert len(full) > 3 * help_line.size.width  # too long for three lines
+        shown = shown_text(help_line).splitlines()
+        assert len(shown) <= 3
+        assert shown[-1].endswith("… (F1)")
+        start = one_line(" ".join(shown)).removesuffix("… (F1)").strip()
+        assert full.startswith(start) and full[len(start)] == " "  # cut after a whole word
+        # F1 shows all of it
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        body = one_line(shown_text(app.screen.query_one(".help-body Static", Static)))
+        assert one_line(full.split(": ", 1)[-1]) in body
+        await pilot.press("escape")
+    app.release_lock()
+
+
+async def test_f5_gives_the_findings_most_of_the_height(tmp_path: Path) -> None:
+    path = tmp_path / "vanguard.toml"
+    shutil.copy(EXAMPLE, path)
+    app = app_for(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        screen.open_step("arendet")
+        await settle(pilot)
+        findings = screen.query_one("#findings", Widget)
+        editor = screen.query_one("#steps-switcher", Widget)
+        small = findings.region.height
+        assert 0 < small <= 7 and editor.region.height > small
+        await pilot.press("f5")
+        await pilot.pause()
+        assert findings.region.height > small + 4
+        assert findings.region.height >= 3 * editor.region.height > 0  # the editor keeps a few
+        assert inside_screen(app, findings)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert findings.region.height == small
+    app.release_lock()
+
+
+async def test_f5_is_in_the_key_help_and_the_palette(tmp_path: Path) -> None:
+    from drafter.tui.commands import DrafterCommands
+    from drafter.tui.keys import key_help
+
+    assert "F5 större anmärkningar" in key_help(MainScreen)
+    app = app_for(clean_example(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [title for title, _, _ in DrafterCommands(app.screen).commands()]
+        assert "Visa: Större anmärkningar" in titles
     app.release_lock()
