@@ -12,7 +12,7 @@ import pytest
 from drafter import cli
 from drafter.checks import run_checks
 from drafter.findings import Finding
-from drafter.model import Arende, DecisionContent, ListContent
+from drafter.model import Arende, AspectEntry, AspectsContent, DecisionContent, ListContent
 from drafter.render import render_markdown
 from drafter.storage import load_arende, new_arende
 from drafter.templates import Template, find_template
@@ -177,3 +177,68 @@ def test_tui_new_arende_has_todays_date(tmp_path: Path) -> None:
     before = dt.date.today().isoformat()
     session, _, _ = prepare_session(tmp_path / "nytt.toml", None)
     assert session.arende.field_value("datum") in (before, dt.date.today().isoformat())
+
+
+# --------------------------------------------------------------------------- 9: KON-2
+
+
+def aspects(arende: Arende, template: Template) -> AspectsContent:
+    content = arende.content(template.section("konsekvensbeskrivningar"))
+    assert isinstance(content, AspectsContent)
+    return content
+
+
+BARN = "Fler elever får plats i fritidsverksamheten, och köerna för barn blir kortare."
+
+
+@pytest.mark.parametrize("template_name", ["tjansteskrivelse", "kommun"])
+def test_shared_text_denying_a_described_aspect_is_flagged(
+    seed: Arende, template_name: str
+) -> None:
+    template = find_template(template_name).template
+    content = aspects(seed, template)
+    content.text = (
+        "Beslutet bedöms inte ha några konsekvenser för arbetsmiljö, barn- och ungdomar "
+        "eller hälsa och miljö."
+    )
+    content.aspects["barn"] = AspectEntry(assessment="beskriv", text=BARN)
+    found = rule_findings(seed, template, "KON-2")
+    assert len(found) == 1
+    label = template.section("konsekvensbeskrivningar").aspect("barn")
+    assert label is not None
+    assert f"inte har några konsekvenser för {label.label}, men" in found[0].message
+    assert found[0].field == "text" and found[0].section == "konsekvensbeskrivningar"
+
+
+@pytest.mark.parametrize(
+    "shared",
+    [
+        # no denial at all
+        "Beslutet påverkar barn och unga positivt, se nedan.",
+        # another aspect is denied
+        "Beslutet får inga konsekvenser för miljön.",
+        # a partial statement
+        "Beslutet får inga konsekvenser för barn utöver de som beskrivs nedan.",
+        # not a denial of consequences, only of negative ones
+        "Beslutet får inga negativa konsekvenser för barn.",
+        # the denial ends with its sentence
+        "Beslutet får inga konsekvenser för miljön. Barn och unga berörs, se nedan.",
+    ],
+)
+def test_no_finding_without_an_explicit_denial_of_that_aspect(
+    seed: Arende, template: Template, shared: str
+) -> None:
+    content = aspects(seed, template)
+    content.text = shared
+    content.aspects["barn"] = AspectEntry(assessment="beskriv", text=BARN)
+    assert rule_findings(seed, template, "KON-2") == []
+
+
+def test_denial_agrees_with_an_aspect_marked_inga(seed: Arende, template: Template) -> None:
+    content = aspects(seed, template)
+    content.text = "Beslutet får inga konsekvenser för barn och unga."
+    content.aspects["barn"] = AspectEntry(assessment="inga")
+    assert rule_findings(seed, template, "KON-2") == []
+    # the choice "beskriv" with an empty text is KON-1's finding, not a contradiction
+    content.aspects["barn"] = AspectEntry(assessment="beskriv", text="  ")
+    assert rule_findings(seed, template, "KON-2") == []
