@@ -376,3 +376,43 @@ async def test_f5_is_in_the_key_help_and_the_palette(tmp_path: Path) -> None:
         titles = [title for title, _, _ in DrafterCommands(app.screen).commands()]
         assert "Visa: Större anmärkningar" in titles
     app.release_lock()
+
+
+# --------------------------------------------------------------------------- 3: numbers
+
+
+async def test_finding_numbers_the_point_as_the_export_and_opens_its_row(
+    tmp_path: Path,
+) -> None:
+    from drafter.model import DecisionContent
+    from drafter.tui.widgets.panels import FindingsList
+
+    path = clean_example(tmp_path)
+    loaded = load_arende(path)
+    arende, template = loaded.arende, loaded.template.template
+    decision = arende.content(template.section("forslag_till_beslut"))
+    assert isinstance(decision, DecisionContent)
+    point = "Region Gävleborg avslutar projektet samt att rapporten arkiveras."
+    decision.points = ["", point]
+    save_arende(path, arende, template)
+    app = app_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        screen.open_step("forslag_till_beslut")
+        await settle(pilot)
+        findings = screen.query_one("#findings", FindingsList)
+        prompts = [
+            str(findings.get_option_at_index(i).prompt) for i in range(findings.option_count)
+        ]
+        numbered = [p for p in prompts if "Punkt " in p]
+        assert numbered and all("Punkt 1 " in p for p in numbered), prompts
+        assert "1. " + point in screen.session.markdown()
+        findings.focus()
+        findings.highlighted = prompts.index(numbered[0])
+        await pilot.press("enter")
+        await settle(pilot)
+        focused = app.focused
+        shown = getattr(focused, "value", None) or getattr(focused, "text", None)
+        assert shown == point  # the row that holds the point, not the empty first row
+    app.release_lock()
