@@ -341,7 +341,7 @@ async def test_help_line_is_cut_after_a_word_with_f1_and_f1_shows_it_whole(tmp_p
     app.release_lock()
 
 
-async def test_f5_gives_the_findings_most_of_the_height(tmp_path: Path) -> None:
+async def test_ctrl_l_gives_the_findings_most_of_the_height(tmp_path: Path) -> None:
     path = tmp_path / "vanguard.toml"
     shutil.copy(EXAMPLE, path)
     app = app_for(path)
@@ -354,22 +354,22 @@ async def test_f5_gives_the_findings_most_of_the_height(tmp_path: Path) -> None:
         editor = screen.query_one("#steps-switcher", Widget)
         small = findings.region.height
         assert 0 < small <= 7 and editor.region.height > small
-        await pilot.press("f5")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         assert findings.region.height > small + 4
         assert findings.region.height >= 3 * editor.region.height > 0  # the editor keeps a few
         assert inside_screen(app, findings)
-        await pilot.press("f5")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         assert findings.region.height == small
     app.release_lock()
 
 
-async def test_f5_is_in_the_key_help_and_the_palette(tmp_path: Path) -> None:
+async def test_ctrl_l_is_in_the_key_help_and_the_palette(tmp_path: Path) -> None:
     from drafter.tui.commands import DrafterCommands
     from drafter.tui.keys import key_help
 
-    assert "F5 större anmärkningar" in key_help(MainScreen)
+    assert "Ctrl+L / F11 större anmärkningar" in key_help(MainScreen)
     app = app_for(clean_example(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

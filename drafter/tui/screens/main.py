@@ -92,9 +92,9 @@ class MainScreen(Screen[None]):
             id="visa.forhandsvisning", tooltip="Visa eller dölj det färdiga dokumentet",
         ),
         Binding(
-            "f5", "toggle_findings", "Större anmärkningar", key_display="F5", show=False,
-            priority=True, id="visa.anmarkningar",
-            tooltip="Visa anmärkningarna på större yta (F5 igen: mindre)",
+            "ctrl+l,f11", "toggle_findings", "Större anmärkningar", key_display="Ctrl+L",
+            show=False, priority=True, id="visa.anmarkningar",
+            tooltip="Visa anmärkningarna på större yta (Ctrl+L igen: mindre)",
         ),
         Binding(
             "f9", "spelling", "Stavning: förslag", key_display="F9", show=False,
@@ -457,7 +457,8 @@ class MainScreen(Screen[None]):
             preview.update_step(step_id)
 
     def action_toggle_findings(self) -> None:
-        """F5: the findings list takes most of the height; again: back to its small size."""
+        """Ctrl+L: the findings list takes most of the height; again: back to its small
+        size."""
         self.set_class(not self.has_class("-findings-expanded"), "-findings-expanded")
 
     def action_toggle_preview(self) -> None:
