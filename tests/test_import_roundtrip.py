@@ -142,7 +142,7 @@ def _lead_in(draw: st.DrawFn, header: dict[str, Any]) -> str:
 
 
 SETTINGS = settings(
-    max_examples=300,
+    max_examples=120,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )

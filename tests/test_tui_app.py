@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from keyboard import type_text
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -25,6 +26,7 @@ from drafter.tui.screens.dialogs import ConfirmScreen, PathScreen, QuitScreen
 from drafter.tui.screens.export_dialog import ExportDialog
 from drafter.tui.screens.main import MainScreen
 from drafter.tui.session import REVIEW_STEP, Session, StepState
+from drafter.tui.widgets.field import Field
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
 SIZE = (100, 32)
@@ -41,10 +43,6 @@ def example_app(tmp_path: Path) -> tuple[DrafterApp, Path]:
     shutil.copy(EXAMPLE, path)
     session, _, _ = prepare_session(path, None)
     return DrafterApp(session), path
-
-
-async def type_text(pilot: Pilot[int], text: str) -> None:
-    await pilot.press(*text)
 
 
 def focused(app: DrafterApp) -> Widget | None:
@@ -81,7 +79,7 @@ async def test_fill_whole_arende_with_keys_save_and_export(tmp_path: Path) -> No
         screen = main_screen(app)
         await pilot.pause()
         # The cursor starts in the title, ready for typing.
-        assert isinstance(app.focused, Input) and app.focused.id == "falt-titel"
+        assert isinstance(app.focused, Field) and app.focused.id == "falt-titel"
         await type_text(pilot, "Avsluta medlemskap i Vanguard")
         await pilot.press("enter", "enter")  # keep the default dokumenttyp
         await type_text(pilot, "Region Gävleborg")
@@ -105,6 +103,7 @@ async def test_fill_whole_arende_with_keys_save_and_export(tmp_path: Path) -> No
         await pilot.press("f8")  # Förslag till beslut: lead-in comes from the header
         await pilot.pause()
         assert screen.current == "forslag_till_beslut"
+        await pilot.press("enter")  # the cursor starts in Inledning: left empty, on to point 1
         await type_text(pilot, "Region Gävleborg avslutar sitt medlemskap i Vanguardinitiativet.")
         await pilot.press("enter")
         await type_text(pilot, "Regionstyrelsen informerar Region Dalarna om beslutet.")
@@ -390,7 +389,7 @@ async def test_steps_are_built_when_first_opened_and_keep_what_was_typed(
         await pilot.press("f8", "f7")
         await pilot.pause()
         focused = app.focused
-        assert isinstance(focused, Input) and focused.value.endswith(" d.y.")
+        assert isinstance(focused, Field) and focused.value.endswith(" d.y.")
         assert len(screen.query(StepEditor)) == len(seen) - 1  # every step but the review
 
 
@@ -582,7 +581,9 @@ def test_importing_drafter_tui_does_not_import_textual() -> None:
 # --------------------------------------------------------------------------- editors
 
 
-async def test_paste_into_prose_keeps_all_lines(tmp_path: Path) -> None:
+async def test_paste_into_prose_joins_wrapped_lines_and_undo_gives_them_back(
+    tmp_path: Path,
+) -> None:
     from textual import events
 
     app, _ = example_app(tmp_path)
@@ -598,6 +599,10 @@ async def test_paste_into_prose_keeps_all_lines(tmp_path: Path) -> None:
         app.post_message(events.Paste("Rad ett.\nRad två.\n\nRad fyra."))
         await settle(pilot)
         section = screen.session.template.section("kostnader_och_finansiering")
+        text = screen.session.arende.content(section).model_dump()["text"]
+        assert text.endswith("\nRad ett. Rad två.\n\nRad fyra.")  # blank line kept
+        await pilot.press("ctrl+z")  # the paste as it was pasted
+        await settle(pilot)
         text = screen.session.arende.content(section).model_dump()["text"]
         assert text.endswith("\nRad ett.\nRad två.\n\nRad fyra.")
 
@@ -622,7 +627,7 @@ async def test_decision_points_add_move_remove_with_keys(tmp_path: Path) -> None
             "Andra punkten.",
             "Region Gävleborg avslutar sitt medlemskap i Vanguardinitiativet.",
         ]
-        assert isinstance(app.focused, Input) and app.focused.value == "Andra punkten."
+        assert isinstance(app.focused, Field) and app.focused.value == "Andra punkten."
         await pilot.press("alt+delete")
         await pilot.pause()
         assert points() == ["Region Gävleborg avslutar sitt medlemskap i Vanguardinitiativet."]
@@ -642,7 +647,7 @@ async def test_pasting_lines_into_a_list_makes_one_row_each(tmp_path: Path) -> N
         screen.open_step("expedieras_till")
         await pilot.pause()
         focused = app.focused
-        assert isinstance(focused, Input)
+        assert isinstance(focused, Field)
         app.post_message(events.Paste("- Regionstyrelsen\n- Ekonomifunktionen\n"))
         await pilot.pause()
         section = screen.session.template.section("expedieras_till")
@@ -783,7 +788,7 @@ async def test_offers_to_restore_a_recovery_draft(tmp_path: Path) -> None:
         # The restored value is what the user sees in the header step (built when opened).
         screen.open_step("__uppgifter", "diarienummer")
         await pilot.pause()
-        assert screen.query_one("#falt-diarienummer", Input).value == "RS 2025/77"
+        assert screen.query_one("#falt-diarienummer", Field).value == "RS 2025/77"
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -5,11 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from textual.widgets import Input
-
 from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.main import MainScreen
+from drafter.tui.widgets.field import Field
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
 
@@ -25,7 +24,7 @@ async def test_typing_after_tab_into_a_filled_field_keeps_its_text(tmp_path: Pat
         assert isinstance(screen, MainScreen)
         screen.open_step("__uppgifter")  # the header step is built when first opened
         await pilot.pause()
-        field = screen.query_one("#falt-organisation", Input)
+        field = screen.query_one("#falt-organisation", Field)
         field.focus()
         await pilot.pause()
         await pilot.press("space", "X")

@@ -23,6 +23,7 @@ from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.dialogs import ChoiceScreen
 from drafter.tui.screens.main import MainScreen
+from drafter.tui.widgets.field import Field
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
 SIZE = (110, 36)
@@ -308,7 +309,7 @@ async def test_fast_typing_in_list_rows_keeps_every_letter_in_its_row(tmp_path: 
             "Gamma",
         ]
         focused = app.focused
-        assert isinstance(focused, Input) and focused.value == "Gamma"
+        assert isinstance(focused, Field) and focused.value == "Gamma"
 
 
 async def test_preview_and_title_show_control_characters_visibly(tmp_path: Path) -> None:
@@ -326,7 +327,7 @@ async def test_preview_and_title_show_control_characters_visibly(tmp_path: Path)
         screen.open_step("__uppgifter", "titel")
         await finished(app, pilot)
         texts = shown_texts(app.screen)
-        title = screen.query_one("#falt-titel", Input).value
+        title = screen.query_one("#falt-titel", Field).value
         assert "␛]52;c;aGVq␇" in title and "[b]Vanguard[/b]" in title
         markdown = [getattr(w, "source", "") for w in screen.preview.query(".preview-part")]
         assert any("␛" in m and "␇" in m for m in markdown), markdown[:2]

@@ -98,7 +98,7 @@ async def open_and_look(path: Path, texts: dict[str, str]) -> None:
 
 
 @settings(
-    max_examples=12,
+    max_examples=6,  # each example starts the app and opens four steps (~1 s)
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

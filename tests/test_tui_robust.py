@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from keyboard import type_text
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -22,6 +23,7 @@ from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PathScreen, QuitScreen
 from drafter.tui.screens.main import MainScreen
+from drafter.tui.widgets.field import Field
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
 SIZE = (100, 32)
@@ -71,8 +73,8 @@ async def finished(app: DrafterApp, pilot: Pilot[int]) -> None:
 async def edit_title(app: DrafterApp, pilot: Pilot[int], suffix: str) -> None:
     main_screen(app).open_step("__uppgifter", "titel")
     await pilot.pause()
-    await pilot.press("end", *suffix)
-    await pilot.pause()
+    await pilot.press("end")
+    await type_text(pilot, suffix)
 
 
 @pytest.fixture
@@ -133,8 +135,9 @@ async def test_second_drafter_is_told_and_can_open_read_only(
         assert "skrivskyddad" in header_line(app)
         screen.open_step("__uppgifter")  # built when first opened: read-only too
         await pilot.pause()
-        title = screen.query_one("#falt-titel", Input)
-        assert title.disabled
+        title = screen.query_one("#falt-titel", Field)
+        assert title.read_only
+        title.focus()  # readable and focusable, but typing changes nothing
         await pilot.press("x", "y", "z")
         assert "xyz" not in title.value
         screen.open_step("arendet")
@@ -150,7 +153,7 @@ async def test_second_drafter_is_told_and_can_open_read_only(
         assert not screen.session.dirty, (
             messages(app),
             example.read_text(encoding="utf-8")[:120],
-            screen.query_one("#falt-titel", Input).value,
+            screen.query_one("#falt-titel", Field).value,
         )
         await pilot.press("ctrl+q")  # nothing changed: quits without asking
         await pilot.pause()
@@ -201,7 +204,7 @@ async def test_first_save_of_new_arende_takes_the_lock_for_the_new_path(tmp_path
     target = tmp_path / "ny.toml"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press(*"Ny skrivelse")
+        await type_text(pilot, "Ny skrivelse")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PathScreen)
@@ -223,7 +226,7 @@ async def test_save_as_onto_a_file_open_in_another_drafter_is_refused(
     app = app_for(None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press(*"Ny skrivelse")
+        await type_text(pilot, "Ny skrivelse")
         await pilot.press("ctrl+s")
         await pilot.pause()
         app.screen.query_one("#path", Input).value = str(example)
@@ -276,7 +279,7 @@ async def test_file_changed_on_disk_asks_before_overwriting(example: Path) -> No
         screen = main_screen(app)
         # Nothing lost either way: their file is intact, our text is still in the editor.
         assert example.read_text(encoding="utf-8") == theirs
-        assert screen.query_one("#falt-titel", Input).value.endswith("(min)")
+        assert screen.query_one("#falt-titel", Field).value.endswith("(min)")
         assert screen.session.dirty
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -437,7 +440,7 @@ async def test_failing_save_keeps_text_and_draft(
         assert "Inget av det du skrivit har försvunnit" in found[0]
         screen = main_screen(app)
         assert app.screen is screen and app.is_running
-        assert screen.query_one("#falt-titel", Input).value.endswith("(viktigt)")
+        assert screen.query_one("#falt-titel", Field).value.endswith("(viktigt)")
         assert screen.session.dirty
         draft = recovery.find_draft(example)
         assert draft is not None and "(viktigt)" in draft.text
@@ -642,7 +645,7 @@ async def test_the_save_confirmation_tells_the_errors_left(example: Path) -> Non
         screen = main_screen(app)
         screen.open_step("__uppgifter", "titel")
         await pilot.pause()
-        screen.query_one("#falt-titel", Input).value = ""  # a required field left empty
+        screen.query_one("#falt-titel", Field).value = ""  # a required field left empty
         await pilot.pause()
         await pilot.press("ctrl+s")
         await saves_done(pilot, screen, 0, [])
@@ -666,7 +669,7 @@ async def test_typing_goes_on_while_a_save_is_written(
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press(*" B")  # typed while the disk is busy: the UI is not blocked
-        title = screen.query_one("#falt-titel", Input)
+        title = screen.query_one("#falt-titel", Field)
         assert title.value.endswith(" A B") and not written
         gate.set()
         await saves_done(pilot, screen, 2, written)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from keyboard import type_text
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -67,7 +68,7 @@ async def open_sammanfattning_and_type(
     area = screen.query_one("#ed-sammanfattning #text", TextArea)
     area.focus()
     area.move_cursor(area.document.end)  # type at the end of the text
-    await pilot.press(*text)
+    await type_text(pilot, text)
     if wait:  # for the checks that run after a pause in typing
         await settle(app, pilot)
     return area

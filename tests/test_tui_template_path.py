@@ -11,12 +11,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from keyboard import type_text
 
 from drafter.paths import builtin_templates_dir, stored_template_path
 from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.main import MainScreen
+from drafter.tui.widgets.field import Field
 
 SIZE = (100, 32)
 
@@ -42,7 +43,7 @@ async def test_new_arende_with_template_path_reopens_after_save(
         assert isinstance(screen, MainScreen)
         screen.open_step("__uppgifter", "titel")
         await pilot.pause()
-        await pilot.press(*"Mall i undermapp")
+        await type_text(pilot, "Mall i undermapp")
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -62,7 +63,7 @@ async def test_new_arende_with_template_path_reopens_after_save(
         assert isinstance(screen, MainScreen)
         screen.open_step("__uppgifter", "titel")
         await pilot.pause()
-        assert screen.query_one("#falt-titel", Input).value == "Mall i undermapp"
+        assert screen.query_one("#falt-titel", Field).value == "Mall i undermapp"
 
 
 def test_imported_arende_with_template_path_reopens(

@@ -53,8 +53,9 @@ WIDE = 120
 class MainScreen(Screen[None]):
     """Walks the user through the ärende step by step."""
 
-    AUTO_FOCUS = None
-    """The screen focuses the first field that needs input itself (see on_mount)."""
+    AUTO_FOCUS = ".step-editor TextArea"
+    """The first step's first text field has the focus from the start (keys typed before
+    on_mount focuses the field that needs input are not lost)."""
 
     # Priority bindings: the app runs them before the focused widget sees the key, and
     # only while this screen is on top (not under a dialog).

@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import Label, TextArea
 
 from drafter.model import (
     DecisionContent,
@@ -24,6 +24,7 @@ from drafter.tui.session import (
     HEADER_TITLE,
     Session,
 )
+from drafter.tui.widgets.field import Field
 from drafter.tui.widgets.marked import MarkedTextArea
 from drafter.tui.widgets.rows import RowInput, RowList
 
@@ -31,6 +32,7 @@ ROW_KEYS = " · ".join(
     (
         hint(RowInput, ["rad.ny_under"]),
         hint(RowList, ["rad.upp", "rad.ner", "rad.ta_bort"]),
+        hint(MarkedTextArea, ["fält.angra"]),
     )
 )
 """The keys of a list, shown above it (written from the bindings)."""
@@ -94,7 +96,7 @@ class SectionEditor(StepEditor):
 
 
 class HeaderEditor(StepEditor):
-    """The header fields (Uppgifter om ärendet), one Input per field."""
+    """The header fields (Uppgifter om ärendet), one :class:`Field` per field."""
 
     def __init__(self, session: Session) -> None:
         super().__init__(session, HEADER_STEP)
@@ -104,29 +106,24 @@ class HeaderEditor(StepEditor):
             mark = " *" if fld.required else ""
             with Vertical(classes="field"):
                 yield Label(printable(f"{fld.label}{mark}"), classes="field-label", markup=False)
-                yield Input(
+                yield Field(
                     printable(self.session.arende.field_value(fld.id)),
+                    field=fld.id,
                     placeholder=printable(f"t.ex. {fld.example}") if fld.example else "",
                     id=f"falt-{fld.id}",
-                    compact=True,
-                    select_on_focus=False,
                     classes="field-input",
                 )
 
-    @on(Input.Changed, ".field-input")
-    def _field_changed(self, event: Input.Changed) -> None:
+    @on(TextArea.Changed, ".field-input")
+    def _field_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        assert event.input.id is not None
-        field_id = event.input.id.removeprefix("falt-")
-        if printable(self.session.arende.field_value(field_id)) == event.value:
+        area = event.text_area
+        assert area.id is not None
+        field_id = area.id.removeprefix("falt-")
+        if printable(self.session.arende.field_value(field_id)) == area.text:
             return
-        self.session.arende.header[field_id] = event.value
+        self.session.arende.header[field_id] = area.text
         self.changed()
-
-    @on(Input.Submitted, ".field-input")
-    def _next_field(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.screen.focus_next()
 
     def focus_field(self, field: str | None) -> None:
         if field:
@@ -188,11 +185,10 @@ class DecisionEditor(SectionEditor):
         content = self.session.arende.content(self.section)
         assert isinstance(content, DecisionContent)
         yield Label("Inledning (vem föreslår, vem beslutar)", classes="field-label")
-        yield Input(
+        yield Field(
             printable(content.lead_in),
+            field="inledning",
             id="inledning",
-            compact=True,
-            select_on_focus=False,
             classes="field-input",
         )
         yield Label("Beslutspunkter (en åtgärd per punkt)", classes="field-label")
@@ -213,21 +209,16 @@ class DecisionEditor(SectionEditor):
             if proposer and body
             else "t.ex. Utvecklingsutskottet föreslår Regionstyrelsen att besluta följande:"
         )
-        self.query_one("#inledning", Input).placeholder = printable(placeholder)
+        self.query_one("#inledning", Field).set_placeholder(printable(placeholder))
 
-    @on(Input.Changed, "#inledning")
-    def _lead_in_changed(self, event: Input.Changed) -> None:
+    @on(TextArea.Changed, "#inledning")
+    def _lead_in_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         content = self.session.arende.content(self.section)
         assert isinstance(content, DecisionContent)
-        if printable(content.lead_in) != event.value:
-            content.lead_in = event.value
+        if printable(content.lead_in) != event.text_area.text:
+            content.lead_in = event.text_area.text
             self.changed()
-
-    @on(Input.Submitted, "#inledning")
-    def _lead_in_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.query_one("#punkter", RowList).focus_row(0)
 
     @on(RowList.Changed, "#punkter")
     def _points_changed(self, event: RowList.Changed) -> None:
@@ -239,16 +230,16 @@ class DecisionEditor(SectionEditor):
 
     def focus_field(self, field: str | None) -> None:
         if field == "inledning":
-            self.query_one("#inledning", Input).focus()
+            self.query_one("#inledning", Field).focus()
         elif field and field.startswith("punkter"):
             self.query_one("#punkter", RowList).focus_row(_index(field))
-        else:
+        else:  # the lead-in first while it is empty: it is read first
             content = self.session.arende.content(self.section)
             assert isinstance(content, DecisionContent)
-            if content.lead_in or self.session.arende.field_value("beslutsinstans"):
+            if content.lead_in:
                 self.query_one("#punkter", RowList).focus_row(0)
             else:
-                self.query_one("#inledning", Input).focus()
+                self.query_one("#inledning", Field).focus()
 
 
 def _index(field: str) -> int:

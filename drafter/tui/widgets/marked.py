@@ -7,27 +7,153 @@ goes through TextArea's documented hook for extra styling, :meth:`TextArea.get_l
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import TextArea
 
 from drafter.findings import Finding
+from drafter.importer.blocks import clean_line, join_wrapped
+from drafter.importer.layout import join_hyphens
 from drafter.spelling import edit
+from drafter.tui.messages import UndoUnavailable
 
 MARK_STYLE = Style(underline=True, color="red")
 """How a misspelled word looks."""
 
 
+LIST_LINE = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s")
+"""A line that starts a list item ("- x", "• x", "1. x", "2) x")."""
+
+
+def join_pasted(text: str) -> str:
+    """Pasted text with its hard-wrapped lines joined into paragraphs.
+
+    Blank lines stay paragraph breaks (one blank line between paragraphs); a line that
+    looks like a list item ("- x", "1. x") keeps a line of its own; a word split by a
+    hyphen at a line end is rejoined the way the importer does it ("fritids-" /
+    "förvaltningen"), a real hyphen ("Kultur-" / "och fritidsnämnden") is kept.
+    """
+    paragraphs: list[list[str]] = []
+    units: list[list[str]] = []  # the lines of each item or run of prose in a paragraph
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = clean_line(raw)
+        if not line:
+            if units:
+                paragraphs.append([_join(unit) for unit in units])
+                units = []
+            continue
+        if not units or LIST_LINE.match(line):
+            units.append([line])
+        else:
+            units[-1].append(line)
+    if units:
+        paragraphs.append([_join(unit) for unit in units])
+    return "\n\n".join("\n".join(paragraph) for paragraph in paragraphs)
+
+
+def _join(lines: list[str]) -> str:
+    joined, _count = join_hyphens(lines)
+    return join_wrapped([line for line in (clean_line(x) for x in joined) if line])
+
+
+def one_line(text: str) -> str:
+    """Pasted text as one line: its lines joined (hyphenated words rejoined); text
+    without a line break is kept as it is."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    return " ".join(line for line in join_pasted(text).split("\n") if line)
+
+
 class MarkedTextArea(TextArea):
-    """A TextArea for one field of the ärende (``field``, as in ``Finding.field``)."""
+    """A TextArea for one field of the ärende (``field``, as in ``Finding.field``).
+
+    Every text field of the ärende has the same keys: Ctrl+Z / Ctrl+Y undo and redo what
+    was typed here (and, once this field's history is used up, ask the row list or the
+    screen above to undo their edits: :class:`UndoUnavailable`), Ctrl+A selects the whole
+    field, Ctrl+Home / Ctrl+End go to its start and end.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+z", "undo", "Ångra", show=False, id="fält.angra",
+            tooltip="Ångra det senaste du skrev (eller den senaste radändringen)",
+        ),
+        Binding(
+            "ctrl+y", "redo", "Gör om", show=False, id="fält.gor_om",
+            tooltip="Gör om det du ångrade",
+        ),
+        Binding(
+            "ctrl+a", "select_all", "Markera allt", show=False, id="fält.markera_allt",
+            tooltip="Markera all text i fältet",
+        ),
+        Binding(
+            "ctrl+home", "field_start", "Fältets början", show=False, id="fält.borjan",
+            tooltip="Till början av fältet",
+        ),
+        Binding(
+            "ctrl+end", "field_end", "Fältets slut", show=False, id="fält.slut",
+            tooltip="Till slutet av fältet",
+        ),
+    ]  # fmt: skip
 
     def __init__(self, text: str = "", *, field: str, **kwargs: Any) -> None:
         super().__init__(text, **kwargs)
         self.field = field
         self._marks: dict[int, list[tuple[int, int, str]]] = {}
         """Row → (start column, end column, word) of the words to underline."""
+
+    def action_undo(self) -> None:
+        if self.read_only:
+            return
+        if self.history.undo_stack:
+            self.undo()
+        else:
+            self.post_message(UndoUnavailable(redo=False))
+
+    def action_redo(self) -> None:
+        if self.read_only:
+            return
+        if self.history.redo_stack:
+            self.redo()
+        else:
+            self.post_message(UndoUnavailable(redo=True))
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # instead of TextArea's own paste
+        event.stop()
+        if not self.read_only and event.text:
+            self.insert_pasted(event.text)
+
+    def action_paste(self) -> None:
+        """Ctrl+V: paste what was copied in this program (as a terminal paste is)."""
+        if not self.read_only and self.app.clipboard:
+            self.insert_pasted(self.app.clipboard)
+
+    def insert_pasted(self, text: str) -> None:
+        """Paste, then join the pasted hard-wrapped lines into paragraphs: two undo steps,
+        so one Ctrl+Z gives back the text exactly as it was pasted."""
+        start, end = self.selection
+        start, end = min(start, end), max(start, end)
+        pasted = self.replace(text, start, end)
+        self.move_cursor(pasted.end_location)
+        joined = join_pasted(text)
+        if "\n" in text and joined and joined != text:
+            self.history.checkpoint()
+            result = self.replace(joined, start, pasted.end_location)
+            self.move_cursor(result.end_location)
+
+    def action_field_start(self) -> None:
+        self.move_cursor((0, 0))
+
+    def action_field_end(self) -> None:
+        self.move_cursor(self.document.end)
 
     @property
     def marked_words(self) -> list[str]:
@@ -49,6 +175,16 @@ class MarkedTextArea(TextArea):
         self._marks = marks
         self.notify_style_update()  # drops the rendered lines kept in the line cache
         self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        try:
+            return super().render_lines(crop)
+        except KeyError:
+            # Textual 8.2 can draw a TextArea mounted a moment ago before its component
+            # styles exist (textual#6528: "No 'text-area--gutter' key"); rows are mounted
+            # while the user types. Draw it blank this once: styling it refreshes it.
+            self.refresh()
+            return [Strip.blank(crop.width) for _ in range(crop.height)]
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)

@@ -10,15 +10,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Label, TextArea
 
+from drafter.importer.layout import join_hyphens
 from drafter.tui.keys import input_settled
+from drafter.tui.messages import UndoUnavailable
+from drafter.tui.widgets.field import Field
 
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 
 
-class RowInput(Input):
-    """An Input inside a :class:`RowList` that knows its row and column.
+class RowInput(Field):
+    """A field inside a :class:`RowList` that knows its row and column.
 
     Enter and Backspace change the rows; they are priority bindings, so the app waits for
     them before it hands the next key to whichever row has the focus then (a fast typist's
@@ -34,14 +37,17 @@ class RowInput(Input):
             "backspace", "backspace_row", "Radera (tom rad tas bort)", show=False,
             priority=True, id="rad.radera", tooltip="Backsteg i en tom rad tar bort den",
         ),
+        # Undo and redo wait, like Enter, for what was typed before them (and the keys
+        # typed after an undo that brings a row back go to that row).
+        Binding("ctrl+z", "undo", show=False, priority=True),
+        Binding("ctrl+y", "redo", show=False, priority=True),
     ]  # fmt: skip
 
-    def __init__(self, value: str, row: int, col: int, placeholder: str) -> None:
+    def __init__(self, value: str, row: int, col: int, placeholder: str, list_id: str) -> None:
         super().__init__(
             value,
+            field=f"{list_id}.{row}" if col == 0 else f"{list_id}.{row}.{col}",
             placeholder=placeholder,
-            compact=True,
-            select_on_focus=False,  # typing into a filled row must not replace it
             classes="row-input",
         )
         self.row = row
@@ -53,26 +59,71 @@ class RowInput(Input):
             await owner.settle(self)
             await owner.enter_pressed(self)
 
+    async def action_undo(self) -> None:  # type: ignore[override]
+        await self._undo_or_redo(redo=False)
+
+    async def action_redo(self) -> None:  # type: ignore[override]
+        await self._undo_or_redo(redo=True)
+
+    async def _undo_or_redo(self, *, redo: bool) -> None:
+        """This row's own history first, then the list's row edits, then the screen's."""
+        owner = self._owner()
+        if owner is not None:
+            await owner.settle(self)
+        if self.read_only:
+            return
+        if redo and self.history.redo_stack:
+            self.redo()
+        elif not redo and self.history.undo_stack:
+            self.undo()
+        elif owner is not None and owner.can_undo(redo=redo):
+            await owner.undo(redo=redo)
+        else:
+            self.post_message(UndoUnavailable(redo=redo))
+
+    def action_cursor_up(self, select: bool = False) -> None:
+        """↑ on the first line of a row goes to the row above (as in a text editor)."""
+        owner = self._owner()
+        at_top = self.navigator.is_first_wrapped_line(self.cursor_location)
+        if owner is not None and not select and at_top and self.row > 0:
+            owner.focus_row(self.row - 1, self.col)
+            return
+        super().action_cursor_up(select)
+
+    def action_cursor_down(self, select: bool = False) -> None:
+        """↓ on the last line of a row goes to the row below."""
+        owner = self._owner()
+        at_bottom = self.navigator.is_last_wrapped_line(self.cursor_location)
+        if owner is not None and not select and at_bottom and self.row < len(owner.data) - 1:
+            owner.focus_row(self.row + 1, self.col)
+            return
+        super().action_cursor_down(select)
+
     async def action_backspace_row(self) -> None:
         owner = self._owner()
         if owner is not None:
             await owner.settle(self)
-        if owner is not None and self.value == "" and owner.row_is_empty(self.row):
+        if owner is not None and self.text == "" and owner.row_is_empty(self.row):
             await owner.remove_row(self.row, focus_previous=True)
             return
         self.action_delete_left()
 
-    def _on_paste(self, event: events.Paste) -> None:
-        lines = [_BULLET.sub("", line).strip() for line in event.text.splitlines()]
-        lines = [line for line in lines if line]
+    def insert_pasted(self, text: str) -> None:
+        """One row per pasted line (list markers dropped, a word split by a hyphen at a
+        line end rejoined); a single line goes into this row. Undone in one step."""
+        lines = [_BULLET.sub("", line).strip() for line in text.splitlines()]
+        lines, _count = join_hyphens([line for line in lines if line])
+        lines = [line.strip() for line in lines if line.strip()]
         owner = self._owner()
         if len(lines) <= 1 or owner is None:
-            super()._on_paste(event)
+            self.put_text(" ".join(lines))
             return
-        event.stop()
-        self.insert_text_at_cursor(lines[0])
-        owner.data[self.row][self.col] = self.value  # before the rows below are synced
-        owner.call_later(owner.insert_rows, self.row + 1, lines[1:])
+        # This field's text is the truth now (its last Changed may still be on the way).
+        owner.data[self.row][self.col] = self.text
+        owner.record(exact=(self.row,))
+        self.put_text(lines[0])
+        owner.data[self.row][self.col] = self.text  # before the rows below are synced
+        owner.call_later(owner.insert_rows, self.row + 1, lines[1:], record=False)
 
     def _owner(self) -> RowList | None:
         for node in self.ancestors:
@@ -81,11 +132,54 @@ class RowInput(Input):
         return None
 
 
+class AddRowButton(Button):
+    """ "+ Lägg till rad": Enter or a click adds a row; so does typing, and what is typed
+    goes into the new row (a sentence typed after Tab from the last row is not lost)."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__(label, classes="add-row", compact=True)
+        self._target: RowInput | None = None
+        """The row added by typing here; keys still on their way here go to it."""
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._target = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not event.is_printable or event.character is None:
+            return
+        event.stop()
+        event.prevent_default()
+        owner = next((n for n in self.ancestors if isinstance(n, RowList)), None)
+        if owner is None or self.disabled:
+            return
+        if self._target is None or not self._target.is_attached:
+            await owner.add_row()
+            focused = self.screen.focused
+            self._target = focused if isinstance(focused, RowInput) else None
+        if self._target is not None:
+            self._target.insert(event.character, self._target.document.end)
+            self._target.move_cursor(self._target.document.end)
+
+
+UNDO_DEPTH = 100
+"""Structural edits (rows added, removed, moved, pasted) a row list can undo."""
+
+Snapshot = tuple[list[tuple[int, list[str]]], frozenset[int], tuple[int, int]]
+"""The rows (each row's id and values), the ids of the rows whose values an undo puts
+back as they were, and the (row, column) of the focus."""
+
+
 class RowList(Vertical):
-    """Rows of one or more one-line inputs, with add, remove and move.
+    """Rows of one or more fields, with add, remove and move.
 
     Keys: Enter adds a row below (or goes to the next column); Backspace in an empty row
     removes it; Alt+↑/↓ (or Ctrl+↑/↓) move the row; Alt+Delete removes it.
+
+    Adding, removing, moving and pasting rows are undoable: the list keeps the rows as
+    they were before each such edit. Ctrl+Z in a row first undoes what was typed there;
+    when that field has nothing left to undo it posts :class:`UndoUnavailable`, and the
+    list undoes its last structural edit (Ctrl+Y redoes it). A structural edit starts
+    the fields' own histories anew, so undo goes back in the order things were done.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -132,19 +226,25 @@ class RowList(Vertical):
         self.marker = marker
         self.add_label = add_label
         self.data: list[list[str]] = [list(r) for r in rows] or [[""] * len(columns)]
+        self._next_id = 0
+        self._ids: list[int] = [self._new_id() for _ in self.data]
+        """A stable id per row (parallel to ``data``): an undo puts back the order and the
+        rows that were removed, and keeps what was typed since into the other rows."""
+        self._undo: list[Snapshot] = []
+        self._redo: list[Snapshot] = []
 
     # ------------------------------------------------------------------ compose
 
     def compose(self) -> ComposeResult:
         yield Vertical(*[self._make_row(i) for i in range(len(self.data))], classes="rows")
-        yield Button(f"+ {self.add_label}", classes="add-row", compact=True)
+        yield AddRowButton(f"+ {self.add_label}")
 
     def _marker_text(self, index: int) -> str:
         return f"{index + 1}." if self.marker == "numbered" else "–"
 
     def _make_row(self, index: int) -> Horizontal:
         inputs = [
-            RowInput(self.data[index][c], index, c, placeholder)
+            RowInput(self.data[index][c], index, c, placeholder, self.id or "rader")
             for c, placeholder in enumerate(self.columns)
         ]
         return Horizontal(
@@ -179,7 +279,7 @@ class RowList(Vertical):
             await container.mount_all([self._make_row(i) for i in range(len(rows), len(self.data))])
         for r in range(len(self.data)):
             for inp in self.inputs(r):
-                if inp.value != self.data[r][inp.col]:
+                if inp.text != self.data[r][inp.col]:
                     inp.value = self.data[r][inp.col]
 
     def focus_row(self, row: int, col: int = 0) -> None:
@@ -196,47 +296,131 @@ class RowList(Vertical):
     def _changed(self) -> None:
         self.post_message(self.Changed(self))
 
+    # ------------------------------------------------------------------ undo
+
+    def _focus_position(self) -> tuple[int, int]:
+        focused = self.screen.focused
+        if isinstance(focused, RowInput) and focused in self.query(RowInput):
+            return focused.row, focused.col
+        return 0, 0
+
+    def _new_id(self) -> int:
+        self._next_id += 1
+        return self._next_id
+
+    def _rows(self) -> list[tuple[int, list[str]]]:
+        return [(row_id, list(values)) for row_id, values in zip(self._ids, self.data, strict=True)]
+
+    def record(self, exact: tuple[int, ...] = ()) -> None:
+        """Remember the rows as they are, before a structural edit (for Ctrl+Z); the
+        values of the rows at the indexes ``exact`` are put back too (a paste into a row)."""
+        ids = frozenset(self._ids[i] for i in exact if 0 <= i < len(self._ids))
+        self._undo.append((self._rows(), ids, self._focus_position()))
+        del self._undo[:-UNDO_DEPTH]
+        self._redo.clear()
+
+    def _fresh_histories(self) -> None:
+        """After a structural edit, Ctrl+Z in any row undoes that edit first."""
+        for field in self.query(RowInput):
+            field.history.clear()
+
+    def can_undo(self, *, redo: bool = False) -> bool:
+        """Whether there is a structural edit to undo (redo)."""
+        return bool(self._redo if redo else self._undo) and not self.read_only
+
+    @property
+    def read_only(self) -> bool:
+        """The file is open read-only: the rows can be read, not changed."""
+        return any(field.read_only for field in self.query(RowInput))
+
+    async def undo(self, redo: bool = False) -> bool:
+        """Undo (redo) the last structural edit; False when there is none."""
+        source, target = (self._redo, self._undo) if redo else (self._undo, self._redo)
+        if not source or self.read_only:
+            return False
+        rows, exact, (row, col) = source.pop()
+        target.append((self._rows(), exact, self._focus_position()))
+        current = dict(zip(self._ids, self.data, strict=True))
+        self._ids = [row_id for row_id, _ in rows]
+        self.data = [
+            list(values) if row_id in exact or row_id not in current else current[row_id]
+            for row_id, values in rows
+        ]
+        await self._sync()
+        self._fresh_histories()
+        self.focus_row(row, col)
+        self._changed()
+        return True
+
+    @on(UndoUnavailable)
+    async def _undo_unavailable(self, event: UndoUnavailable) -> None:
+        if self.can_undo(redo=event.redo):
+            event.stop()
+            await self.undo(redo=event.redo)
+
     # ------------------------------------------------------------------ operations
 
     async def add_row(self, after: int | None = None, values: list[str] | None = None) -> None:
+        if self.read_only:
+            return
         index = len(self.data) if after is None else after + 1
+        self.record()
         self.data.insert(index, values or [""] * len(self.columns))
+        self._ids.insert(index, self._new_id())
         await self._sync()
+        self._fresh_histories()
         self.focus_row(index)
         self._changed()
 
-    async def insert_rows(self, index: int, first_column_values: list[str]) -> None:
+    async def insert_rows(
+        self, index: int, first_column_values: list[str], *, record: bool = True
+    ) -> None:
+        if self.read_only:
+            return
+        if record:
+            self.record()
         for offset, value in enumerate(first_column_values):
             row = [""] * len(self.columns)
             row[0] = value
             self.data.insert(index + offset, row)
+            self._ids.insert(index + offset, self._new_id())
         await self._sync()
+        self._fresh_histories()
         self.focus_row(index + len(first_column_values) - 1)
         self._changed()
 
     async def remove_row(self, row: int, focus_previous: bool = False) -> None:
-        if not 0 <= row < len(self.data):
+        if not 0 <= row < len(self.data) or self.read_only:
             return
+        if len(self.data) == 1 and self.row_is_empty(0):
+            return  # the only row, already empty: nothing to remove (or to undo)
         if len(self.data) == 1:
+            self.record(exact=(0,))  # the only row is emptied, not removed
             self.data[0] = [""] * len(self.columns)
         else:
+            self.record()
             del self.data[row]
+            del self._ids[row]
         await self._sync()
+        self._fresh_histories()
         target = row - 1 if focus_previous and row > 0 else min(row, len(self.data) - 1)
         self.focus_row(target, col=len(self.columns) - 1 if focus_previous else 0)
         if focus_previous:
             for inp in self.inputs(target)[-1:]:
-                inp.action_end()
+                inp.action_field_end()
         self._changed()
 
     async def move_row(self, row: int, delta: int) -> None:
         target = row + delta
-        if not (0 <= row < len(self.data) and 0 <= target < len(self.data)):
+        if not (0 <= row < len(self.data) and 0 <= target < len(self.data)) or self.read_only:
             return
+        self.record()
         self.data[row], self.data[target] = self.data[target], self.data[row]
+        self._ids[row], self._ids[target] = self._ids[target], self._ids[row]
         focused = self.screen.focused
         col = focused.col if isinstance(focused, RowInput) else 0
         await self._sync()
+        self._fresh_histories()
         self.focus_row(target, col)
         self._changed()
 
@@ -266,14 +450,16 @@ class RowList(Vertical):
 
     # ------------------------------------------------------------------ events
 
-    @on(Input.Changed, ".row-input")
-    def _input_changed(self, event: Input.Changed) -> None:
+    @on(TextArea.Changed, ".row-input")
+    def _input_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        inp = event.input
+        inp = event.text_area
         assert isinstance(inp, RowInput)
-        if inp.row >= len(self.data) or self.data[inp.row][inp.col] == event.value:
+        text = inp.text
+        if inp.row >= len(self.data) or self.data[inp.row][inp.col] == text:
             return
-        self.data[inp.row][inp.col] = event.value
+        self.data[inp.row][inp.col] = text
+        self._redo.clear()  # typed after an undo: the undone rows stay undone
         self._changed()
 
     async def enter_pressed(self, inp: RowInput) -> None:
