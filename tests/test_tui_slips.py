@@ -24,6 +24,7 @@ from drafter.tui.screens.dialogs import HelpScreen, PathScreen
 from drafter.tui.screens.export_dialog import ExportDialog
 from drafter.tui.screens.main import MainScreen
 from drafter.tui.session import REVIEW_STEP
+from drafter.tui.widgets.field import Field
 from drafter.user_settings import settings_path
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
@@ -86,7 +87,7 @@ def inside_screen(app: App[Any], widget: Widget) -> bool:
 async def empty_datum(pilot: Pilot[Any]) -> None:
     """In Uppgifter om ärendet, clear the Datum field with keys."""
     screen = main_screen(pilot.app)
-    field = screen.query_one("#falt-datum", Input)
+    field = screen.query_one("#falt-datum", Field)
     field.focus()
     await pilot.pause()
     await pilot.press("end", *["backspace"] * len(field.value))
