@@ -234,9 +234,8 @@ def _out(text: str) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from drafter.model import Arende
     from drafter.paths import stored_template_path
-    from drafter.storage import save_arende
+    from drafter.storage import new_arende, save_arende
     from drafter.templates import DEFAULT_TEMPLATE, find_template
 
     path = Path(args.file)
@@ -244,7 +243,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         _error(f"{path}: filen finns redan. Välj ett annat namn eller använd --force.")
         return 2
     loaded = find_template(args.mall or DEFAULT_TEMPLATE, near=path)
-    arende = Arende.new(loaded.template)
+    arende = new_arende(loaded.template)
     if loaded.origin == "fil":
         arende.template_ref = stored_template_path(loaded.path, path)
     save_arende(path, arende, loaded.template)

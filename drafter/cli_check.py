@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from drafter.errors import DrafterError
 from drafter.findings import Finding, Severity
-from drafter.text import printable
+from drafter.text import count_sv, printable
 
 
 def print_error(message: str) -> None:
@@ -199,9 +199,9 @@ def _format_findings(path: Path, findings: list[Finding], template: object, colo
     bold, reset = ("\033[1m", "\033[0m") if colour else ("", "")
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     summary = (
-        f"{counts[Severity.ERROR]} fel, {counts[Severity.WARNING]} "
-        f"{'varning' if counts[Severity.WARNING] == 1 else 'varningar'}, "
-        f"{counts[Severity.INFO]} info"
+        f"{count_sv(counts[Severity.ERROR], 'fel')}, "
+        f"{count_sv(counts[Severity.WARNING], 'varning', 'varningar')}, "
+        f"{count_sv(counts[Severity.INFO], 'info')}"
     )
     lines = [f"{bold}{printable(str(path))}{reset}: {summary if findings else 'inga anmärkningar'}"]
     groups: dict[str | None, list[Finding]] = {}

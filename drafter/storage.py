@@ -321,6 +321,15 @@ class FileStamp:
     """SHA-256 of the content: an edit that keeps size and time is still a change."""
 
 
+def new_arende(template: Template, today: dt.date | None = None) -> Arende:
+    """A new, empty ärende for ``template`` with its ``datum`` field set to ``today``
+    (ISO 8601, "2026-03-14") when the template has that field and gives it no value."""
+    arende = Arende.new(template)
+    if any(f.id == "datum" for f in template.fields) and not arende.field_value("datum").strip():
+        arende.header["datum"] = (today or dt.date.today()).isoformat()
+    return arende
+
+
 def file_stamp(path: Path) -> FileStamp | None:
     """The stamp of the regular file ``path`` (``None``: missing, not a regular file,
     unreadable or too large)."""

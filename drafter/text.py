@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 #: C0 controls except tab and newline become their Unicode "control picture" (ESC → ␛),
@@ -128,3 +129,22 @@ def join_list_sv(items: list[str], conjunction: str = "och") -> str:
     if len(items) == 1:
         return items[0]
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def count_sv(count: int, singular: str, plural: str | None = None) -> str:
+    """A count with the Swedish noun in the right number: "1 varning", "2 varningar",
+    "0 varningar". ``plural`` defaults to ``singular`` (words such as "fel", "ord")."""
+    return f"{count} {singular if count == 1 else (plural or singular)}"
+
+
+def numbered_points(points: list[str]) -> Iterator[tuple[int, int, str]]:
+    """(row index, number, text) of the decision points that have text.
+
+    The export numbers only the points with text (an empty row gets no number), so a
+    message says "Punkt <number>" while a finding's field keeps the row index.
+    """
+    number = 0
+    for index, point in enumerate(points):
+        if point.strip():
+            number += 1
+            yield index, number, point

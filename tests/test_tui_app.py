@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tomllib
 from pathlib import Path
@@ -29,6 +30,7 @@ from drafter.tui.widgets.field import Field
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
 SIZE = (100, 32)
+TODAY = dt.date.today().isoformat()
 
 
 def new_app(path: Path | None) -> DrafterApp:
@@ -86,6 +88,10 @@ async def test_fill_whole_arende_with_keys_save_and_export(tmp_path: Path) -> No
         await pilot.press("enter")
         await type_text(pilot, "RS 2025/123")
         await pilot.press("enter")
+        # A new ärende starts with today's date; the user writes another one over it.
+        today = dt.date.today().isoformat()
+        assert isinstance(app.focused, Field) and app.focused.value in (today, TODAY)
+        await pilot.press(*["backspace"] * len(app.focused.value))
         await type_text(pilot, "2025-03-14")
         await pilot.press("enter")
         await type_text(pilot, "Utvecklingsutskottet")

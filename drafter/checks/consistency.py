@@ -24,7 +24,7 @@ from drafter.checks.registry import CheckContext, Params, check_kind
 from drafter.findings import Finding
 from drafter.model import DecisionContent, ListContent, ProseContent, SectionContent
 from drafter.templates import SectionDef
-from drafter.text import parse_lead_in
+from drafter.text import numbered_points, parse_lead_in
 
 
 def _section(ctx: CheckContext, section_id: str) -> SectionDef | None:
@@ -122,7 +122,7 @@ def check_amounts_in_economy(
     economy_text = economy_content.text
     economy_amounts = amounts(economy_text)
     economy_numbers = {_number_value(n) for n in _BARE_NUMBER.findall(economy_text)}
-    for i, point in enumerate(decision_content.points):
+    for i, number, point in numbered_points(decision_content.points):
         for written, currency, value in amounts(point):
             if any(c == currency and _close(v, value) for _, c, v in economy_amounts):
                 continue
@@ -131,7 +131,7 @@ def check_amounts_in_economy(
             if _number_value(match.group("num")) in economy_numbers:
                 continue  # same figure, other notation of the unit
             yield ctx.finding(
-                f"Punkt {i + 1} nämner {' '.join(written.split())}, men beloppet finns inte "
+                f"Punkt {number} nämner {' '.join(written.split())}, men beloppet finns inte "
                 f"under ”{economy_section.heading}”. Beskriv där vad beslutet kostar, vem som "
                 "betalar och hur det finansieras. Källa: Söderhamns kommun (belopp, vilken "
                 "nämnd och finansiering).",
@@ -214,7 +214,12 @@ def _whitespace_start(text: str, end: int, floor: int) -> int:
 def _subjects_before(text: str, verb: re.Pattern[str]) -> list[str]:
     """Text between the last , ; : (or the previous match) and each ``verb``, which
     follows whitespace: "<X> får i uppdrag"."""
-    stops = [m.start() for m in _SUBJECT_STOPS.finditer(text)]
+    # the comma of "Bygg-, miljö- och hälsoskyddsnämnden" does not end the subject
+    stops = [
+        m.start()
+        for m in _SUBJECT_STOPS.finditer(text)
+        if not (m.group() == "," and m.start() > 0 and text[m.start() - 1] == "-")
+    ]
     found: list[str] = []
     done = 0  # the end of the previous match: a subject starts after it
     for match in verb.finditer(text):
@@ -256,7 +261,7 @@ def _objects_after(text: str, verb: re.Pattern[str], until: re.Pattern[str]) -> 
 
 #: Words after which the subject of "får i uppdrag" starts ("… och regiondirektören får …").
 _CLAUSE_STARTERS = frozenset({"att", "och", "samt", "beslutar", "som", "där", "vilket", "även"})
-_SPLIT_RECIPIENTS = lazy_compile(r"\s*(?:,|\boch\b|\bsamt\b)\s*", re.IGNORECASE)
+_SPLIT_RECIPIENTS_KEEP = lazy_compile(r"(\s*(?:,|\boch\b|\bsamt\b)\s*)", re.IGNORECASE)
 
 
 def assignees(point: str) -> list[str]:
@@ -279,15 +284,37 @@ def assignees(point: str) -> list[str]:
         words = span.split()
         if subject_before:
             for j in range(len(words) - 1, -1, -1):
-                if words[j].lower() in _CLAUSE_STARTERS:
+                if words[j].lower() in _CLAUSE_STARTERS and not (
+                    j > 0 and words[j - 1].rstrip(",").endswith("-")
+                ):  # not the "och" of "Kultur- och fritidsförvaltningen"
                     words = words[j + 1 :]
                     break
         phrase = " ".join(words).strip(" .")
-        for name in _SPLIT_RECIPIENTS.split(phrase):
+        for name in _split_recipients(phrase):
             name = name.strip(" .")
             if name and name not in found and any(ch.isalpha() for ch in name):
                 found.append(name)
     return found
+
+
+def _split_recipients(phrase: str) -> list[str]:
+    """ "X och Y" → ["X", "Y"]; a coordinated compound stays whole: "Kultur- och
+    fritidsförvaltningen", "Bygg-, miljö- och hälsoskyddsnämnden" (a part ending in a
+    hyphen shares the last part's head word)."""
+    pieces = _SPLIT_RECIPIENTS_KEEP.split(phrase)  # text, separator, text, …
+    names: list[str] = []
+    pending = ""
+    for k in range(0, len(pieces), 2):
+        text = pieces[k]
+        separator = pieces[k + 1] if k + 1 < len(pieces) else ""
+        if text.strip().endswith("-") and separator:
+            pending += text + separator
+            continue
+        names.append(pending + text)
+        pending = ""
+    if pending:
+        names.append(pending.strip())
+    return names
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -335,14 +362,14 @@ def check_assignees_listed(ctx: CheckContext, params: AssignmentParams) -> Itera
     recipients = [p for p in list_content.items if p.strip()]
     ignored = {_norm(i) for i in params.ignorera}
     reported: set[str] = set()
-    for i, point in enumerate(decision_content.points):
+    for _, number, point in numbered_points(decision_content.points):
         for name in assignees(point):
             key = _norm(name)
             if key in ignored or key in reported or recipient_listed(name, recipients):
                 continue
             reported.add(key)
             yield ctx.finding(
-                f"Punkt {i + 1} ger {name} ett uppdrag, men {name} finns inte under "
+                f"Punkt {number} ger {name} ett uppdrag, men {name} finns inte under "
                 f"”{list_section.heading}”. Lägg till mottagaren, så att den som ska utföra "
                 "uppdraget får beslutet. Källa: Forshaga kommun, ”Hur går det till att fatta "
                 "ett beslut” (beslutet expedieras till dem som berörs).",

@@ -172,6 +172,84 @@ def check_aspects(ctx: CheckContext, params: AspectParams) -> Iterator[Finding]:
         )
 
 
+# --------------------------------------------------------------------------- KON-2
+
+
+class ContradictionParams(Params):
+    fraser: tuple[str, ...] = Field(min_length=1)
+    """Phrases that say there are no consequences for what follows ("inga konsekvenser
+    för"); the words after one, to the end of its sentence, name the aspects it means."""
+    undantag: tuple[str, ...] = ()
+    """Words that, after the phrase in the same sentence, make it a partial statement
+    ("utöver", "förutom"): such a sentence is not flagged."""
+    meddelande: str = (
+        "Den gemensamma texten säger att beslutet inte har några konsekvenser för "
+        "{aspekt}, men under {aspekt} beskriver du konsekvenser. Rätta det som är fel."
+    )
+
+    @field_validator("meddelande")
+    @classmethod
+    def _has_placeholder(cls, value: str) -> str:
+        return check_placeholders(value, "aspekt")
+
+
+@lru_cache(maxsize=32)
+def _no_consequence_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    # Literal words with a run of spaces between them: no overlapping quantifiers.
+    alternatives = "|".join(
+        r"\s+".join(re.escape(w) for w in p.split())
+        for p in sorted(phrases, key=len, reverse=True)
+        if p.split()
+    )
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+_SENTENCE_END = re.compile(r"[.!?;:\n]")
+_SCOPE_CHARS = 200
+"""How far after the phrase its list of aspects may reach (within the sentence)."""
+
+
+def _denied_scopes(text: str, params: ContradictionParams) -> list[str]:
+    """The text after each "no consequences for" phrase up to the sentence's end."""
+    scopes: list[str] = []
+    exceptions = {w.casefold() for w in params.undantag}
+    for match in _no_consequence_pattern(params.fraser).finditer(text):
+        start = match.end()
+        window = text[start : start + _SCOPE_CHARS]
+        end = _SENTENCE_END.search(window)
+        scope = window[: end.start()] if end else window
+        if exceptions and any(w in exceptions for w in words(scope)):
+            continue
+        scopes.append(scope)
+    return scopes
+
+
+@check_kind(
+    "konsekvenser_motsager_aspekt", ContradictionParams, severity=Severity.WARNING,
+    sections={"aspekter"},
+)  # fmt: skip
+def check_contradicted_aspects(ctx: CheckContext, params: ContradictionParams) -> Iterator[Finding]:
+    """The shared text says "no consequences for <aspect>" while that aspect's own text
+    describes consequences."""
+    assert ctx.section is not None
+    content = ctx.arende.content(ctx.section)
+    assert isinstance(content, AspectsContent)
+    scopes = _denied_scopes(content.text, params)
+    if not scopes:
+        return
+    for aspect in ctx.section.aspects:
+        entry = content.aspects.get(aspect.id)
+        if entry is None or entry.assessment != "beskriv" or not entry.text.strip():
+            continue
+        if _denied_scopes(entry.text, params):
+            continue  # the aspect's own text says there are none: KON-1's business
+        if any(aspect_mentioned(aspect, scope) for scope in scopes):
+            yield ctx.finding(
+                fill_placeholder(params.meddelande.strip(), "aspekt", aspect.label),
+                field="text",
+            )
+
+
 # --------------------------------------------------------------------------- EK-2
 
 

@@ -40,7 +40,7 @@ from drafter.checks.registry import CheckContext, Params, check_kind
 from drafter.findings import Finding, Severity
 from drafter.model import IMPORTED_KEY, DecisionContent, ProseContent
 from drafter.templates import SectionDef
-from drafter.text import join_list_sv
+from drafter.text import join_list_sv, numbered_points
 
 
 def quote_start(text: str, n_words: int = 8) -> str:
@@ -319,7 +319,7 @@ def check_one_action(ctx: CheckContext, params: OneActionParams) -> Iterator[Fin
     content = ctx.arende.content(ctx.section)
     assert isinstance(content, DecisionContent)
     pattern = _one_action_pattern(params.verb)
-    for i, point in enumerate(content.points):
+    for i, number, point in numbered_points(content.points):
         body = _point_body(point)
         if not body:
             continue
@@ -330,7 +330,7 @@ def check_one_action(ctx: CheckContext, params: OneActionParams) -> Iterator[Fin
         after = body[match.end() :].split()[:3]
         excerpt = " ".join(["…", *before, match.group(0), *after, "…"])
         yield ctx.finding(
-            f"Punkt {i + 1} innehåller två åtgärder (”{excerpt}”). Dela upp den i två punkter: "
+            f"Punkt {number} innehåller två åtgärder (”{excerpt}”). Dela upp den i två punkter: "
             "en åtgärd per punkt gör beslutet lättare att fatta, protokollföra och följa upp. "
             "Källa: handbok för ärendehantering (5dok), ”Vad ska jag skriva under de olika "
             "rubrikerna”.",
@@ -354,14 +354,14 @@ def check_point_style(ctx: CheckContext, params: PointStyleParams) -> Iterator[F
     assert ctx.section is not None
     content = ctx.arende.content(ctx.section)
     assert isinstance(content, DecisionContent)
-    for i, point in enumerate(content.points):
+    for i, number, point in numbered_points(content.points):
         body = _point_body(point)
         if not body or is_justering_point(body):
             continue
         starts_with_att = bool(_STARTS_WITH_ATT.match(body))
         if params.stil == "huvudsats" and starts_with_att:
             yield ctx.finding(
-                f"Punkt {i + 1} börjar med ”att”. Skriv en fullständig mening med vem som gör "
+                f"Punkt {number} börjar med ”att”. Skriv en fullständig mening med vem som gör "
                 "vad, i presens, så att den kan flyttas direkt till protokollet: ”Region "
                 "Gävleborg avslutar …” i stället för ”att avsluta …”. Källa: Nacka kommuns "
                 "mall för tjänsteskrivelse; Malmö stadsbyggnadsnämnds lathund.",
@@ -369,7 +369,7 @@ def check_point_style(ctx: CheckContext, params: PointStyleParams) -> Iterator[F
             )
         elif params.stil == "att-sats" and not starts_with_att:
             yield ctx.finding(
-                f"Punkt {i + 1} börjar inte med ”att”, men mallen skriver beslutspunkterna "
+                f"Punkt {number} börjar inte med ”att”, men mallen skriver beslutspunkterna "
                 "som att-satser (”att godkänna …”). Skriv alla punkter på samma sätt.",
                 field=f"punkter.{i}",
             )

@@ -45,7 +45,7 @@ from drafter.templates import (
     available_templates,
     find_template,
 )
-from drafter.text import printable
+from drafter.text import count_sv, printable
 
 __all__ = [
     "BEFORE_FIRST_HEADING",
@@ -145,14 +145,14 @@ def import_text(
             )
         if layout.headings_split:
             layout_notes.append(
-                f"{layout.headings_split} rubriker som stod ihop med texten har fått egna rader."
+                f"{count_sv(layout.headings_split, 'rubrik', 'rubriker')} som stod ihop med "
+                f"texten har fått {'en egen rad' if layout.headings_split == 1 else 'egna rader'}."
             )
         blocks = plain_blocks(layout.text, is_heading)
         if layout.furniture_count:
             layout_notes.append(
-                f"{layout.furniture_count} rader sidhuvud, sidfot och sidnummer togs bort: "
-                + "; ".join(f"”{line}”" for line in furniture)
-                + "."
+                f"{count_sv(layout.furniture_count, 'rad', 'rader')} sidhuvud, sidfot och "
+                "sidnummer togs bort: " + "; ".join(f"”{line}”" for line in furniture) + "."
             )
     return import_blocks(
         blocks,
@@ -388,7 +388,7 @@ def format_report(result: ImportResult, template: Template, source: str) -> str:
         if item.empty:
             extra.append("tom")
         found.append(label + (f" ({', '.join(extra)})" if extra else ""))
-    lines.append(f"Hittade {len(result.found)} av {total} sektioner:")
+    lines.append(f"Hittade {len(result.found)} av {count_sv(total, 'sektion', 'sektioner')}:")
     lines += [f"  {item}" for item in found]
     if result.missing:
         missing = []

@@ -50,9 +50,8 @@ def prepare_session(
     Raises :class:`~drafter.errors.DrafterError` for files that cannot be opened.
     """
     from drafter.errors import DrafterError
-    from drafter.model import Arende
     from drafter.paths import stored_template_path
-    from drafter.storage import load_arende
+    from drafter.storage import load_arende, new_arende
     from drafter.templates import DEFAULT_TEMPLATE, find_template
     from drafter.tui.session import Session, file_stamp
 
@@ -78,7 +77,7 @@ def prepare_session(
         )
         return session, None, None
     loaded_template = find_template(mall or DEFAULT_TEMPLATE, near=path)
-    arende = Arende.new(loaded_template.template)
+    arende = new_arende(loaded_template.template)
     if loaded_template.origin == "fil":
         # Without a path yet the first save stores it (see Session.snapshot).
         arende.template_ref = (

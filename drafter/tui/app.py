@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -11,10 +13,32 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
+from drafter.errors import DrafterError
+from drafter.text import printable
 from drafter.tui.commands import DrafterCommands
 from drafter.tui.flows import startup
 from drafter.tui.screens.main import MainScreen
 from drafter.tui.session import Session
+
+THEME_NAMES = {
+    "textual-dark": "Mörkt",
+    "textual-light": "Ljust",
+    "ansi-dark": "Terminalens färger, mörkt",
+    "ansi-light": "Terminalens färger, ljust",
+    "solarized-dark": "Solarized mörkt",
+    "solarized-light": "Solarized ljust",
+    "atom-one-dark": "Atom mörkt",
+    "atom-one-light": "Atom ljust",
+}
+"""Swedish names of themes; other themes keep their own name with "mörkt" or "ljust"."""
+
+
+def theme_label(name: str, dark: bool) -> str:
+    """The Swedish name of a theme as the theme list shows it."""
+    if name in THEME_NAMES:
+        return THEME_NAMES[name]
+    words = " ".join(part.capitalize() for part in name.split("-"))
+    return f"{words}, {'mörkt' if dark else 'ljust'}"
 
 
 class DrafterApp(App[int], inherit_bindings=False):
@@ -57,6 +81,11 @@ class DrafterApp(App[int], inherit_bindings=False):
         self._overwrite_prompt = overwrite_prompt
         self._import_report = import_report
         self._frozen = False
+        from drafter.user_settings import saved_theme
+
+        theme = saved_theme()
+        if theme is not None and theme in self.available_themes:
+            self.theme = theme
 
     def on_ready(self) -> None:
         # The first frame is painted: move the objects alive now (the widget tree, the
@@ -100,3 +129,32 @@ class DrafterApp(App[int], inherit_bindings=False):
         app: App[object] = self  # type: ignore[assignment]
         if self.use_command_palette and not CommandPalette.is_open(app):
             self.push_screen(CommandPalette(id="--command-palette", placeholder="Sök kommando …"))
+
+    def action_change_theme(self) -> None:
+        """The theme list in Swedish; the chosen theme is remembered for the next start."""
+        themes = sorted(
+            self.available_themes.values(), key=lambda t: (t.name not in THEME_NAMES, t.name)
+        )
+        commands: list[tuple[str, Callable[[], object], str | None]] = []
+        for theme in themes:
+            label = theme_label(theme.name, theme.dark)
+            if theme.name == self.theme:
+                label += " (valt)"
+            help_text = "Mörkt tema" if theme.dark else "Ljust tema"
+            commands.append((label, partial(self.choose_theme, theme.name), help_text))
+        self.search_commands(commands, placeholder="Sök tema …")
+
+    def choose_theme(self, name: str) -> None:
+        """Use the theme ``name`` and remember it in the user's settings."""
+        from drafter.user_settings import save_theme
+
+        self.theme = name
+        try:
+            save_theme(name)
+        except (DrafterError, ValueError) as exc:
+            reason = exc.message if isinstance(exc, DrafterError) else "okänt temanamn"
+            self.notify(
+                printable(f"Temat kunde inte sparas till nästa gång: {reason}"),
+                severity="warning",
+                markup=False,
+            )

@@ -229,14 +229,22 @@ class Session:
         return StepState.DONE
 
     def progress(self) -> tuple[int, int]:
-        """(steps done, steps to do): a step is done when it is written and has no errors."""
+        """(steps done, steps to do): a step is done ("klar") when it is written (or
+        optional and left empty) and has neither errors nor warnings."""
         counted = [s for s in self.steps if not s.is_review]
-        done = sum(
-            1
-            for s in counted
-            if self.state(s.id) in (StepState.DONE, StepState.WARNINGS, StepState.OPTIONAL)
-        )
+        done = sum(1 for s in counted if self.state(s.id) in (StepState.DONE, StepState.OPTIONAL))
         return done, len(counted)
+
+    def problem_steps(self) -> dict[StepState, list[Step]]:
+        """The steps that still have errors, and those that have warnings, in step order."""
+        found: dict[StepState, list[Step]] = {StepState.ERRORS: [], StepState.WARNINGS: []}
+        for step in self.steps:
+            if step.is_review:
+                continue
+            state = self.state(step.id)
+            if state in found:
+                found[state].append(step)
+        return found
 
     def first_open_step(self) -> tuple[str, str | None]:
         """The first step that needs input and the field to start in."""

@@ -156,7 +156,8 @@ class PathScreen(ModalScreen[Path | None]):
             # a file name is shown with its control characters made visible; taken as
             # shown, it still means the file it names
             yield Input(printable(self.default), id="path", placeholder="sökväg till filen")
-            yield Label("", id="path-error", classes="dialog-error", markup=False)
+            # a Static wraps a long message inside the dialog (a Label is one line, cut)
+            yield Static("", id="path-error", classes="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", id="ok", variant="primary")
                 yield Button("Avbryt", id="cancel")
@@ -170,17 +171,18 @@ class PathScreen(ModalScreen[Path | None]):
         typed = self.query_one("#path", Input).value
         text = self.default if typed == printable(self.default) else typed.strip()
         if not text:
-            self.query_one("#path-error", Label).update("Skriv ett filnamn.")
+            self.query_one("#path-error", Static).update("Skriv ett filnamn.")
             return
         path = Path(text).expanduser()
         if self.suffix and not path.suffix:
             path = path.with_suffix(self.suffix)
         if path.is_dir():
-            self.query_one("#path-error", Label).update("Det är en mapp. Skriv ett filnamn.")
+            self.query_one("#path-error", Static).update("Det är en mapp. Skriv ett filnamn.")
             return
         if not path.parent.is_dir():
-            self.query_one("#path-error", Label).update(
-                printable(f"Mappen {path.parent} finns inte. Välj en befintlig mapp.")
+            self.query_one("#path-error", Static).update(
+                # the path last: a long one wraps, and the advice is read first
+                printable(f"Mappen finns inte. Välj en befintlig mapp: {path.parent}")
             )
             return
         self.dismiss(path)

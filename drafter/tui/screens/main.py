@@ -30,7 +30,7 @@ from drafter.tui.flows import quit as quit_flow
 from drafter.tui.flows import recovery, save, startup
 from drafter.tui.flows import spelling as spelling_flow
 from drafter.tui.flows.save import SaveState
-from drafter.tui.help import step_help
+from drafter.tui.help import HelpLine, step_help
 from drafter.tui.keys import input_settled
 from drafter.tui.messages import OpenStep, SectionChanged
 from drafter.tui.screens.dialogs import HelpScreen
@@ -93,6 +93,11 @@ class MainScreen(find_flow.FindActions, Screen[None]):
         Binding(
             "f4", "toggle_preview", "Förhandsvisa", key_display="F4", priority=True,
             id="visa.forhandsvisning", tooltip="Visa eller dölj det färdiga dokumentet",
+        ),
+        Binding(
+            "ctrl+l,f11", "toggle_findings", "Större anmärkningar", key_display="Ctrl+L",
+            show=False, priority=True, id="visa.anmarkningar",
+            tooltip="Visa anmärkningarna på större yta (Ctrl+L igen: mindre)",
         ),
         Binding(
             "f9", "spelling", "Stavning: förslag", key_display="F9", show=False,
@@ -158,7 +163,7 @@ class MainScreen(find_flow.FindActions, Screen[None]):
                 with Horizontal(id="step-head"):
                     yield Static("", id="step-title", markup=False)
                     yield Static("", id="step-lix", markup=False)
-                yield Static("", id="help", markup=False)
+                yield HelpLine(id="help")
                 with StepSwitcher(self.session, first) as switcher:
                     yield switcher.compose_first()
                 yield FindingsList(id="findings")
@@ -457,6 +462,11 @@ class MainScreen(find_flow.FindActions, Screen[None]):
             return
         for step_id in pending:
             preview.update_step(step_id)
+
+    def action_toggle_findings(self) -> None:
+        """Ctrl+L: the findings list takes most of the height; again: back to its small
+        size."""
+        self.set_class(not self.has_class("-findings-expanded"), "-findings-expanded")
 
     def action_toggle_preview(self) -> None:
         preview = self.preview

@@ -18,6 +18,32 @@ INGA = "inga konsekvenser"
 BESKRIV = "beskriv konsekvenserna"
 
 
+class AspectChoiceSet(RadioSet):
+    """An aspect's two answers; the highlighted answer is always the chosen one.
+
+    A RadioSet starts with its first button highlighted whatever is chosen, and keeps a
+    highlight the arrow keys moved when it loses focus; Enter or Space there would then
+    choose the answer the user did not mean. The highlight is moved to the chosen answer
+    when the set is mounted and whenever it loses focus.
+    """
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.highlight_chosen)
+
+    def on_blur(self) -> None:
+        self.highlight_chosen()
+
+    def highlight_chosen(self) -> None:
+        """Move the highlight to the chosen answer (with the set's own key action)."""
+        chosen = self.pressed_button
+        if chosen is None:
+            return
+        for _ in range(len(self.query(RadioButton))):
+            if chosen.has_class("-selected"):
+                return
+            self.action_next_button()
+
+
 class AspectsEditor(SectionEditor):
     """Konsekvensbeskrivningar: per aspect a choice and a text, plus optional shared prose."""
 
@@ -31,7 +57,7 @@ class AspectsEditor(SectionEditor):
                     classes="aspect-label",
                     markup=False,
                 )
-                with RadioSet(id=f"val-{aspect.id}", classes="aspect-choice"):
+                with AspectChoiceSet(id=f"val-{aspect.id}", classes="aspect-choice"):
                     yield RadioButton(
                         INGA, value=entry.assessment == "inga", id=f"inga-{aspect.id}"
                     )

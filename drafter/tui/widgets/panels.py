@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from drafter.findings import Finding, Severity
 from drafter.replace import quick_fix
-from drafter.text import printable
+from drafter.text import count_sv, printable
 from drafter.tui.messages import OpenStep
 from drafter.tui.selection import Place
 from drafter.tui.session import Session, StepState, step_id_for
@@ -79,7 +79,14 @@ class StepList(Vertical):
         done, total = self.session.progress()
         lix = self.session.document_lix
         lix_text = f" · LIX {lix.rounded}" if lix is not None else ""
-        self.query_one("#progress", Label).update(f"{done} av {total} klara{lix_text}")
+        lines = [f"{done} av {total} klara{lix_text}"]
+        problems = self.session.problem_steps()
+        with_errors, with_warnings = problems[StepState.ERRORS], problems[StepState.WARNINGS]
+        if with_errors:
+            lines.append(f"✗ {count_sv(len(with_errors), 'steg')} med fel")
+        if with_warnings:
+            lines.append(f"! {count_sv(len(with_warnings), 'steg')} med varningar")
+        self.query_one("#progress", Label).update("\n".join(lines))
 
     def select(self, step_id: str) -> None:
         option_list = self.query_one("#steps", OptionList)
@@ -182,9 +189,10 @@ class ReviewPanel(Vertical):
             summary = "Inga anmärkningar. Dokumentet är klart att exportera."
         else:
             summary = (
-                f"{counts[Severity.ERROR]} fel, {counts[Severity.WARNING]} varningar, "
-                f"{counts[Severity.INFO]} info. Välj en anmärkning och tryck Enter för att "
-                "gå till den."
+                f"{count_sv(counts[Severity.ERROR], 'fel')}, "
+                f"{count_sv(counts[Severity.WARNING], 'varning', 'varningar')}, "
+                f"{count_sv(counts[Severity.INFO], 'info')}. Välj en anmärkning och tryck "
+                "Enter för att gå till den."
             )
         self.query_one("#review-summary", Static).update(
             printable(f"{summary}\n{self.lix_summary()}")
