@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from drafter.tui.keys import key_help
 from drafter.tui.session import REVIEW_STEP, REVIEW_TITLE
+from drafter.tui.widgets.marked import MarkedTextArea
 from drafter.tui.widgets.rows import RowInput, RowList
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def step_help(screen: MainScreen) -> tuple[str, str] | None:
             text += "\n\nAtt åtgärda här:\n" + "\n".join(
                 f"• {f.severity.label}: {f.message} [{f.rule}]" for f in findings
             )
-    return title, text + "\n\n" + key_help(type(screen), RowList, RowInput)
+    return title, text + "\n\n" + key_help(type(screen), MarkedTextArea, RowList, RowInput)
 
 
 HELP_LINES = 3

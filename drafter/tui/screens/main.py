@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -34,6 +34,7 @@ from drafter.tui.help import HelpLine, step_help
 from drafter.tui.keys import input_settled
 from drafter.tui.messages import OpenStep, SectionChanged
 from drafter.tui.screens.dialogs import HelpScreen
+from drafter.tui.screens.main_bindings import MAIN_BINDINGS
 from drafter.tui.selection import Place
 from drafter.tui.session import HEADER_STEP, REVIEW_STEP, Session
 from drafter.tui.widgets.editors import StepEditor
@@ -59,66 +60,7 @@ class MainScreen(find_flow.FindActions, Screen[None]):
     """The first step's first text field has the focus from the start (keys typed before
     on_mount focuses the field that needs input are not lost)."""
 
-    # Priority bindings: the app runs them before the focused widget sees the key, and
-    # only while this screen is on top (not under a dialog).
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "f1", "help", "Hjälp", key_display="F1", priority=True, id="visa.hjalp",
-            tooltip="Hjälp för fältet du står i",
-        ),
-        Binding(
-            "ctrl+s,f2", "save", "Spara", key_display="F2", priority=True, id="fil.spara",
-            tooltip="Spara ärendet som TOML och Markdown",
-        ),
-        Binding(
-            "f12", "save_as", "Spara som …", key_display="F12", show=False, priority=True,
-            id="fil.spara_som", tooltip="Spara ärendet under ett nytt namn",
-        ),
-        Binding(
-            "ctrl+e,f3", "export", "Exportera", key_display="F3", priority=True,
-            id="fil.exportera", tooltip="Skriv Markdown, Word eller PDF/A till en fil du väljer",
-        ),
-        Binding(
-            "f8,ctrl+pagedown", "next_step", "Nästa", key_display="F8", priority=True,
-            id="steg.nasta", tooltip="Gå till nästa steg",
-        ),
-        Binding(
-            "f7,ctrl+pageup", "prev_step", "Föregående", key_display="F7", show=False,
-            priority=True, id="steg.foregaende", tooltip="Gå till föregående steg",
-        ),
-        Binding(
-            "f6", "focus_steps", "Stegen", key_display="F6", show=False, priority=True,
-            id="steg.lista", tooltip="Flytta markören till listan över stegen",
-        ),
-        Binding(
-            "f4", "toggle_preview", "Förhandsvisa", key_display="F4", priority=True,
-            id="visa.forhandsvisning", tooltip="Visa eller dölj det färdiga dokumentet",
-        ),
-        Binding(
-            "ctrl+l,f11", "toggle_findings", "Större anmärkningar", key_display="Ctrl+L",
-            show=False, priority=True, id="visa.anmarkningar",
-            tooltip="Visa anmärkningarna på större yta (Ctrl+L igen: mindre)",
-        ),
-        Binding(
-            "f9", "spelling", "Stavning: förslag", key_display="F9", show=False,
-            priority=True, id="fält.stavning",
-            tooltip="Förslag för ett felstavat ord: välj stavningsanmärkningen eller "
-            "ställ markören i ordet",
-        ),
-        Binding(
-            "ctrl+q,f10", "request_quit", "Avsluta", key_display="F10", priority=True,
-            id="fil.avsluta", tooltip="Avsluta (frågar om osparade ändringar)",
-        ),
-        Binding(
-            "tab", "app.focus_next", "Nästa fält", show=False, id="fält.nasta",
-            tooltip="Gå till nästa fält",
-        ),
-        Binding(
-            "shift+tab", "app.focus_previous", "Föregående fält", show=False,
-            id="fält.foregaende", tooltip="Gå till föregående fält",
-        ),
-        *find_flow.BINDINGS,
-    ]  # fmt: skip
+    BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
 
     def __init__(
         self,
