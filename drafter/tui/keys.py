@@ -87,9 +87,10 @@ def key_help(*owners: type[DOMNode]) -> str:
     """The key help shown under F1: one line per group, written from the bindings."""
     lines: dict[str, list[str]] = {}
     for binding in described(*owners):
-        lines.setdefault(group_of(binding), []).append(
-            f"{keys_label(binding)} {binding.description.lower()}"
-        )
+        entry = f"{keys_label(binding)} {binding.description.lower()}"
+        group = lines.setdefault(group_of(binding), [])
+        if entry not in group:  # a screen key that a widget also has (Ctrl+Z) is listed once
+            group.append(entry)
     ordered = [g for g in GROUPS.values() if g in lines]
     return "Tangenter:\n" + "\n".join(f"{g}: {' · '.join(lines[g])}" for g in ordered)
 
