@@ -53,6 +53,7 @@ EXPECTED_ROWS = {
 the suite's workers share them out."""
 
 
+@pytest.mark.benchmark
 @pytest.mark.parametrize("parts", list(EXPECTED_ROWS), ids="+".join)
 def test_quick_benchmark_prints_a_full_table_of_real_numbers(parts: tuple[str, ...]) -> None:
     only = [arg for part in parts for arg in ("--only", part)]

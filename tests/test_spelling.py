@@ -604,6 +604,7 @@ def test_marks_and_cursor_lookup_for_an_editor(spelling: None, template: Templat
     assert word_marks(findings, "sammanfattning", "text") == []
 
 
+@pytest.mark.benchmark
 def test_spelling_benchmark_script_runs(tmp_path: Path) -> None:
     """A smoke test of benchmarks/spelling_bench.py: every row has a figure (no budgets)."""
     result = _run([str(ROOT / "benchmarks" / "spelling_bench.py"), "--runs", "1"], tmp_path)

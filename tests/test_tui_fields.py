@@ -8,6 +8,7 @@ import shutil
 import tomllib
 from pathlib import Path
 
+from keyboard import type_text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
@@ -276,7 +277,7 @@ async def test_paste_into_prose_is_joined_and_one_undo_gives_the_raw_paste(
 async def test_keys_typed_right_at_start_go_to_the_first_field(tmp_path: Path) -> None:
     app = app_for(tmp_path / "ny.toml")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*"Avtal")  # no pause: the first keys after start
+        await type_text(pilot, "Avtal")  # no pause: the first keys after start
         await pilot.pause()
         assert main_screen(app).session.arende.field_value("titel") == "Avtal"
 
@@ -289,7 +290,7 @@ async def test_tab_from_the_only_point_then_typing_makes_a_new_point(tmp_path: P
         await pilot.press("enter", *"Ett.", "tab")
         await pilot.pause()
         assert isinstance(focused(app), AddRowButton)
-        await pilot.press(*"Två punkter.")
+        await type_text(pilot, "Två punkter.")
         await pilot.pause()
         assert points(app) == ["Ett.", "Två punkter."]
         row = focused(app)

@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from keyboard import type_text
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -92,7 +93,7 @@ async def type_summary(app: DrafterApp, pilot: Pilot[Any], text: str) -> TextAre
     area = screen.query_one("#ed-sammanfattning #text", TextArea)
     area.focus()
     await pilot.pause()
-    await pilot.press(*text)
+    await type_text(pilot, text)
     await settle(pilot)
     return area
 
@@ -209,7 +210,7 @@ async def test_enter_on_a_finding_in_a_one_line_field_selects_the_word(tmp_path:
         screen = main_screen(app)
         screen.open_step("forslag_till_beslut")
         await settle(pilot)
-        await pilot.press(*"Regionstyrelsen skall fastställa planen.")
+        await type_text(pilot, "Regionstyrelsen skall fastställa planen.")
         await settle(pilot)
         await highlight_rule(app, pilot, "ORD-1")
         await pilot.press("enter")
@@ -229,7 +230,7 @@ async def test_ctrl_f_finds_in_every_step_and_ctrl_g_goes_to_the_next(tmp_path: 
         assert len({h.section for h in hits}) >= 3
         await pilot.press("ctrl+f")
         await until(pilot, lambda: isinstance(app.screen, FindDialog))
-        await pilot.press(*"VANGUARD")
+        await type_text(pilot, "VANGUARD")
         await pilot.pause()
         count = str(app.screen.query_one("#find-count").render())
         assert count == f"{len(hits)} träffar"
@@ -266,7 +267,10 @@ async def test_replace_all_across_sections_is_one_undoable_step(tmp_path: Path) 
         assert len(sections) >= 3
         await pilot.press("ctrl+h")
         await until(pilot, lambda: isinstance(app.screen, ReplaceDialog))
-        await pilot.press(*"Vanguard", "enter", *"Avantgarde", "enter")
+        await type_text(pilot, "Vanguard")
+        await pilot.press("enter")
+        await type_text(pilot, "Avantgarde")
+        await pilot.press("enter")
         await settle(pilot)
         assert any(
             f"Ersatte {len(hits)} förekomster i {len(sections)} avsnitt." in t for t in toasts(app)
@@ -294,7 +298,10 @@ async def test_typing_after_a_replace_is_undone_first(tmp_path: Path) -> None:
         await type_summary(app, pilot, "Kommunen bygger.")
         await pilot.press("ctrl+r")  # the second key of replace (Ctrl+H is Backspace in
         await until(pilot, lambda: isinstance(app.screen, ReplaceDialog))  # some terminals)
-        await pilot.press(*"kommunen", "enter", *"regionen", "enter")
+        await type_text(pilot, "kommunen")
+        await pilot.press("enter")
+        await type_text(pilot, "regionen")
+        await pilot.press("enter")
         await settle(pilot)
         area = main_screen(app).query_one("#ed-sammanfattning #text", TextArea)
         area.focus()
@@ -324,7 +331,10 @@ async def test_a_field_with_nothing_left_to_undo_hands_over_to_the_history(
         await type_summary(app, pilot, "Kommunen bygger.")
         await pilot.press("ctrl+h")
         await until(pilot, lambda: isinstance(app.screen, ReplaceDialog))
-        await pilot.press(*"kommunen", "enter", *"regionen", "enter")
+        await type_text(pilot, "kommunen")
+        await pilot.press("enter")
+        await type_text(pilot, "regionen")
+        await pilot.press("enter")
         await settle(pilot)
         screen = main_screen(app)
         screen.open_step("arendet")
@@ -365,7 +375,9 @@ async def test_find_selects_a_hit_in_a_signature_title(tmp_path: Path) -> None:
         screen = main_screen(app)
         screen.open_step("underskrifter")
         await settle(pilot)
-        await pilot.press(*"Anna Berg", "enter", *"Kulturchef")
+        await type_text(pilot, "Anna Berg")
+        await pilot.press("enter")
+        await type_text(pilot, "Kulturchef")
         await settle(pilot)
         screen.open_step("sammanfattning")
         await settle(pilot)
@@ -412,7 +424,8 @@ async def test_read_only_finds_but_does_not_replace(tmp_path: Path) -> None:
         assert any("skrivskyddad" in t for t in toasts(app))
         await pilot.press("ctrl+f")
         await until(pilot, lambda: isinstance(app.screen, FindDialog))
-        await pilot.press(*"Vanguard", "enter")
+        await type_text(pilot, "Vanguard")
+        await pilot.press("enter")
         await settle(pilot)
         # finding still works (a disabled one-line field cannot take the cursor, though)
         assert any(t.startswith("Träff ") for t in toasts(app))

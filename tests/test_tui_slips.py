@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from keyboard import type_text
 from textual.app import App
 from textual.command import CommandList, CommandPalette
 from textual.geometry import Region
@@ -148,7 +149,8 @@ async def test_save_as_names_a_missing_folder_in_full_at_80x24(tmp_path: Path) -
         field = dialog.query_one("#path", Input)
         await pilot.press("end", *["backspace"] * len(field.value))
         missing = "/tmp/saknas-helt/en/mycket/lang/mapp"
-        await pilot.press(*f"{missing}/ut.toml", "enter")
+        await type_text(pilot, f"{missing}/ut.toml")
+        await pilot.press("enter")
         await pilot.pause()
         error = dialog.query_one("#path-error", Widget)
         assert inside_screen(app, error)
