@@ -79,7 +79,7 @@ def no_control_characters(texts: list[str]) -> None:
 async def open_and_look(path: Path, texts: dict[str, str]) -> None:
     session, _, _ = prepare_session(path, None)
     app = DrafterApp(session)
-    async with app.run_test(size=(200, 50)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.main_screen
         seen: list[str] = [screen.header.text]
