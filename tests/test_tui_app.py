@@ -91,7 +91,7 @@ async def test_fill_whole_arende_with_keys_save_and_export(tmp_path: Path) -> No
         # A new ärende starts with today's date; the user writes another one over it.
         today = dt.date.today().isoformat()
         assert isinstance(app.focused, Field) and app.focused.value in (today, TODAY)
-        await pilot.press(*["backspace"] * len(app.focused.value))
+        await pilot.press("ctrl+a", "backspace")  # select all, then delete it
         await type_text(pilot, "2025-03-14")
         await pilot.press("enter")
         await type_text(pilot, "Utvecklingsutskottet")
