@@ -201,14 +201,6 @@ def replace_all(arende: Arende, template: Template, needle: str, replacement: st
     return ReplaceResult(copy, count, tuple(changes))
 
 
-def apply_texts(arende: Arende, texts: dict[tuple[str | None, str], str]) -> Arende:
-    """A copy of ``arende`` with the given fields' texts set."""
-    copy = arende.model_copy(deep=True)
-    for (section, field), text in texts.items():
-        set_text(copy, section, field, text)
-    return copy
-
-
 # --------------------------------------------------------------------------- quick fixes
 
 

@@ -48,16 +48,6 @@ _AV = lazy_compile(r" av(?=[\s,.;:]|$)")
 _ARTICLES = frozenset(["en", "ett"])
 
 
-def nominalisations(text: str, fixed_terms: tuple[str, ...] = ()) -> Iterator[str]:
-    """The "<noun> av" phrases in ``text``, as written, in order.
-
-    Skipped: a noun after "en"/"ett" and a noun starting with one of ``fixed_terms``
-    (lower case, such as "styrning": established terms a writer keeps).
-    """
-    for phrase, _start in nominalisation_places(text, fixed_terms):
-        yield phrase
-
-
 def nominalisation_places(
     text: str, fixed_terms: tuple[str, ...] = ()
 ) -> Iterator[tuple[str, int]]:
