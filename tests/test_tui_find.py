@@ -432,3 +432,29 @@ async def test_read_only_finds_but_does_not_replace(tmp_path: Path) -> None:
         hits = find_all(screen.session.arende, screen.session.template, "Vanguard")
         assert screen.current in {h.section or "__uppgifter" for h in hits}
     assert path.read_text("utf-8") == before
+
+
+async def test_searched_text_with_markup_is_shown_literally_in_the_toasts(tmp_path: Path) -> None:
+    path = tmp_path / "ny.toml"
+    session, _, _ = prepare_session(path, None)
+    app = DrafterApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_summary(app, pilot, "Vi har [b]fet[/b] text.")
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: isinstance(app.screen, ReplaceDialog))
+        await type_text(pilot, "[b]fet[/b]")
+        await pilot.press("enter")
+        await type_text(pilot, "[red]röd[/]")
+        await pilot.press("enter")
+        await settle(pilot)
+        text = main_screen(app).session.arende.sections["sammanfattning"].text  # type: ignore[union-attr]
+        assert text == "Vi har [red]röd[/] text."
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: isinstance(app.screen, ReplaceDialog))
+        await type_text(pilot, "[i]saknas[/i]")  # the dialog selects the last search text
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        notes = list(app._notifications)
+        assert any(n.message == "Inga träffar för ”[i]saknas[/i]”." for n in notes)
+        assert not any(n.markup for n in notes)  # the searched text is not read as markup
+        assert app.is_running

@@ -192,7 +192,9 @@ def show_next(screen: MainScreen) -> None:
     order = {place: i for i, place in enumerate(fields)}
     hits = find_all(session.arende, session.template, state.needle)
     if not hits:
-        screen.notify(f"Inga träffar för ”{state.needle}”.", title="Sök", severity="warning")
+        screen.notify(
+            f"Inga träffar för ”{state.needle}”.", title="Sök", severity="warning", markup=False
+        )
         return
     after = state.last if state.last is not None else _from_cursor(screen, order)
     keys = [(order[(h.section, h.field)], h.start) for h in hits]
@@ -244,13 +246,19 @@ async def replace(screen: MainScreen) -> None:
     state.needle, state.replacement = answer
     result = replace_all(session.arende, session.template, *answer)
     if not result.count:
-        screen.notify(f"Inga träffar för ”{answer[0]}”.", title="Ersätt", severity="warning")
+        screen.notify(
+            f"Inga träffar för ”{answer[0]}”.", title="Ersätt", severity="warning", markup=False
+        )
         return
     for change in result.changes:  # the editors hold the session's ärende: change it
         set_text(session.arende, change.section, change.field, change.after)
     state.history.record(f"Ersätt ”{answer[0]}”", result.changes)
     await _changed(screen, result.sections)
-    screen.notify(f"{describe(result.count, len(result.sections))} Ctrl+Z ångrar.", title="Ersätt")
+    screen.notify(
+        f"{describe(result.count, len(result.sections))} Ctrl+Z ångrar.",
+        title="Ersätt",
+        markup=False,
+    )
 
 
 async def screen_settled(screen: MainScreen) -> None:
@@ -343,7 +351,9 @@ async def apply_fix(screen: MainScreen) -> None:
     fix = quick_fix(finding) or ""
     screen.find_state.history.record(f"Byt ”{finding.word}” mot ”{fix}”", (change,))
     await _changed(screen, (change.section,))
-    screen.notify(f"Bytte ”{finding.word}” mot ”{fix}”. Ctrl+Z ångrar.", title="Åtgärda")
+    screen.notify(
+        f"Bytte ”{finding.word}” mot ”{fix}”. Ctrl+Z ångrar.", title="Åtgärda", markup=False
+    )
 
 
 # --------------------------------------------------------------------------- undo
@@ -364,7 +374,9 @@ async def undo(screen: MainScreen, *, redo: bool, when_synced: bool) -> bool:
     if applied is None:
         return False
     await _changed(screen, applied.sections)
-    screen.notify(_undo_message(applied, redo), title="Gör om" if redo else "Ångra", timeout=4)
+    screen.notify(  # the message quotes the searched text
+        _undo_message(applied, redo), title="Gör om" if redo else "Ångra", timeout=4, markup=False
+    )
     return True
 
 
