@@ -40,7 +40,7 @@ from drafter.tui.selection import Place, cursor_offset, field_text, select_span
 from drafter.tui.session import HEADER_STEP
 from drafter.tui.widgets.marked import MarkedTextArea
 from drafter.tui.widgets.panels import FindingsList
-from drafter.tui.widgets.rows import RowInput, RowList
+from drafter.tui.widgets.rows import RowInput
 
 if TYPE_CHECKING:
     from drafter.tui.screens.main import MainScreen
@@ -116,20 +116,11 @@ def focused_field(screen: MainScreen) -> tuple[str | None, str] | None:
     if focused is None or editor is None or editor not in focused.ancestors:
         return None
     section = None if screen.current == HEADER_STEP else screen.current
+    if isinstance(focused, RowInput) and focused.field.startswith("personer."):
+        # a signature row has two fields: the core names them by column
+        return section, f"personer.{focused.row}.{'namn' if focused.col == 0 else 'titel'}"
     if isinstance(focused, MarkedTextArea):
         return section, focused.field
-    named = getattr(focused, "field", None)  # a field widget that knows its field name
-    if isinstance(named, str) and named:
-        return section, named
-    if isinstance(focused, RowInput):
-        owner = next((n for n in focused.ancestors if isinstance(n, RowList)), None)
-        if owner is None or owner.id is None:
-            return None
-        if owner.id == "personer":
-            return section, f"personer.{focused.row}.{'namn' if focused.col == 0 else 'titel'}"
-        return section, f"{owner.id}.{focused.row}"
-    if isinstance(focused, Input) and focused.id is not None:
-        return section, focused.id.removeprefix("falt-")
     return None
 
 
@@ -311,7 +302,7 @@ def fix_target(screen: MainScreen) -> Finding | None:
         return None
     for finding in screen.session.findings:
         span = finding.span or (-1, -1)
-        here_too = (finding.section, finding.field) == here
+        here_too = (finding.section, finding.field) == (here[0], editor_field(here[1]))
         if here_too and span[0] <= offset <= span[1] and quick_fix(finding):
             return finding
     return None
