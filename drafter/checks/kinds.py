@@ -204,7 +204,7 @@ def _no_consequence_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-_SENTENCE_END = re.compile(r"[.!?;:\n]")
+_SENTENCE_END = lazy_compile(r"[.!?;:\n]")
 _SCOPE_CHARS = 200
 """How far after the phrase its list of aspects may reach (within the sentence)."""
 
