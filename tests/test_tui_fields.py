@@ -14,12 +14,13 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widget import Widget
 
+from drafter.paste import join_pasted
 from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
 from drafter.tui.messages import UndoUnavailable
 from drafter.tui.screens.main import MainScreen
 from drafter.tui.widgets.field import Field
-from drafter.tui.widgets.marked import MarkedTextArea, join_pasted
+from drafter.tui.widgets.marked import MarkedTextArea
 from drafter.tui.widgets.rows import AddRowButton, RowInput
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"

@@ -16,7 +16,8 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
-from drafter.tui.widgets.marked import MarkedTextArea, one_line
+from drafter.paste import one_line
+from drafter.tui.widgets.marked import MarkedTextArea
 
 
 class Field(MarkedTextArea):

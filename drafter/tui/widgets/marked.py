@@ -7,7 +7,6 @@ goes through TextArea's documented hook for extra styling, :meth:`TextArea.get_l
 
 from __future__ import annotations
 
-import re
 from typing import Any, ClassVar
 
 from rich.style import Style
@@ -19,56 +18,12 @@ from textual.strip import Strip
 from textual.widgets import TextArea
 
 from drafter.findings import Finding
-from drafter.importer.blocks import clean_line, join_wrapped
-from drafter.importer.layout import join_hyphens
+from drafter.paste import join_pasted
 from drafter.spelling import edit
 from drafter.tui.messages import UndoUnavailable
 
 MARK_STYLE = Style(underline=True, color="red")
 """How a misspelled word looks."""
-
-
-LIST_LINE = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s")
-"""A line that starts a list item ("- x", "• x", "1. x", "2) x")."""
-
-
-def join_pasted(text: str) -> str:
-    """Pasted text with its hard-wrapped lines joined into paragraphs.
-
-    Blank lines stay paragraph breaks (one blank line between paragraphs); a line that
-    looks like a list item ("- x", "1. x") keeps a line of its own; a word split by a
-    hyphen at a line end is rejoined the way the importer does it ("fritids-" /
-    "förvaltningen"), a real hyphen ("Kultur-" / "och fritidsnämnden") is kept.
-    """
-    paragraphs: list[list[str]] = []
-    units: list[list[str]] = []  # the lines of each item or run of prose in a paragraph
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = clean_line(raw)
-        if not line:
-            if units:
-                paragraphs.append([_join(unit) for unit in units])
-                units = []
-            continue
-        if not units or LIST_LINE.match(line):
-            units.append([line])
-        else:
-            units[-1].append(line)
-    if units:
-        paragraphs.append([_join(unit) for unit in units])
-    return "\n\n".join("\n".join(paragraph) for paragraph in paragraphs)
-
-
-def _join(lines: list[str]) -> str:
-    joined, _count = join_hyphens(lines)
-    return join_wrapped([line for line in (clean_line(x) for x in joined) if line])
-
-
-def one_line(text: str) -> str:
-    """Pasted text as one line: its lines joined (hyphenated words rejoined); text
-    without a line break is kept as it is."""
-    if "\n" not in text and "\r" not in text:
-        return text
-    return " ".join(line for line in join_pasted(text).split("\n") if line)
 
 
 class MarkedTextArea(TextArea):

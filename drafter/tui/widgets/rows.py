@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 from textual import events, on
@@ -12,12 +11,10 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Label, TextArea
 
-from drafter.importer.layout import join_hyphens
+from drafter.paste import list_items
 from drafter.tui.keys import input_settled
 from drafter.tui.messages import UndoUnavailable
 from drafter.tui.widgets.field import Field
-
-_BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 
 
 class RowInput(Field):
@@ -111,9 +108,7 @@ class RowInput(Field):
     def insert_pasted(self, text: str) -> None:
         """One row per pasted line (list markers dropped, a word split by a hyphen at a
         line end rejoined); a single line goes into this row. Undone in one step."""
-        lines = [_BULLET.sub("", line).strip() for line in text.splitlines()]
-        lines, _count = join_hyphens([line for line in lines if line])
-        lines = [line.strip() for line in lines if line.strip()]
+        lines = list_items(text)
         owner = self._owner()
         if len(lines) <= 1 or owner is None:
             self.put_text(" ".join(lines))
