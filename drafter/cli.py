@@ -17,6 +17,7 @@ from drafter import __version__
 from drafter.cli_check import PARALLEL_MIN_FILES, cmd_check, positive_int
 from drafter.cli_check import print_error as _error
 from drafter.errors import DrafterError
+from drafter.startup import pause_gc, resume_gc
 from drafter.text import printable
 
 if TYPE_CHECKING:
@@ -196,6 +197,8 @@ def _build_tui_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``drafter`` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0] not in COMMANDS or args_list[0] == "check":
+        pause_gc()  # start-up of `check` and the TUI: see drafter.startup
     try:
         if args_list and args_list[0] in COMMANDS:
             args = _build_parser().parse_args(args_list)
@@ -223,6 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 2
+    finally:
+        resume_gc()
 
 
 def _out(text: str) -> None:

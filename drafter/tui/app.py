@@ -14,6 +14,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from drafter.errors import DrafterError
+from drafter.startup import resume_gc
 from drafter.text import printable
 from drafter.tui.commands import DrafterCommands
 from drafter.tui.flows import startup
@@ -92,7 +93,9 @@ class DrafterApp(App[int], inherit_bindings=False):
         # template, the ärende) out of the collector's way, so full collections while the
         # user types do not walk them. Measured with `benchmarks/run.py --only typing` at
         # 500 KB: the longest UI stall while typing 135 ms without, 83 ms with. Scoped to
-        # this run of the app: undone when it unmounts.
+        # this run of the app: undone when it unmounts. (`drafter` paused the collector for
+        # the start-up, see drafter.startup: it runs again from here.)
+        resume_gc()
         for screen in self.screen_stack:  # the checks wait for the first frame
             if isinstance(screen, MainScreen):
                 startup.after_first_frame(screen)
