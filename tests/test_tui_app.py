@@ -371,7 +371,10 @@ async def test_steps_are_built_when_first_opened_and_keep_what_was_typed(
         first = screen.current
         assert [e.step_id for e in screen.query(StepEditor)] == [first]
         seen = [first]
-        for key in ["f7"] * 12 + ["f8"] * 12:  # to the first step, then to the last
+        steps = [step.id for step in screen.session.steps]
+        # to the first step, then to the last
+        keys = ["f7"] * steps.index(first) + ["f8"] * (len(steps) - 1)
+        for key in keys:
             await pilot.press(key)
             await pilot.pause()
             if screen.current not in seen:
