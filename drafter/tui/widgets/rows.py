@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Label, TextArea
+from textual.widgets import Static, TextArea
 
 from drafter.paste import list_items
 from drafter.tui.keys import input_settled
@@ -320,7 +320,7 @@ class RowList(Vertical):
             for c, placeholder in enumerate(self.columns)
         ]
         return Horizontal(
-            Label(self._marker_text(index), classes="row-marker"), *inputs, classes="row"
+            Static(self._marker_text(index), classes="row-marker"), *inputs, classes="row"
         )
 
     @property
