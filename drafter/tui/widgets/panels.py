@@ -171,6 +171,25 @@ def _place(finding: Finding) -> Place | None:
 class ReviewPanel(Vertical):
     """The last step: every finding grouped by section, and export."""
 
+    # Its own CSS (not app.tcss): parsed when the review is first opened.
+    DEFAULT_CSS = """
+    ReviewPanel #review-summary {
+        margin-bottom: 1;
+    }
+    ReviewPanel #review-findings {
+        height: 1fr;
+        border: round $foreground 30%;
+        background: transparent;
+    }
+    ReviewPanel #review-buttons {
+        height: auto;
+        margin-top: 1;
+    }
+    ReviewPanel #review-buttons Button {
+        margin-right: 2;
+    }
+    """
+
     def __init__(self, session: Session) -> None:
         super().__init__(id="ed-review", classes="step-editor")
         self.session = session
