@@ -10,7 +10,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -55,7 +55,8 @@ class _WordFile(BaseModel):
 
 
 def _data_text() -> str:
-    return resources.files("drafter").joinpath("data", "ordlista.toml").read_text("utf-8")
+    # beside the package's modules, like the templates (drafter.paths)
+    return (Path(__file__).resolve().parent.parent / "data" / "ordlista.toml").read_text("utf-8")
 
 
 @lru_cache(maxsize=1)
