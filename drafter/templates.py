@@ -25,7 +25,6 @@ from drafter.files import MAX_TEMPLATE_BYTES, loads_toml, read_file_bytes
 from drafter.findings import Severity
 from drafter.paths import builtin_templates_dir, user_templates_dir
 from drafter.publish.layout import Layout
-from drafter.regexcheck import pattern_problem
 from drafter.spelling.settings import SpellingSettings
 
 #: The template used when none is named.
@@ -139,6 +138,8 @@ class FieldDef(_Strict):
                 raise ValueError(f"ogiltigt reguljärt uttryck: {exc}") from exc
             except RecursionError as exc:
                 raise ValueError("det reguljära uttrycket är för djupt nästlat") from exc
+            from drafter.regexcheck import pattern_problem  # only for a field with a pattern
+
             problem = pattern_problem(value)
             if problem:
                 raise ValueError(problem)
