@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -73,8 +73,7 @@ def builtin_words() -> tuple[WordEntry, ...]:
         ) from exc
 
 
-@dataclass(frozen=True)
-class WordHit:
+class WordHit(NamedTuple):
     """One occurrence of a listed word in a text."""
 
     entry: WordEntry

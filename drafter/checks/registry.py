@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -65,9 +65,9 @@ class CheckContext:
 CheckFunc = Callable[[CheckContext, Any], Iterable[Finding]]
 
 
-@dataclass(frozen=True)
-class CheckKind:
-    """A registered kind of check."""
+class CheckKind(NamedTuple):
+    """A registered kind of check (a NamedTuple: a frozen dataclass compiles its methods
+    when the module loads)."""
 
     name: str
     func: CheckFunc
