@@ -32,7 +32,7 @@ import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -314,9 +314,9 @@ def _dumps_array_of_tables(key: str, tables: list[dict[str, Any]]) -> str:
     return "\n".join(header + _dumps(table) for table in tables)
 
 
-@dataclass(frozen=True)
-class FileStamp:
-    """What a file held when drafter last read or wrote it: to notice another's change."""
+class FileStamp(NamedTuple):
+    """What a file held when drafter last read or wrote it: to notice another's change
+    (a NamedTuple: a frozen dataclass compiles its methods when the module loads)."""
 
     mtime_ns: int
     size: int

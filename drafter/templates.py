@@ -12,10 +12,9 @@ import errno
 import os
 import re
 import stat
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -286,9 +285,9 @@ class Template(_Strict):
         return tuple(s.id for s in self.sections)
 
 
-@dataclass(frozen=True)
-class LoadedTemplate:
-    """A template and where it came from."""
+class LoadedTemplate(NamedTuple):
+    """A template and where it came from (a NamedTuple: a frozen dataclass compiles its
+    methods when the module loads)."""
 
     template: Template
     path: Path
