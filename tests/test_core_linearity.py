@@ -136,7 +136,7 @@ def test_every_check_kind_is_linear(kind: str) -> None:
             arende: Arende, section: SectionDef | None = section, rule: RuleDef = rule
         ) -> None:
             ctx = CheckContext(
-                arende, TEMPLATE, section, rule.id or kind, registered.default_severity
+                arende, TEMPLATE, section, rule.id or kind, registered.default_severity, {}
             )
             list(registered.func(ctx, parsed_params(registered, rule)))
 

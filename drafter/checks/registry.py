@@ -12,7 +12,6 @@ needs none of them).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -41,16 +40,16 @@ class Params(BaseModel):
 P = TypeVar("P", bound=Params)
 
 
-@dataclass(frozen=True)
-class CheckContext:
-    """What a check function gets: the ärende, the template, its section and its rule."""
+class CheckContext(NamedTuple):
+    """What a check function gets: the ärende, the template, its section and its rule
+    (a NamedTuple, like :class:`CheckKind`)."""
 
     arende: Arende
     template: Template
     section: SectionDef | None
     rule_id: str
     severity: Severity
-    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+    memo: dict[Hashable, Any]
     """Shared by the rules of one check run: what several rules derive from the same
     unchanged ärende (for example the texts of the sections) is worked out once."""
 
