@@ -53,10 +53,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         if entry is not None:
             results.append(entry)
 
-    from drafter.spelling import Mode, start_loading, using_mode
+    from drafter.spelling.mode import Mode, using_mode
 
     mode = Mode.OFF if args.utan_stavning else Mode.BLOCKING
     if mode is Mode.BLOCKING:
+        from drafter.spelling.dictionary import start_loading
+
         # The dictionary loads in a helper process while the files are read and checked;
         # a batch that forks workers loads it here instead, and they share it.
         start_loading(separate_process=_job_count(len(args.files), args.processer) <= 1)
