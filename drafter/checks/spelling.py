@@ -18,7 +18,8 @@ non-blocking before the dictionary is loaded, this check finds nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from pydantic import Field
 
@@ -37,10 +38,12 @@ from drafter.spelling.dictionary import (
 from drafter.spelling.lists import arende_words, read_user_words
 from drafter.spelling.words import (
     FieldTokens,
+    TextWords,
     Token,
     WordSet,
     is_abbreviation,
     is_capitalised,
+    looked_at,
     name_words,
     recurring_names,
 )
@@ -91,8 +94,8 @@ def _texts(ctx: CheckContext, params: SpellingParams) -> list[tuple[str | None, 
     return found
 
 
-def _vouched(ctx: CheckContext, all_tokens: list[tuple[Token, ...]]) -> WordSet:
-    accepted = WordSet(recurring_names(all_tokens))
+def _vouched(ctx: CheckContext, all_words: list[TextWords]) -> WordSet:
+    accepted = WordSet(recurring_names(all_words))
     for section in ctx.template.sections:
         content = ctx.arende.sections.get(section.id)
         if isinstance(content, SignaturesContent):
@@ -121,7 +124,7 @@ def _parts(token: Token) -> Iterator[Token]:
     offset = token.start
     for part in token.word.split("-"):
         if len(part) >= 2:
-            yield Token(part, offset, offset + len(part), False)
+            yield Token(part, offset, offset + len(part))
         offset += len(part) + 1
 
 
@@ -134,12 +137,9 @@ def check_spelling(ctx: CheckContext, params: SpellingParams) -> Iterator[Findin
     if not isinstance(speller, Speller):
         yield ctx.finding(MISSING_MESSAGE, section=None)
         return
-    accepted = WordSet(ctx.template.spelling.extra)
-    for word in arende_words(ctx.arende):
-        accepted.add(word)
+    word_lists: list[Iterable[str]] = [ctx.template.spelling.extra, arende_words(ctx.arende)]
     try:
-        for word in read_user_words():
-            accepted.add(word)
+        word_lists.append(read_user_words())
     except DrafterError as exc:
         yield ctx.finding(
             f"Din ordlista används inte: {printable(exc.message)}. Rätta eller ta bort filen.",
@@ -148,7 +148,7 @@ def check_spelling(ctx: CheckContext, params: SpellingParams) -> Iterator[Findin
     from drafter.spelling.remote import EngineError  # loaded with the helper it reports on
 
     try:
-        found = _unknown_words(ctx, params, speller, accepted)
+        found = _unknown_words(ctx, params, speller, word_lists)
     except EngineError:
         mark_broken()
         yield ctx.finding(MISSING_MESSAGE, section=None)
@@ -161,12 +161,25 @@ _FIELD_TOKENS = FieldTokens()
 
 
 def _unknown_words(
-    ctx: CheckContext, params: SpellingParams, speller: Speller, accepted: WordSet
+    ctx: CheckContext, params: SpellingParams, speller: Speller, word_lists: list[Iterable[str]]
 ) -> list[Finding]:
-    """The findings, with the dictionary asked in batches (one round trip each)."""
+    """The findings, with the dictionary asked in batches (one round trip each).
+
+    The dictionary is asked first, about each word form of the document once (its answers
+    are cached for the process). It usually knows every word that is looked at, and then
+    the words' places, the word lists and the names the document vouches for are not
+    worked out at all.
+    """
     texts = _texts(ctx, params)
-    all_tokens = [_FIELD_TOKENS.get(section_id, field, text) for section_id, field, text in texts]
-    vouched = _vouched(ctx, all_tokens)
+    forms: set[str] = set()
+    for section_id, field, text in texts:
+        forms |= _FIELD_TOKENS.forms(section_id, field, text)
+    unknown = speller.unknown(forms)
+    if not any(looked_at(word) for word in unknown):
+        return []
+    all_words = [_FIELD_TOKENS.get(section_id, field, text) for section_id, field, text in texts]
+    accepted = WordSet(chain.from_iterable(word_lists))
+    vouched = _vouched(ctx, all_words)
     abbreviations = _allowed_abbreviations(ctx)
 
     decided: dict[str, bool] = {}  # a text repeats its words: decide each once
@@ -180,22 +193,20 @@ def _unknown_words(
         return known
 
     places: list[_Place] = [
-        (section_id, field, token)
-        for (section_id, field, _), toks in zip(texts, all_tokens, strict=True)
-        for token in toks
-        if candidate(token.word)
+        (section_id, field, Token(word, start + offset, end + offset))
+        for (section_id, field, _), paragraphs in zip(texts, all_words, strict=True)
+        for offset, raw in paragraphs
+        for word, start, end, _ in raw
+        if word in unknown and candidate(word)
     ]
-    unknown = speller.unknown(token.word for _, _, token in places)
     parts = {
         id(token): [p for p in _parts(token) if not is_abbreviation(p.word) and candidate(p.word)]
         for _, _, token in places
-        if token.word in unknown and "-" in token.word
+        if "-" in token.word
     }
     unknown_parts = speller.unknown(p.word for found in parts.values() for p in found)
     bad: list[_Place] = []
     for section_id, field, token in places:
-        if token.word not in unknown:
-            continue
         if id(token) in parts:
             bad += [(section_id, field, p) for p in parts[id(token)] if p.word in unknown_parts]
         else:
