@@ -385,6 +385,20 @@ def test_arende_word_list_survives_save_and_load(
     assert dumps_arende(loaded.arende, template) == path.read_text(encoding="utf-8")
 
 
+def test_a_word_one_document_accepts_is_reported_in_the_next(
+    spelling: None, template: Template
+) -> None:
+    # A batch checks many documents in one process: what one document's own list
+    # accepts must not be taken as settled for the next.
+    accepting = filled(template)
+    _set(accepting, "arendet", "text", "Vi ses på Zorblaxiadagen i maj.")
+    assert add_arende_word(accepting, "Zorblaxiadagen")
+    assert words_of(run_checks(accepting, template)) == []
+    other = filled(template)
+    _set(other, "arendet", "text", "Vi ses på Zorblaxiadagen i maj.")
+    assert words_of(run_checks(other, template)) == ["Zorblaxiadagen"]
+
+
 def test_hand_written_stavning_table_is_kept(template: Template, tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
     path.write_text('mall = "tjansteskrivelse"\n[stavning]\nord = "inte en lista"\n')

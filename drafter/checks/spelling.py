@@ -160,22 +160,53 @@ _Place = tuple[str | None, str, Token]
 _FIELD_TOKENS = FieldTokens()
 
 
+class _SettledForms:
+    """Word forms that need no second look in this process: the dictionary knows them,
+    or they are never looked at (:func:`~drafter.spelling.words.looked_at`). Only the
+    forms a document has beyond them go to the speller (a batch's files share most)."""
+
+    def __init__(self, limit: int = 50_000) -> None:
+        self._speller: Speller | None = None
+        self._forms: set[str] = set()
+        self._limit = limit
+
+    def unknown(self, speller: Speller, forms: set[str]) -> set[str]:
+        """The forms among ``forms`` that the dictionary does not know and may be looked
+        at; the others are left out or settled."""
+        if speller is not self._speller:
+            self._speller = speller
+            self._forms = set()
+        forms -= self._forms
+        if not forms:
+            return set()
+        unknown = speller.unknown(forms)
+        if len(self._forms) + len(forms) > self._limit:
+            self._forms.clear()
+        self._forms |= forms - unknown
+        looked = {word for word in unknown if looked_at(word)}
+        self._forms |= unknown - looked
+        return looked
+
+
+_SETTLED = _SettledForms()
+
+
 def _unknown_words(
     ctx: CheckContext, params: SpellingParams, speller: Speller, word_lists: list[Iterable[str]]
 ) -> list[Finding]:
     """The findings, with the dictionary asked in batches (one round trip each).
 
-    The dictionary is asked first, about each word form of the document once (its answers
-    are cached for the process). It usually knows every word that is looked at, and then
-    the words' places, the word lists and the names the document vouches for are not
-    worked out at all.
+    The dictionary is asked first, about each word form of the document once (and not
+    about forms already settled in this process). It usually knows every word that is
+    looked at, and then the words' places, the word lists and the names the document
+    vouches for are not worked out at all.
     """
     texts = _texts(ctx, params)
     forms: set[str] = set()
     for section_id, field, text in texts:
         forms |= _FIELD_TOKENS.forms(section_id, field, text)
-    unknown = speller.unknown(forms)
-    if not any(looked_at(word) for word in unknown):
+    unknown = _SETTLED.unknown(speller, forms)
+    if not unknown:
         return []
     all_words = [_FIELD_TOKENS.get(section_id, field, text) for section_id, field, text in texts]
     accepted = WordSet(chain.from_iterable(word_lists))

@@ -101,7 +101,10 @@ def text_words(text: str) -> TextWords:
     return tuple(found)
 
 
-_WORD_PATTERN = r"\w+(?:['’\-.]\w+)*"
+#: A word: letters (or digits, "_") joined by "-", "'", "’" or ".". Possessive: a word
+#: character never matches a joiner, so giving back could not change a match, only slow
+#: it down.
+_WORD_PATTERN = r"\w++(?:['’\-.]\w++)*+"
 _WORD = re.compile(_WORD_PATTERN)
 
 #: Split at its words, a paragraph is gap, word, gap, word, …, gap. A gap holds no word
