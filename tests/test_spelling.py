@@ -221,6 +221,27 @@ def test_names_the_document_vouches_for(spelling: None, template: Template) -> N
     assert words_of(run_checks(arende, template)) == ["Troxxelund", "Blimpfors", "Blimpfors"]
 
 
+def test_a_recurring_name_vouches_in_other_fields_in_capitals_and_genitive(
+    spelling: None, template: Template
+) -> None:
+    arende = filled(template)
+    _set(arende, "sammanfattning", "text", "Vi har mött Krumelbo. Sedan kom Krumelbo igen.")
+    _set(
+        arende,
+        "arendet",
+        "text",
+        "Krumelbos plan är bra. Det säger KRUMELBO också. Sedan kom Troxxelund.",
+    )
+    assert words_of(run_checks(arende, template)) == ["Troxxelund"]
+    _set(arende, "sammanfattning", "text", "Vi har mött Krumelbo.")  # once: no longer vouched
+    assert words_of(run_checks(arende, template)) == [
+        "Krumelbo",
+        "Krumelbos",
+        "KRUMELBO",
+        "Troxxelund",
+    ]
+
+
 def test_numbers_addresses_and_abbreviations_are_skipped(
     spelling: None, template: Template
 ) -> None:

@@ -178,3 +178,28 @@ def test_sentence_starts_and_skips_in_a_plain_text() -> None:
         ("Vanguard", True),
         ("igen", False),
     ]
+
+
+NAME_PIECES = [" ", " ", " ", ". ", "\n\n", "och", "Vanguard", "Lund", "Lunds", "LUND", "Ärende"]
+name_texts = st.lists(st.sampled_from(NAME_PIECES), max_size=16).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(name_texts | texts, min_size=1, max_size=4), st.data())
+def test_names_read_from_some_fields_vouch_as_all_fields_would(
+    parts: list[str], data: st.DataObject
+) -> None:
+    from drafter.checks.spelling import _recurring
+    from drafter.spelling.words import WordSet
+
+    places: list[tuple[str | None, str, str]] = [
+        (None, f"falt{i}", text) for i, text in enumerate(parts)
+    ]
+    words = sorted({t.word for text in parts for t in tokens(text)}) or ["Ord"]
+    variants = [v for w in words for v in (w, w.upper(), w + "s", w.upper() + "S", w.lower())]
+    queries = set(data.draw(st.lists(st.sampled_from(variants), max_size=6)))
+    everything = WordSet(recurring_names(text_words(text) for text in parts))
+    some = WordSet(_recurring(places, queries))
+    assert {q for q in queries if q in some} == {q for q in queries if q in everything}
+    for query in variants:  # each alone, too
+        assert (query in WordSet(_recurring(places, {query}))) == (query in everything)

@@ -38,7 +38,6 @@ from drafter.spelling.dictionary import (
 from drafter.spelling.lists import arende_words, read_user_words
 from drafter.spelling.words import (
     FieldTokens,
-    TextWords,
     Token,
     WordSet,
     is_abbreviation,
@@ -94,8 +93,41 @@ def _texts(ctx: CheckContext, params: SpellingParams) -> list[tuple[str | None, 
     return found
 
 
-def _vouched(ctx: CheckContext, all_words: list[TextWords]) -> WordSet:
-    accepted = WordSet(recurring_names(all_words))
+def _queries(unknown: set[str]) -> set[str]:
+    """The words the check may ask the vouched names about: the unknown words and the
+    parts of hyphenated ones."""
+    found = set(unknown)
+    for word in unknown:
+        if "-" in word:
+            found.update(part for part in word.split("-") if len(part) >= 2)
+    return found
+
+
+def _recurring(texts: list[tuple[str | None, str, str]], queries: set[str]) -> frozenset[str]:
+    """The :func:`~drafter.spelling.words.recurring_names` that may accept one of
+    ``queries``, reading only the fields that can hold them.
+
+    A name accepts a word that is the name, the name in capitals, or either with a
+    genitive "s" (:class:`~drafter.spelling.words.WordSet`). So the names that matter are
+    the queries themselves and their stems without "s"; only a query in capitals (which
+    any spelling of the name in capitals gives) needs every field read.
+    """
+    names: set[str] = set()
+    for query in queries:
+        stems = (query, query[:-1]) if len(query) > 2 and query[-1] in "sS" else (query,)
+        for stem in stems:
+            if stem == stem.upper():
+                return recurring_names(_FIELD_TOKENS.get(*place) for place in texts)
+            if is_capitalised(stem):
+                names.add(stem)
+    if not names:
+        return frozenset()
+    holding = [place for place in texts if any(name in place[2] for name in names)]
+    return recurring_names(_FIELD_TOKENS.get(*place) for place in holding) & names
+
+
+def _vouched(ctx: CheckContext, names: frozenset[str]) -> WordSet:
+    accepted = WordSet(names)
     for section in ctx.template.sections:
         content = ctx.arende.sections.get(section.id)
         if isinstance(content, SignaturesContent):
@@ -199,7 +231,8 @@ def _unknown_words(
     The dictionary is asked first, about each word form of the document once (and not
     about forms already settled in this process). It usually knows every word that is
     looked at, and then the words' places, the word lists and the names the document
-    vouches for are not worked out at all.
+    vouches for are not worked out at all; otherwise only the fields that can hold an
+    unknown word, or a name that vouches for one, are cut into words.
     """
     texts = _texts(ctx, params)
     forms: set[str] = set()
@@ -208,9 +241,8 @@ def _unknown_words(
     unknown = _SETTLED.unknown(speller, forms)
     if not unknown:
         return []
-    all_words = [_FIELD_TOKENS.get(section_id, field, text) for section_id, field, text in texts]
     accepted = WordSet(chain.from_iterable(word_lists))
-    vouched = _vouched(ctx, all_words)
+    vouched = _vouched(ctx, _recurring(texts, _queries(unknown)))
     abbreviations = _allowed_abbreviations(ctx)
 
     decided: dict[str, bool] = {}  # a text repeats its words: decide each once
@@ -225,8 +257,9 @@ def _unknown_words(
 
     places: list[_Place] = [
         (section_id, field, Token(word, start + offset, end + offset))
-        for (section_id, field, _), paragraphs in zip(texts, all_words, strict=True)
-        for offset, raw in paragraphs
+        for section_id, field, text in texts
+        if any(word in text for word in unknown)  # the other fields cannot hold one
+        for offset, raw in _FIELD_TOKENS.get(section_id, field, text)
         for word, start, end, _ in raw
         if word in unknown and candidate(word)
     ]
