@@ -203,3 +203,19 @@ def test_names_read_from_some_fields_vouch_as_all_fields_would(
     assert {q for q in queries if q in some} == {q for q in queries if q in everything}
     for query in variants:  # each alone, too
         assert (query in WordSet(_recurring(places, {query}))) == (query in everything)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.data())
+def test_paragraphs_holding_some_words_give_all_their_places(
+    text: str, data: st.DataObject
+) -> None:
+    every = flattened(text)
+    words = sorted({w for w, _, _, _ in every}) or ["ord"]
+    holding = set(data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=3)))
+    some = [
+        (word, start + offset, end + offset, starts)
+        for offset, raw in text_words(text, holding)
+        for word, start, end, starts in raw
+    ]
+    assert [t for t in some if t[0] in holding] == [t for t in every if t[0] in holding]

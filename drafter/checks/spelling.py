@@ -45,6 +45,7 @@ from drafter.spelling.words import (
     looked_at,
     name_words,
     recurring_names,
+    text_words,
 )
 from drafter.text import printable
 
@@ -109,21 +110,21 @@ def _recurring(texts: list[tuple[str | None, str, str]], queries: set[str]) -> f
 
     A name accepts a word that is the name, the name in capitals, or either with a
     genitive "s" (:class:`~drafter.spelling.words.WordSet`). So the names that matter are
-    the queries themselves and their stems without "s"; only a query in capitals (which
-    any spelling of the name in capitals gives) needs every field read.
+    the queries themselves and their stems without "s", and only the paragraphs holding
+    one are read; a query in capitals (which any spelling of the name in capitals gives)
+    needs every paragraph read.
     """
     names: set[str] = set()
     for query in queries:
         stems = (query, query[:-1]) if len(query) > 2 and query[-1] in "sS" else (query,)
         for stem in stems:
             if stem == stem.upper():
-                return recurring_names(_FIELD_TOKENS.get(*place) for place in texts)
+                return recurring_names(text_words(text) for _, _, text in texts)
             if is_capitalised(stem):
                 names.add(stem)
     if not names:
         return frozenset()
-    holding = [place for place in texts if any(name in place[2] for name in names)]
-    return recurring_names(_FIELD_TOKENS.get(*place) for place in holding) & names
+    return recurring_names(text_words(text, names) for _, _, text in texts) & names
 
 
 def _vouched(ctx: CheckContext, names: frozenset[str]) -> WordSet:
@@ -231,7 +232,7 @@ def _unknown_words(
     The dictionary is asked first, about each word form of the document once (and not
     about forms already settled in this process). It usually knows every word that is
     looked at, and then the words' places, the word lists and the names the document
-    vouches for are not worked out at all; otherwise only the fields that can hold an
+    vouches for are not worked out at all; otherwise only the paragraphs that can hold an
     unknown word, or a name that vouches for one, are cut into words.
     """
     texts = _texts(ctx, params)
@@ -258,8 +259,7 @@ def _unknown_words(
     places: list[_Place] = [
         (section_id, field, Token(word, start + offset, end + offset))
         for section_id, field, text in texts
-        if any(word in text for word in unknown)  # the other fields cannot hold one
-        for offset, raw in _FIELD_TOKENS.get(section_id, field, text)
+        for offset, raw in text_words(text, unknown)  # only paragraphs holding one
         for word, start, end, _ in raw
         if word in unknown and candidate(word)
     ]

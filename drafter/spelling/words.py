@@ -25,7 +25,7 @@ Everything here is linear in the text: one pass of two simple regular expression
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -84,20 +84,26 @@ def tokens(text: str) -> tuple[Token, ...]:
     )
 
 
-def text_words(text: str) -> TextWords:
+def text_words(text: str, holding: Collection[str] | None = None) -> TextWords:
     """The words of ``text``, paragraph by paragraph (see :data:`TextWords`).
 
     Worked out per paragraph (text between blank lines), and a paragraph's words are
-    remembered, so after a keystroke only the paragraph that changed is read again.
+    remembered, so after a keystroke only the paragraph that changed is read again. With
+    ``holding``, only the paragraphs in which one of those strings stands are read (the
+    others cannot have one of them among their words).
     """
     found: list[tuple[int, tuple[RawToken, ...]]] = []
     start = 0
     for blank in _BLANK_LINE.finditer(text):
         if blank.start() > start:
-            found.append((start, _paragraph_tokens(text[start : blank.start()])))
+            paragraph = text[start : blank.start()]
+            if holding is None or any(word in paragraph for word in holding):
+                found.append((start, _paragraph_tokens(paragraph)))
         start = blank.end()
     if start < len(text):
-        found.append((start, _paragraph_tokens(text[start:])))
+        paragraph = text[start:]
+        if holding is None or any(word in paragraph for word in holding):
+            found.append((start, _paragraph_tokens(paragraph)))
     return tuple(found)
 
 
@@ -202,46 +208,26 @@ def _paragraph_tokens(text: str) -> tuple[RawToken, ...]:
     return tuple(found)
 
 
-class _Field:
-    __slots__ = ("forms", "text", "words")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.forms: frozenset[str] | None = None
-        self.words: TextWords | None = None
-
-
 class FieldTokens:
-    """The words of the latest text of each field: a re-check after a keystroke reads
-    only the field that changed, and memory holds one version per field."""
+    """The word forms of the latest text of each field: a re-check after a keystroke
+    reads only the field that changed, and memory holds one version per field."""
 
     def __init__(self, max_fields: int = 512) -> None:
-        self._latest: dict[tuple[str | None, str], _Field] = {}
+        self._latest: dict[tuple[str | None, str], tuple[str, frozenset[str]]] = {}
         self._max = max_fields
 
-    def _field(self, section: str | None, field: str, text: str) -> _Field:
+    def forms(self, section: str | None, field: str, text: str) -> frozenset[str]:
+        """:func:`word_forms` of ``text``, the text of ``field`` in ``section`` (``None``:
+        the header)."""
         key = (section, field)
         cached = self._latest.get(key)
-        if cached is not None and cached.text == text:
-            return cached
+        if cached is not None and cached[0] == text:
+            return cached[1]
+        found = word_forms(text)
         if len(self._latest) >= self._max:
             self._latest.clear()
-        found = self._latest[key] = _Field(text)
+        self._latest[key] = (text, found)
         return found
-
-    def get(self, section: str | None, field: str, text: str) -> TextWords:
-        """The words of ``text``, the text of ``field`` in ``section`` (``None``: header)."""
-        cached = self._field(section, field, text)
-        if cached.words is None:
-            cached.words = text_words(text)
-        return cached.words
-
-    def forms(self, section: str | None, field: str, text: str) -> frozenset[str]:
-        """:func:`word_forms` of ``text``, the text of ``field`` in ``section``."""
-        cached = self._field(section, field, text)
-        if cached.forms is None:
-            cached.forms = word_forms(text)
-        return cached.forms
 
 
 def is_capitalised(word: str) -> bool:
