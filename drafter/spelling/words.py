@@ -92,6 +92,8 @@ def text_words(text: str, holding: Collection[str] | None = None) -> TextWords:
     ``holding``, only the paragraphs in which one of those strings stands are read (the
     others cannot have one of them among their words).
     """
+    if holding is not None and not any(word in text for word in holding):
+        return ()
     found: list[tuple[int, tuple[RawToken, ...]]] = []
     start = 0
     for blank in _BLANK_LINE.finditer(text):
