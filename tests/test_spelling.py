@@ -221,6 +221,27 @@ def test_names_the_document_vouches_for(spelling: None, template: Template) -> N
     assert words_of(run_checks(arende, template)) == ["Troxxelund", "Blimpfors", "Blimpfors"]
 
 
+def test_a_recurring_name_vouches_in_other_fields_in_capitals_and_genitive(
+    spelling: None, template: Template
+) -> None:
+    arende = filled(template)
+    _set(arende, "sammanfattning", "text", "Vi har mött Krumelbo. Sedan kom Krumelbo igen.")
+    _set(
+        arende,
+        "arendet",
+        "text",
+        "Krumelbos plan är bra. Det säger KRUMELBO också. Sedan kom Troxxelund.",
+    )
+    assert words_of(run_checks(arende, template)) == ["Troxxelund"]
+    _set(arende, "sammanfattning", "text", "Vi har mött Krumelbo.")  # once: no longer vouched
+    assert words_of(run_checks(arende, template)) == [
+        "Krumelbo",
+        "Krumelbos",
+        "KRUMELBO",
+        "Troxxelund",
+    ]
+
+
 def test_numbers_addresses_and_abbreviations_are_skipped(
     spelling: None, template: Template
 ) -> None:
@@ -383,6 +404,20 @@ def test_arende_word_list_survives_save_and_load(
     loaded = load_arende(path)
     assert words_of(run_checks(loaded.arende, loaded.template.template)) == ["Xylofrim"]
     assert dumps_arende(loaded.arende, template) == path.read_text(encoding="utf-8")
+
+
+def test_a_word_one_document_accepts_is_reported_in_the_next(
+    spelling: None, template: Template
+) -> None:
+    # A batch checks many documents in one process: what one document's own list
+    # accepts must not be taken as settled for the next.
+    accepting = filled(template)
+    _set(accepting, "arendet", "text", "Vi ses på Zorblaxiadagen i maj.")
+    assert add_arende_word(accepting, "Zorblaxiadagen")
+    assert words_of(run_checks(accepting, template)) == []
+    other = filled(template)
+    _set(other, "arendet", "text", "Vi ses på Zorblaxiadagen i maj.")
+    assert words_of(run_checks(other, template)) == ["Zorblaxiadagen"]
 
 
 def test_hand_written_stavning_table_is_kept(template: Template, tmp_path: Path) -> None:

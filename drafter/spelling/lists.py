@@ -56,11 +56,28 @@ def valid_word(word: str) -> bool:
     )
 
 
-def user_list_path() -> Path:
-    """Where the user's own word list is (it may not exist yet)."""
-    from drafter.paths import user_config_dir
+#: The environment variables the config folder depends on: drafter's own, then those
+#: platformdirs reads (XDG on Linux, the home folder, Windows' application data).
+_CONFIG_ENV = ("DRAFTER_CONFIG_DIR", "XDG_CONFIG_HOME", "HOME", "APPDATA", "USERPROFILE")
+_path_cache: dict[tuple[str | None, ...], Path] = {}
 
-    return user_config_dir() / USER_LIST_NAME
+
+def user_list_path() -> Path:
+    """Where the user's own word list is (it may not exist yet).
+
+    Worked out once for each setting of :data:`_CONFIG_ENV`: asking platformdirs takes
+    longer than the rest of looking at an unchanged list, and a batch looks once per file.
+    """
+    key = tuple(os.environ.get(name) for name in _CONFIG_ENV)
+    found = _path_cache.get(key)
+    if found is None:
+        from drafter.paths import user_config_dir
+
+        found = user_config_dir() / USER_LIST_NAME
+        if len(_path_cache) >= 16:
+            _path_cache.clear()
+        _path_cache[key] = found
+    return found
 
 
 _user_cache: dict[Path, tuple[tuple[int, int], tuple[str, ...]]] = {}

@@ -25,15 +25,13 @@ Everything here is linear in the text: one pass of two simple regular expression
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from drafter.spelling.dictionary import MAX_WORD_CHARS
 
 _PIECE = re.compile(r"\S+")
-_WORD = re.compile(r"\w+(?:['’\-.]\w+)*")
-_SENTENCE_END = re.compile(r"[.!?…:\n]")
 _DIGIT = re.compile(r"\d")
 
 #: The number of letters at most in a capital-letter abbreviation (as FORM-5).
@@ -42,12 +40,11 @@ MAX_ABBREVIATION = 6
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One word to check: the word, where it stands, and whether it starts a sentence."""
+    """One word to check: the word and where it stands."""
 
     word: str
     start: int
     end: int
-    sentence_start: bool
 
 
 def _is_address(piece: str) -> bool:
@@ -69,85 +66,166 @@ def is_abbreviation(word: str) -> bool:
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
-_Raw = tuple[str, int, int, bool]
+#: One word of a paragraph: (word, start, end, starts a sentence), offsets counted from
+#: the paragraph's start.
+RawToken = tuple[str, int, int, bool]
+
+#: The words of a text, paragraph by paragraph: (where the paragraph starts in the text,
+#: its words). Offsets are applied only to the few words a finding is made for.
+TextWords = tuple[tuple[int, tuple[RawToken, ...]], ...]
 
 
 def tokens(text: str) -> tuple[Token, ...]:
-    """The words of ``text`` that the spelling check looks at (about 1 MB for 50 KB).
+    """The words of ``text`` that the spelling check looks at (about 1 MB for 50 KB)."""
+    return tuple(
+        Token(word, start + offset, end + offset)
+        for offset, raw in text_words(text)
+        for word, start, end, _ in raw
+    )
+
+
+def text_words(text: str, holding: Collection[str] | None = None) -> TextWords:
+    """The words of ``text``, paragraph by paragraph (see :data:`TextWords`).
 
     Worked out per paragraph (text between blank lines), and a paragraph's words are
-    remembered, so after a keystroke only the paragraph that changed is read again.
+    remembered, so after a keystroke only the paragraph that changed is read again. With
+    ``holding``, only the paragraphs in which one of those strings stands are read (the
+    others cannot have one of them among their words).
     """
-    found: list[Token] = []
+    if holding is not None and not any(word in text for word in holding):
+        return ()
+    found: list[tuple[int, tuple[RawToken, ...]]] = []
     start = 0
     for blank in _BLANK_LINE.finditer(text):
-        found += _shifted(text[start : blank.start()], start)
+        if blank.start() > start:
+            paragraph = text[start : blank.start()]
+            if holding is None or any(word in paragraph for word in holding):
+                found.append((start, _paragraph_tokens(paragraph)))
         start = blank.end()
-    found += _shifted(text[start:], start)
+    if start < len(text):
+        paragraph = text[start:]
+        if holding is None or any(word in paragraph for word in holding):
+            found.append((start, _paragraph_tokens(paragraph)))
     return tuple(found)
 
 
-def _shifted(paragraph: str, offset: int) -> list[Token]:
-    if not paragraph:
-        return []
-    return [Token(w, s + offset, e + offset, b) for w, s, e, b in _paragraph_tokens(paragraph)]
+#: A word: letters (or digits, "_") joined by "-", "'", "’" or ".". Possessive: a word
+#: character never matches a joiner, so giving back could not change a match, only slow
+#: it down.
+_WORD_PATTERN = r"\w++(?:['’\-.]\w++)*+"
+_WORD = re.compile(_WORD_PATTERN)
+
+#: Split at its words, a paragraph is gap, word, gap, word, …, gap. A gap holds no word
+#: character (a word runs on while there are any).
+_WORD_SPLIT = re.compile(f"({_WORD_PATTERN})")
+
+#: What in the gap before a word makes it start a sentence.
+_SENTENCE_ENDS = frozenset(".!?…:\n")
+
+#: What :func:`_verdict` says about a word on its own.
+_SKIP, _KEEP, _KEEP_UNLESS_DOT = 0, 1, 2
+
+#: Verdicts of words seen in this process (words repeat across texts and files); words
+#: longer than :data:`~drafter.spelling.dictionary.MAX_WORD_CHARS` are not kept.
+_verdicts: dict[str, int] = {}
+_VERDICTS_LIMIT = 20_000
+
+
+def _verdict(word: str) -> int:
+    """Whether a word is looked at, from the word alone: :data:`_SKIP` (too short or long,
+    an abbreviation in capitals, a digit, a dot or "_" in it), :data:`_KEEP_UNLESS_DOT`
+    (a known abbreviation when a full stop follows: "dnr") or :data:`_KEEP`."""
+    from drafter.checks.lix import ABBREVIATIONS
+
+    size = len(word)
+    if size > MAX_WORD_CHARS:
+        return _SKIP
+    if size < 2:
+        verdict = _SKIP
+    elif word.isalpha():
+        verdict = _SKIP if size <= MAX_ABBREVIATION and word.isupper() else _KEEP
+    elif "." in word or "_" in word or _DIGIT.search(word) is not None:
+        verdict = _SKIP
+    else:
+        verdict = _KEEP
+    if verdict == _KEEP and f"{word.lower()}." in ABBREVIATIONS:
+        verdict = _KEEP_UNLESS_DOT
+    if len(_verdicts) >= _VERDICTS_LIMIT:
+        _verdicts.clear()
+    _verdicts[word] = verdict
+    return verdict
+
+
+def looked_at(word: str) -> bool:
+    """Whether ``word`` may be one of :func:`tokens`' words (going by the word alone)."""
+    verdict = _verdicts.get(word)
+    return (verdict if verdict is not None else _verdict(word)) != _SKIP
+
+
+def word_forms(text: str) -> frozenset[str]:
+    """Every word in ``text``, skipped or not: the words of :func:`tokens` are among them.
+
+    One pass of one regular expression, without places: enough to ask the dictionary
+    whether the text has any word it does not know.
+    """
+    return frozenset(_WORD.findall(text))
 
 
 @lru_cache(maxsize=1024)
-def _paragraph_tokens(text: str) -> tuple[_Raw, ...]:
-    """(word, start, end, starts a sentence) in one paragraph; one pass, and the common
-    word (letters only, after one space) takes the fast path."""
-    from drafter.checks.lix import ABBREVIATIONS
-
+def _paragraph_tokens(text: str) -> tuple[RawToken, ...]:
+    """The words of one paragraph (see :data:`RawToken`): one pass of one regular
+    expression, cut into gap, word, gap, word, …, gap."""
+    pieces = _WORD_SPLIT.split(text)
     addresses = _address_spans(text)
     next_address = 0
-    found: list[_Raw] = []
-    previous_end = 0
+    verdicts = _verdicts
+    size = len(text)
+    found: list[RawToken] = []
+    position = len(pieces[0])
     first = True
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        word = match.group()
+    for i in range(1, len(pieces), 2):
+        word = pieces[i]
+        start = position
+        end = start + len(word)
+        position = end + len(pieces[i + 1])
         if first:
             starts = True
+            first = False
         else:
-            gap = text[previous_end:start]
-            starts = gap != " " and _SENTENCE_END.search(gap) is not None
-        previous_end = end
-        first = False
+            gap = pieces[i - 1]
+            starts = gap != " " and not _SENTENCE_ENDS.isdisjoint(gap)
+        verdict = verdicts.get(word)
+        if verdict is None:
+            verdict = _verdict(word)
+        if not verdict:
+            continue
+        if verdict == _KEEP_UNLESS_DOT and end < size and text[end] == ".":
+            continue
         if addresses:
             while next_address < len(addresses) and addresses[next_address][1] <= start:
                 next_address += 1
             if next_address < len(addresses) and addresses[next_address][0] <= start:
                 continue
-        size = len(word)
-        if size < 2 or size > MAX_WORD_CHARS:
-            continue
-        if word.isalpha():
-            if size <= MAX_ABBREVIATION and word.isupper():
-                continue  # an abbreviation: FORM-5's
-        elif "." in word or "_" in word or _DIGIT.search(word) is not None:
-            continue
-        if end < len(text) and text[end] == "." and f"{word.lower()}." in ABBREVIATIONS:
-            continue
         found.append((word, start, end, starts))
     return tuple(found)
 
 
 class FieldTokens:
-    """The tokens of the latest text of each field: a re-check after a keystroke reads
-    only the field that changed, and memory holds one version per field."""
+    """The word forms of the latest text of each field: a re-check after a keystroke
+    reads only the field that changed, and memory holds one version per field."""
 
     def __init__(self, max_fields: int = 512) -> None:
-        self._latest: dict[tuple[str | None, str], tuple[str, tuple[Token, ...]]] = {}
+        self._latest: dict[tuple[str | None, str], tuple[str, frozenset[str]]] = {}
         self._max = max_fields
 
-    def get(self, section: str | None, field: str, text: str) -> tuple[Token, ...]:
-        """The tokens of ``text``, the text of ``field`` in ``section`` (``None``: header)."""
+    def forms(self, section: str | None, field: str, text: str) -> frozenset[str]:
+        """:func:`word_forms` of ``text``, the text of ``field`` in ``section`` (``None``:
+        the header)."""
         key = (section, field)
         cached = self._latest.get(key)
         if cached is not None and cached[0] == text:
             return cached[1]
-        found = tokens(text)
+        found = word_forms(text)
         if len(self._latest) >= self._max:
             self._latest.clear()
         self._latest[key] = (text, found)
@@ -164,14 +242,15 @@ def is_capitalised(word: str) -> bool:
 RECURRING_NAME = 2
 
 
-def recurring_names(texts: Iterable[tuple[Token, ...]]) -> frozenset[str]:
+def recurring_names(texts: Iterable[TextWords]) -> frozenset[str]:
     """Capitalised words that stand at least :data:`RECURRING_NAME` times mid-sentence."""
     counts: dict[str, int] = {}
-    for toks in texts:
-        for token in toks:
-            if not token.sentence_start and is_capitalised(token.word):
-                counts[token.word] = counts.get(token.word, 0) + 1
-    return frozenset(w for w, n in counts.items() if n >= RECURRING_NAME)
+    for paragraphs in texts:
+        for _, raw in paragraphs:
+            for word, _, _, starts in raw:
+                if not starts and word[0].isupper():
+                    counts[word] = counts.get(word, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= RECURRING_NAME and is_capitalised(w))
 
 
 class WordSet:
