@@ -10,7 +10,6 @@ as it is then).
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,18 +36,6 @@ CONFLICT = (
     "Skriv över ersätter ändringarna på disken med det du ser här. Spara som … "
     "sparar din version under ett annat namn så att du kan jämföra."
 )
-
-
-@dataclass
-class SaveState:
-    """What the save flow remembers between saves of one screen."""
-
-    comments_ok: bool = False
-    """The user accepted once that saving drops the file's comments."""
-    last_save: tuple[str, str] | None = None
-    """The time of the last save (HH:MM) and its confirmation, shown in the header."""
-    busy: asyncio.Lock = field(default_factory=asyncio.Lock)
-    """Held while a save asks its questions and writes: one save at a time."""
 
 
 async def save(screen: MainScreen, *, ask_path: bool = False) -> bool:
