@@ -18,6 +18,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
 USED_LATER = (
     "drafter.importer",
     "drafter.history",
+    "drafter.replace",
     "drafter.tui.flows.find",
     "drafter.tui.flows.save",
     "drafter.tui.flows.quit",
