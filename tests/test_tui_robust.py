@@ -594,7 +594,7 @@ async def test_keys_typed_right_before_save_are_saved(example: Path) -> None:
 def slow_disk(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[Path]]:
     """Saves wait for the returned event before writing (a slow network share)."""
     from drafter.storage import atomic_write_text as real
-    from drafter.tui import session as session_module
+    from drafter.tui import saving
 
     gate = threading.Event()
     written: list[Path] = []
@@ -604,7 +604,7 @@ def slow_disk(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[Pa
         real(path, text, *args, **kwargs)  # type: ignore[arg-type]
         written.append(path)
 
-    monkeypatch.setattr(session_module, "atomic_write_text", slow)
+    monkeypatch.setattr(saving, "atomic_write_text", slow)
     return gate, written
 
 

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from drafter.errors import DrafterError
 from drafter.text import printable
 from drafter.tui.flows import lock, recovery
+from drafter.tui.saving import SaveResult, write_snapshot
 from drafter.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PathScreen
-from drafter.tui.session import SaveResult, write_snapshot
 
 if TYPE_CHECKING:
     from drafter.tui.screens.main import MainScreen
