@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from drafter.errors import DrafterError
 from drafter.findings import Finding, Severity
+from drafter.startup import resume_gc
 from drafter.text import count_sv, printable
 
 
@@ -52,10 +53,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         if entry is not None:
             results.append(entry)
 
-    from drafter.spelling import Mode, start_loading, using_mode
+    from drafter.spelling.mode import Mode, using_mode
 
     mode = Mode.OFF if args.utan_stavning else Mode.BLOCKING
     if mode is Mode.BLOCKING:
+        from drafter.spelling.dictionary import start_loading
+
         # The dictionary loads in a helper process while the files are read and checked;
         # a batch that forks workers loads it here instead, and they share it.
         start_loading(separate_process=_job_count(len(args.files), args.processer) <= 1)
@@ -98,6 +101,7 @@ def _check_files(
     if jobs <= 1:
         for task in tasks:
             report(_check_one(task))
+            resume_gc()  # start-up is over with the first file (see drafter.startup)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -106,6 +110,7 @@ def _check_files(
     # The first file is checked here, so that the processes forked for the rest start
     # with the template, the check kinds and the word list already loaded.
     report(_check_one(tasks[0]))
+    resume_gc()
     rest = tasks[1:]
     chunk = max(1, min(32, len(rest) // (jobs * 8)))
     context = multiprocessing.get_context("fork")

@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import glob
 import hashlib
 import os
 import random
@@ -33,11 +32,11 @@ import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
-from drafter import FORMAT_VERSION, tomlwrite
+from drafter import FORMAT_VERSION
 from drafter.errors import ArendeFileError, DrafterError, TemplateError, describe_validation_error
 from drafter.files import MAX_FILE_BYTES, describe_toml_error, loads_toml, read_file_bytes
 from drafter.model import (
@@ -284,6 +283,8 @@ def dumps_arende(arende: Arende, template: Template) -> str:
 def _dumps(data: dict[str, Any]) -> str:
     # Multi-line strings turn CRLF into LF; a table with a carriage return in any string
     # is written with escaped one-line strings so nothing changes on save.
+    from drafter import tomlwrite  # for saving only: reading a file does not need it
+
     return tomlwrite.dumps(data, multiline_strings=not _has_carriage_return(data))
 
 
@@ -307,13 +308,15 @@ def _dumps_array_of_tables(key: str, tables: list[dict[str, Any]]) -> str:
     if any(isinstance(v, dict) or _is_table_like(v) for t in tables for v in t.values()):
         # nested tables (even empty ones): tomli-w writes [[key]] and [key.sub] itself
         return _dumps({key: tables})
-    header = f"[[{tomlwrite.format_key(key)}]]\n"
+    from drafter.tomlwrite import format_key
+
+    header = f"[[{format_key(key)}]]\n"
     return "\n".join(header + _dumps(table) for table in tables)
 
 
-@dataclass(frozen=True)
-class FileStamp:
-    """What a file held when drafter last read or wrote it: to notice another's change."""
+class FileStamp(NamedTuple):
+    """What a file held when drafter last read or wrote it: to notice another's change
+    (a NamedTuple: a frozen dataclass compiles its methods when the module loads)."""
 
     mtime_ns: int
     size: int
@@ -461,6 +464,8 @@ STALE_TEMP_SECONDS = 10 * 60
 
 def _remove_stale_temps(folder: Path, name: str) -> None:
     """Remove temporary files that earlier, interrupted saves of ``name`` left behind."""
+    import glob  # for saving only
+
     now = time.time()
     pattern = f".{glob.escape(name)}.{'[a-z0-9_]' * 8}.tmp"  # as tempfile.mkstemp names them
     for leftover in folder.glob(pattern):

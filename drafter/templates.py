@@ -12,10 +12,9 @@ import errno
 import os
 import re
 import stat
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -25,7 +24,6 @@ from drafter.files import MAX_TEMPLATE_BYTES, loads_toml, read_file_bytes
 from drafter.findings import Severity
 from drafter.paths import builtin_templates_dir, user_templates_dir
 from drafter.publish.layout import Layout
-from drafter.regexcheck import pattern_problem
 from drafter.spelling.settings import SpellingSettings
 
 #: The template used when none is named.
@@ -139,6 +137,8 @@ class FieldDef(_Strict):
                 raise ValueError(f"ogiltigt reguljärt uttryck: {exc}") from exc
             except RecursionError as exc:
                 raise ValueError("det reguljära uttrycket är för djupt nästlat") from exc
+            from drafter.regexcheck import pattern_problem  # only for a field with a pattern
+
             problem = pattern_problem(value)
             if problem:
                 raise ValueError(problem)
@@ -285,9 +285,9 @@ class Template(_Strict):
         return tuple(s.id for s in self.sections)
 
 
-@dataclass(frozen=True)
-class LoadedTemplate:
-    """A template and where it came from."""
+class LoadedTemplate(NamedTuple):
+    """A template and where it came from (a NamedTuple: a frozen dataclass compiles its
+    methods when the module loads)."""
 
     template: Template
     path: Path

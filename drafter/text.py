@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: C0 controls except tab and newline become their Unicode "control picture" (ESC → ␛),
 #: DEL becomes ␡, and C1 controls and bidirectional overrides become U+FFFD, so a file's
@@ -47,9 +47,9 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
-@dataclass(frozen=True)
-class LeadIn:
-    """A decision lead-in split into who proposes and who decides."""
+class LeadIn(NamedTuple):
+    """A decision lead-in split into who proposes and who decides
+    (a NamedTuple: a frozen dataclass compiles its methods when the module loads)."""
 
     proposer: str
     body: str

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.cli import main
+from drafter.cli import COMMANDS, _build_parser, main
 from drafter.templates import find_template
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -513,7 +513,7 @@ def test_closed_pipe_is_quiet(example: Path, tmp_path: Path) -> None:
 
 NO_TEXTUAL = """
 import sys
-from drafter.cli import main
+from drafter.cli import COMMANDS, _build_parser, main
 from drafter.templates import find_template
 code = main(sys.argv[1:])
 loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
@@ -564,3 +564,18 @@ def test_the_writing_program_can_start_without_spelling(
     assert main([str(tmp_path / "a.toml"), "--utan-stavning"]) == 0
     assert main([str(tmp_path / "a.toml")]) == 0
     assert seen == [False, True]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_command_parses_and_helps_as_in_the_parser_of_all_commands(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # main builds only the command's own parser; its help and errors are the same
+    for argv in ([command, "--help"], [command, "--okand-flagga"]):
+        with pytest.raises(SystemExit) as alone:
+            main(argv)
+        own = capsys.readouterr()
+        with pytest.raises(SystemExit) as full:
+            _build_parser().parse_args(argv)
+        assert (alone.value.code, own) == (full.value.code, capsys.readouterr())
+        assert own.out or own.err

@@ -13,7 +13,7 @@ from keyboard import type_text
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Footer, Input, OptionList, TextArea
 
 from drafter.checks import run_checks
 from drafter.findings import Severity
@@ -371,7 +371,10 @@ async def test_steps_are_built_when_first_opened_and_keep_what_was_typed(
         first = screen.current
         assert [e.step_id for e in screen.query(StepEditor)] == [first]
         seen = [first]
-        for key in ["f7"] * 12 + ["f8"] * 12:  # to the first step, then to the last
+        steps = [step.id for step in screen.session.steps]
+        # to the first step, then to the last
+        keys = ["f7"] * steps.index(first) + ["f8"] * (len(steps) - 1)
+        for key in keys:
             await pilot.press(key)
             await pilot.pause()
             if screen.current not in seen:
@@ -803,3 +806,17 @@ def test_session_progress_counts_steps() -> None:
     done, total = session.progress()
     assert total == 1 + len(session.template.sections)
     assert done == 1  # only the optional Beslutsunderlag needs nothing
+
+
+async def test_the_footer_shows_the_keys_once_started(tmp_path: Path) -> None:
+    """The Footer is mounted after the first frame, in the row kept for it: once the app
+    has started, the bottom line shows the keys."""
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        assert footer.region.y == 29  # the bottom line
+        shown = " ".join(str(key.render()) for key in footer.query("FooterKey"))
+        assert "Spara" in shown and "Avsluta" in shown
+        assert not app.screen.query("#footer-room")

@@ -308,6 +308,32 @@ async def test_tab_from_the_only_point_then_typing_makes_a_new_point(tmp_path: P
         assert isinstance(row, RowInput) and row.row == 1
 
 
+async def test_the_add_button_adds_a_row_on_enter_and_click_but_not_read_only(
+    tmp_path: Path,
+) -> None:
+    app = app_for(example(tmp_path))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_step(pilot, DECISION)
+        before = len(points(app))
+        rows = "#punkter RowInput"
+        button = main_screen(app).query_one("#punkter AddRowButton", AddRowButton)
+        button.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(main_screen(app).query(rows)) == before + 1
+        row = focused(app)
+        assert isinstance(row, RowInput) and row.row == before  # the new, last row
+        await pilot.click(button)
+        await pilot.pause()
+        assert len(main_screen(app).query(rows)) == before + 2
+        main_screen(app).set_read_only()
+        await pilot.pause()
+        assert button.disabled and not button.focusable
+        await pilot.click(button)
+        await pilot.pause()
+        assert len(main_screen(app).query(rows)) == before + 2
+
+
 async def test_rows_of_a_read_only_file_cannot_be_removed_or_moved(tmp_path: Path) -> None:
     app = app_for(example(tmp_path))
     async with app.run_test(size=(100, 32)) as pilot:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from drafter.checks.lix import document_lix, section_lix
 from drafter.tui import prepare_session
@@ -69,7 +69,7 @@ async def test_document_lix_in_sidebar_and_review(tmp_path: Path) -> None:
         session = screen.session
         whole = document_lix(session.arende, session.template)
         assert whole is not None
-        progress = str(screen.query_one("#progress", Label).render())
+        progress = str(screen.query_one("#progress", Static).render())
         assert progress.splitlines()[0].endswith(f"· LIX {whole.rounded}")
         screen.open_step(REVIEW_STEP)
         await pilot.pause()
@@ -112,7 +112,7 @@ async def test_lix_follows_the_text_after_typing_pauses(
         await pilot.pause()
         assert len(calls) == 1  # once after the pause, not per keystroke
         assert lix_label(app) == "LIX 5 (mycket lättläst)"
-        progress = str(screen.query_one("#progress", Label).render())
+        progress = str(screen.query_one("#progress", Static).render())
         assert progress.splitlines()[0].endswith("· LIX 5")
 
 

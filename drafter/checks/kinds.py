@@ -14,7 +14,6 @@ from drafter.checks.lazyre import lazy_compile
 from drafter.checks.registry import CheckContext, Params, check_kind
 from drafter.findings import Finding, Severity
 from drafter.model import AspectsContent, DecisionContent, ProseContent, SignaturesContent
-from drafter.regexcheck import MAX_INPUT
 from drafter.templates import AspectDef, check_placeholders, fill_placeholder
 from drafter.text import parse_lead_in, words
 
@@ -391,6 +390,8 @@ def check_diarienummer(ctx: CheckContext, params: NoParams) -> Iterator[Finding]
             continue
         if fld.pattern is not None:
             # checked at template load (drafter.regexcheck); the input is kept short too
+            from drafter.regexcheck import MAX_INPUT
+
             if len(value) <= MAX_INPUT and re.fullmatch(fld.pattern, value):
                 continue
             yield ctx.finding(

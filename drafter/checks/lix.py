@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from drafter.checks.lazyre import lazy_compile
 from drafter.model import (
@@ -214,8 +214,7 @@ def _ends_sentence(block: str, match: re.Match[str]) -> bool:
     return not (len(token) == 2 and token[0].isalpha() and block[start].isupper())
 
 
-@dataclass(frozen=True)
-class TextStats:
+class TextStats(NamedTuple):
     """A text split into sentences, with the counts LIX and the sentence checks need."""
 
     sentences: tuple[str, ...]
@@ -259,8 +258,7 @@ def sentences(text: str) -> list[str]:
     return list(analyse(text).sentences)
 
 
-@dataclass(frozen=True)
-class LixResult:
+class LixResult(NamedTuple):
     """LIX of a text and the counts behind it."""
 
     value: float

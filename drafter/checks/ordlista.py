@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -55,7 +55,8 @@ class _WordFile(BaseModel):
 
 
 def _data_text() -> str:
-    return resources.files("drafter").joinpath("data", "ordlista.toml").read_text("utf-8")
+    # beside the package's modules, like the templates (drafter.paths)
+    return (Path(__file__).resolve().parent.parent / "data" / "ordlista.toml").read_text("utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -72,8 +73,7 @@ def builtin_words() -> tuple[WordEntry, ...]:
         ) from exc
 
 
-@dataclass(frozen=True)
-class WordHit:
+class WordHit(NamedTuple):
     """One occurrence of a listed word in a text."""
 
     entry: WordEntry

@@ -2,15 +2,19 @@
 
 A template rule names a kind (``typ``) and gives parameters; the kind is a function
 registered here with a pydantic model for its parameters, so a template is validated when
-it loads. New kinds register with :func:`check_kind`.
+it loads. New kinds register with :func:`check_kind` and are listed in :data:`KIND_MODULES`.
+
+A kind's module is imported the first time a template names the kind: checking a document
+loads only the kinds its template uses (and the list of known kinds in an error message
+needs none of them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -36,16 +40,16 @@ class Params(BaseModel):
 P = TypeVar("P", bound=Params)
 
 
-@dataclass(frozen=True)
-class CheckContext:
-    """What a check function gets: the ärende, the template, its section and its rule."""
+class CheckContext(NamedTuple):
+    """What a check function gets: the ärende, the template, its section and its rule
+    (a NamedTuple, like :class:`CheckKind`)."""
 
     arende: Arende
     template: Template
     section: SectionDef | None
     rule_id: str
     severity: Severity
-    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+    memo: dict[Hashable, Any]
     """Shared by the rules of one check run: what several rules derive from the same
     unchanged ärende (for example the texts of the sections) is worked out once."""
 
@@ -60,9 +64,9 @@ class CheckContext:
 CheckFunc = Callable[[CheckContext, Any], Iterable[Finding]]
 
 
-@dataclass(frozen=True)
-class CheckKind:
-    """A registered kind of check."""
+class CheckKind(NamedTuple):
+    """A registered kind of check (a NamedTuple: a frozen dataclass compiles its methods
+    when the module loads)."""
 
     name: str
     func: CheckFunc
@@ -74,6 +78,39 @@ class CheckKind:
 
 
 KINDS: dict[str, CheckKind] = {}
+"""The kinds registered so far: those whose modules are imported."""
+
+#: The module of :mod:`drafter.checks` that registers each kind (the ``typ`` of a rule).
+#: A kind is imported from here on first use; :func:`check_kind` refuses a kind that is
+#: missing or listed under another module, so the table cannot drift from the code.
+KIND_MODULES: dict[str, str] = {
+    "aspekter_tackta": "kinds",
+    "belopp_eller_fras": "kinds",
+    "belopp_i_ekonomi": "consistency",
+    "beloppsforkortningar": "numbers",
+    "beslutsinledning": "kinds",
+    "beslutsinstans_i_inledning": "consistency",
+    "beslutspunkternas_form": "klarsprak",
+    "datumfalt": "kinds",
+    "diarienummer": "kinds",
+    "en_atgard_per_punkt": "klarsprak",
+    "forbjudna_fraser": "kinds",
+    "forkortningar": "abbreviations",
+    "konsekvenser_motsager_aspekt": "kinds",
+    "langa_meningar": "klarsprak",
+    "lix": "klarsprak",
+    "lix_dokument": "klarsprak",
+    "max_ord": "klarsprak",
+    "ordlista": "klarsprak",
+    "ordningstal_i_datum": "numbers",
+    "sammanfattning_utan_forslag": "klarsprak",
+    "stavningskontroll": "spelling",
+    "substantiv_for_verb": "nominalisations",
+    "tusental": "numbers",
+    "tvasiffrigt_ar": "numbers",
+    "underskrifter": "kinds",
+    "uppdrag_expedieras": "consistency",
+}
 
 
 def check_kind(
@@ -94,6 +131,9 @@ def check_kind(
     def register(
         func: Callable[[CheckContext, P], Iterable[Finding]],
     ) -> Callable[[CheckContext, P], Iterable[Finding]]:
+        module = func.__module__.rpartition(".")[2]
+        if KIND_MODULES.get(name) != module:
+            raise RuntimeError(f"check kind {name!r}: list it in KIND_MODULES as {module!r}")
         KINDS[name] = CheckKind(
             name=name,
             func=func,
@@ -107,37 +147,23 @@ def check_kind(
     return register
 
 
-_loaded = False
-
-
-def _ensure_loaded() -> None:
-    # The kinds live in modules that register themselves on import.
-    global _loaded
-    if not _loaded:
-        from drafter.checks import (  # noqa: F401
-            abbreviations,
-            consistency,
-            kinds,
-            klarsprak,
-            nominalisations,
-            numbers,
-            spelling,
-        )
-
-        _loaded = True
-
-
 def get_kind(name: str) -> CheckKind | None:
-    """The registered kind with this name, or ``None``."""
-    _ensure_loaded()
-    return KINDS.get(name)
+    """The kind with this name (its module imported on first use), or ``None``."""
+    kind = KINDS.get(name)
+    if kind is None:
+        module = KIND_MODULES.get(name)
+        if module is None:
+            return None
+        import_module(f"drafter.checks.{module}")
+        kind = KINDS[name]
+    return kind
 
 
 def validate_rule(rule: RuleDef, section: SectionDef | None) -> str | None:
     """Why a template rule is invalid, in Swedish, or ``None`` when it is fine."""
     kind = get_kind(rule.kind)
     if kind is None:
-        known = ", ".join(sorted(KINDS))
+        known = ", ".join(sorted(KIND_MODULES))
         return f"okänd regeltyp ”{rule.kind}”; kända typer är: {known}"
     if section is None and kind.section_kinds is not None:
         return f"regeltypen ”{rule.kind}” hör till en sektion, inte till hela dokumentet"

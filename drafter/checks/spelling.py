@@ -19,32 +19,22 @@ non-blocking before the dictionary is loaded, this check finds nothing.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from drafter.checks.abbreviations import KNOWN
 from drafter.checks.common import ALL_TEXT_KINDS, SectionsParams, rule_sections, section_texts
 from drafter.checks.registry import CheckContext, check_kind
 from drafter.errors import DrafterError
 from drafter.findings import Finding, Severity
 from drafter.model import SignaturesContent
-from drafter.spelling.dictionary import (
-    MISSING_MESSAGE,
-    Speller,
-    mark_broken,
-    speller_for_check,
-)
-from drafter.spelling.lists import arende_words, read_user_words
-from drafter.spelling.words import (
-    FieldTokens,
-    Token,
-    WordSet,
-    is_abbreviation,
-    is_capitalised,
-    name_words,
-    recurring_names,
-)
+from drafter.spelling.mode import Mode, get_mode
 from drafter.text import printable
+
+if TYPE_CHECKING:
+    from drafter.spelling.dictionary import Speller
+    from drafter.spelling.words import FieldTokens, Token, WordSet
 
 #: Header fields whose capitalised words are names the document vouches for.
 VOUCHING_FIELDS = ("organisation", "forvaltning", "beredande_organ", "beslutsinstans")
@@ -92,6 +82,8 @@ def _texts(ctx: CheckContext, params: SpellingParams) -> list[tuple[str | None, 
 
 
 def _vouched(ctx: CheckContext, all_tokens: list[tuple[Token, ...]]) -> WordSet:
+    from drafter.spelling.words import WordSet, is_capitalised, name_words, recurring_names
+
     accepted = WordSet(recurring_names(all_tokens))
     for section in ctx.template.sections:
         content = ctx.arende.sections.get(section.id)
@@ -107,6 +99,8 @@ def _vouched(ctx: CheckContext, all_tokens: list[tuple[Token, ...]]) -> WordSet:
 
 
 def _allowed_abbreviations(ctx: CheckContext) -> frozenset[str]:
+    from drafter.checks.abbreviations import KNOWN
+
     allowed: set[str] = set(KNOWN)
     for rule in ctx.template.rules:
         if rule.kind == "forkortningar" and not rule.disabled:
@@ -118,6 +112,8 @@ def _allowed_abbreviations(ctx: CheckContext) -> frozenset[str]:
 
 def _parts(token: Token) -> Iterator[Token]:
     """A hyphenated word's parts ("HR-avdelningen": "HR", "avdelningen")."""
+    from drafter.spelling.words import Token
+
     offset = token.start
     for part in token.word.split("-"):
         if len(part) >= 2:
@@ -128,6 +124,17 @@ def _parts(token: Token) -> Iterator[Token]:
 @check_kind("stavningskontroll", SpellingParams, severity=Severity.INFO)
 def check_spelling(ctx: CheckContext, params: SpellingParams) -> Iterator[Finding]:
     """Words the Swedish dictionary and the word lists do not know, with suggestions."""
+    if get_mode() is Mode.OFF:
+        return  # nothing of the dictionary is loaded for a check run without spelling
+    from drafter.spelling.dictionary import (
+        MISSING_MESSAGE,
+        Speller,
+        mark_broken,
+        speller_for_check,
+    )
+    from drafter.spelling.lists import arende_words, read_user_words
+    from drafter.spelling.words import WordSet
+
     speller = speller_for_check()
     if speller is None:
         return
@@ -156,8 +163,15 @@ def check_spelling(ctx: CheckContext, params: SpellingParams) -> Iterator[Findin
     yield from found
 
 
-_Place = tuple[str | None, str, Token]
-_FIELD_TOKENS = FieldTokens()
+_Place = tuple[str | None, str, "Token"]
+
+
+@cache
+def _field_tokens() -> FieldTokens:
+    """The tokens of each field, kept for the next run while its text is unchanged."""
+    from drafter.spelling.words import FieldTokens
+
+    return FieldTokens()
 
 
 def _unknown_words(
@@ -165,7 +179,10 @@ def _unknown_words(
 ) -> list[Finding]:
     """The findings, with the dictionary asked in batches (one round trip each)."""
     texts = _texts(ctx, params)
-    all_tokens = [_FIELD_TOKENS.get(section_id, field, text) for section_id, field, text in texts]
+    from drafter.spelling.words import is_abbreviation
+
+    field_tokens = _field_tokens()
+    all_tokens = [field_tokens.get(section_id, field, text) for section_id, field, text in texts]
     vouched = _vouched(ctx, all_tokens)
     abbreviations = _allowed_abbreviations(ctx)
 

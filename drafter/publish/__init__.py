@@ -8,12 +8,13 @@ of drafter at import time, so :mod:`drafter.templates` can use :mod:`.layout`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from drafter.model import Arende
+    from drafter.publish.result import ExportResult
     from drafter.templates import LoadedTemplate, Template
 
 Format = Literal["md", "docx", "pdf"]
@@ -31,17 +32,6 @@ _SUFFIXES: dict[str, Format] = {
     ".docx": "docx",
     ".pdf": "pdf",
 }
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    """What :func:`export` wrote."""
-
-    path: Path
-    format: Format
-    warnings: tuple[str, ...] = field(default=())
-    """Swedish notes about the result (a font that was not found, characters the PDF's
-    fonts cannot show); the file was written all the same."""
 
 
 def format_from_suffix(path: Path | str) -> Format | None:
@@ -138,3 +128,13 @@ __all__ = [
     "render_bytes",
     "resolve_format",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # ExportResult is a dataclass, and making one costs more than the rest of this module:
+    # drafter.templates imports .layout (so this package) to check a file, not to export.
+    if name != "ExportResult":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = import_module("drafter.publish.result").ExportResult
+    globals()[name] = value
+    return value

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from drafter.errors import DrafterError, TemplateError
 from drafter.model import Arende
-from drafter.publish import ExportResult, Format
+from drafter.publish import Format
 from drafter.publish.document import build_document
 from drafter.publish.files import asset_path, read_asset, same_file
+from drafter.publish.result import ExportResult
 from drafter.templates import LoadedTemplate, Template
 
 _PNG = b"\x89PNG\r\n\x1a\n"

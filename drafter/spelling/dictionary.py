@@ -15,7 +15,8 @@ once per process:
 * :func:`load_async` waits in a background thread (the TUI, after its first frame);
   :func:`get_if_loaded` returns the speller once it is ready and ``None`` before.
 
-Whether the STAV-1 check may wait for the dictionary is a per-process :class:`Mode`:
+Whether the STAV-1 check may wait for the dictionary is a per-process
+:class:`~drafter.spelling.mode.Mode` (kept in its own small module):
 :data:`Mode.OFF` (the default: library callers and tests get no spelling findings unless
 they ask for them), :data:`Mode.NON_BLOCKING` (the check yields nothing until the
 dictionary is loaded) and :data:`Mode.BLOCKING` (the check loads it first).
@@ -27,7 +28,6 @@ into it holds one lock, so the speller can be shared by threads.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import site
 import sys
@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from drafter.spelling.candidates import near_edits, vowel_insertions, wide_edits
+from drafter.spelling.mode import Mode, get_mode
 
 if TYPE_CHECKING:  # the helper's module (subprocess, json) is imported when it starts
     from drafter.spelling.remote import RemoteEngine
@@ -61,14 +62,6 @@ MISSING_MESSAGE = (
 )
 
 _CACHE_LIMIT = 50_000
-
-
-class Mode(StrEnum):
-    """Whether the STAV-1 check runs, and whether it may wait for the dictionary."""
-
-    OFF = "av"
-    NON_BLOCKING = "bakgrund"
-    BLOCKING = "direkt"
 
 
 class State(StrEnum):
@@ -263,7 +256,6 @@ def safe_word(word: str) -> bool:
 
 _state = State.NOT_LOADED
 _speller: Speller | None = None
-_mode = Mode.OFF
 _load_lock = threading.Lock()
 _thread_lock = threading.Lock()
 _thread: threading.Thread | None = None
@@ -418,36 +410,15 @@ def state() -> State:
     return _state
 
 
-def get_mode() -> Mode:
-    """This process's spelling mode (see :class:`Mode`)."""
-    return _mode
-
-
-def set_mode(mode: Mode) -> Mode:
-    """Set this process's spelling mode; returns the one it replaces."""
-    global _mode
-    previous, _mode = _mode, mode
-    return previous
-
-
-@contextlib.contextmanager
-def using_mode(mode: Mode) -> Iterator[None]:
-    """Run a block with ``mode``, restoring the previous mode after it."""
-    previous = set_mode(mode)
-    try:
-        yield
-    finally:
-        set_mode(previous)
-
-
 def speller_for_check() -> Speller | State | None:
     """What the STAV-1 check uses: a speller, ``State.MISSING``, or ``None`` (no findings).
 
     ``None`` when the mode is off, or non-blocking and the dictionary is not loaded yet.
     """
-    if _mode is Mode.OFF:
+    mode = get_mode()
+    if mode is Mode.OFF:
         return None
-    speller = load() if _mode is Mode.BLOCKING else get_if_loaded()
+    speller = load() if mode is Mode.BLOCKING else get_if_loaded()
     if speller is None and _state is State.MISSING:
         return State.MISSING
     return speller

@@ -14,6 +14,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from drafter.errors import DrafterError
+from drafter.startup import resume_gc
 from drafter.text import printable
 from drafter.tui.commands import DrafterCommands
 from drafter.tui.flows import startup
@@ -88,16 +89,19 @@ class DrafterApp(App[int], inherit_bindings=False):
             self.theme = theme
 
     def on_ready(self) -> None:
-        # The first frame is painted: move the objects alive now (the widget tree, the
-        # template, the ärende) out of the collector's way, so full collections while the
-        # user types do not walk them. Measured with `benchmarks/run.py --only typing` at
-        # 500 KB: the longest UI stall while typing 135 ms without, 83 ms with. Scoped to
-        # this run of the app: undone when it unmounts.
+        # `drafter` paused the collector for the start-up (drafter.startup): it runs again
+        # from here. The first frame is painted: move the objects alive now (the widget
+        # tree, the template, the ärende) out of the collector's way, so full collections
+        # while the user types do not walk them. Measured with `benchmarks/run.py --only
+        # typing` at 500 KB: the longest UI stall while typing 135 ms without, 83 ms with.
+        # No gc.collect() first: it took ~29 ms here and 70–470 ms in a test process (its
+        # heap holds all the suite has loaded); the start-up's cyclic garbage (~2,700
+        # objects) is frozen with the rest until the app unmounts and unfreezes it.
+        resume_gc()
         for screen in self.screen_stack:  # the checks wait for the first frame
             if isinstance(screen, MainScreen):
                 startup.after_first_frame(screen)
         if not self._frozen:
-            gc.collect()
             gc.freeze()
             self._frozen = True
 

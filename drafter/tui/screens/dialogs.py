@@ -9,20 +9,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 from textual.widgets.button import ButtonVariant
 
 from drafter.text import printable
+from drafter.tui.screens.dialog_screen import DialogScreen
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(DialogScreen[bool]):
     """A yes/no question. Escape answers no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(False)", "Avbryt")]
 
     def __init__(self, title: str, message: str, yes: str = "Ja", no: str = "Nej") -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.title_text = printable(title)
         self.message = printable(message)
         self.yes = yes
@@ -48,7 +48,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class ChoiceScreen(ModalScreen[str]):
+class ChoiceScreen(DialogScreen[str]):
     """A question with several answers; dismisses with the chosen answer's id.
 
     ``choices`` are (id, button label) pairs; the first is the primary one and has focus
@@ -67,7 +67,7 @@ class ChoiceScreen(ModalScreen[str]):
         danger: str | None = None,
         focus: str | None = None,
     ) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.title_text = printable(title)
         self.message = printable(message)
         self.choices = choices
@@ -108,13 +108,13 @@ class ChoiceScreen(ModalScreen[str]):
         self.dismiss((event.button.id or "").removeprefix("choice-") or self.escape)
 
 
-class QuitScreen(ModalScreen[str]):
+class QuitScreen(DialogScreen[str]):
     """Unsaved changes: "save", "discard" or "cancel"."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss('cancel')", "Avbryt")]
 
     def __init__(self) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -137,13 +137,13 @@ class QuitScreen(ModalScreen[str]):
         self.dismiss(event.button.id or "cancel")
 
 
-class PathScreen(ModalScreen[Path | None]):
+class PathScreen(DialogScreen[Path | None]):
     """Ask for a file name. Escape cancels (None)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Avbryt")]
 
     def __init__(self, title: str, message: str, default: str = "", suffix: str = "") -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.title_text = printable(title)
         self.message = printable(message)
         self.default = default
@@ -192,13 +192,13 @@ class PathScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DialogScreen[None]):
     """Full help for the focused field."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "dismiss(None)", "Stäng")]
 
     def __init__(self, title: str, text: str) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.title_text = printable(title)
         self.text = printable(text)
 

@@ -22,12 +22,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.publish import FORMAT_NAMES, FORMATS, Format, default_suffix, format_from_suffix
 from drafter.text import printable
+from drafter.tui.screens.dialog_screen import DialogScreen
 
 DEFAULT_NAME = "arende"
 """The stem of the suggested name for an ärende that has no file yet."""
@@ -62,32 +62,13 @@ def _swap_suffix(text: str, fmt: Format) -> str:
     return text[: len(text) - len(suffix)] + default_suffix(fmt)
 
 
-class ExportDialog(ModalScreen[ExportChoice | None]):
+class ExportDialog(DialogScreen[ExportChoice | None]):
     """Choose the export format and file. Enter exports, Escape cancels (``None``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Avbryt")]
 
-    # The same look as the other dialogs (app.tcss styles .dialog-screen, .dialog …; a rule
-    # there wins over these), so the dialog also looks right in an app without that sheet.
+    # The frame, title and buttons: DialogScreen (the same look as the other dialogs).
     DEFAULT_CSS = """
-    ExportDialog {
-        align: center middle;
-        background: $background 60%;
-    }
-    ExportDialog > .dialog {
-        width: 70;
-        max-width: 95%;
-        height: auto;
-        max-height: 100%;
-        border: thick $primary;
-        background: $surface;
-        padding: 1 2;
-    }
-    ExportDialog .dialog-title {
-        text-style: bold;
-        color: $text-primary;
-        margin-bottom: 1;
-    }
     ExportDialog .export-label {
         color: $text-muted;
     }
@@ -107,19 +88,12 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     ExportDialog #export-note.-error {
         color: $text-error;
     }
-    ExportDialog .dialog-buttons {
-        height: auto;
-        align-horizontal: right;
-    }
-    ExportDialog .dialog-buttons Button {
-        margin-left: 1;
-    }
     """
 
     def __init__(self, arende_path: Path | None, fmt: Format | None = None) -> None:
         """``arende_path``: the ärende's file (``None``: not saved yet); ``fmt``: the format
         to start on (the remembered one), Markdown when ``None``."""
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.arende_path = arende_path
         self.format: Format = fmt if fmt in FORMATS and fmt is not None else FORMATS[0]
         self._edited = False

@@ -13,11 +13,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from drafter.replace import MAX_NEEDLE, hits_label
 from drafter.text import printable
+from drafter.tui.screens.dialog_screen import DialogScreen
 
 Counter = Callable[[str], int]
 """Hits of a search text in the ärende."""
@@ -25,13 +25,13 @@ Counter = Callable[[str], int]
 Answer = TypeVar("Answer")
 
 
-class _SearchDialog(ModalScreen[Answer | None]):
+class _SearchDialog(DialogScreen[Answer | None]):
     """What both dialogs share: the search field (#find-text) and its live hit count."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Avbryt")]
 
     def __init__(self, count: Counter, text: str = "") -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.count = count
         self.text = text
 

@@ -85,6 +85,8 @@ class MainScreen(FindActions, Screen[None]):
         self._pending_preview: set[str] = set()
         self.initial_step: tuple[str, str | None] = (HEADER_STEP, None)
         self.checks = BackgroundChecks(self, session, self._show_checks)
+        self._footer_mounted = False
+        """The Footer is mounted (after the first frame, see :meth:`_mount_footer`)."""
 
     # ------------------------------------------------------------------ layout
 
@@ -110,7 +112,10 @@ class MainScreen(FindActions, Screen[None]):
                     yield switcher.compose_first()
                 yield FindingsList(id="findings")
             yield preview
-        yield Footer(compact=True)
+        if self._footer_mounted:  # composed again (a recovery draft restored)
+            yield Footer(compact=True)
+        else:  # the footer's row, in its colour, until the first frame is painted
+            yield Static("", id="footer-room")
 
     @property
     def switcher(self) -> StepSwitcher:
@@ -140,8 +145,23 @@ class MainScreen(FindActions, Screen[None]):
         step_id, field = self.initial_step
         self.open_step(step_id, field)
         startup.begin(self)  # the lock and drafts (and checks left for after the first frame)
+        self.call_after_refresh(self._mount_footer)
         if self.spelling:
             self.call_after_refresh(self._start_spelling)
+
+    async def _mount_footer(self) -> None:
+        """Put the Footer in its row once the first frame is painted: its 1.3 KB of CSS
+        (parsed when the first Footer mounts) and its keys then cost the first frame
+        nothing. (A Footer shows no keys in the first frame anyway: it builds them when
+        the screen's bindings are first published.)"""
+        room = self.query_one_optional("#footer-room")
+        if room is None or not self.is_attached:
+            return
+        self._footer_mounted = True
+        with self.app.batch_update():
+            await self.mount(Footer(compact=True))
+            await room.remove()
+        self.refresh_bindings()  # the Footer builds its keys
 
     def _start_spelling(self) -> None:
         if self._spelling_mode is None and self.is_attached:

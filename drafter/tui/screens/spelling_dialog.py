@@ -24,11 +24,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 from textual.widgets.button import ButtonVariant
 
 from drafter.text import printable
+from drafter.tui.screens.dialog_screen import DialogScreen
 
 ChoiceKind = Literal["ersatt", "min_ordlista", "arendets_ordlista"]
 
@@ -41,29 +41,10 @@ class SpellingChoice:
     word: str
 
 
-class SpellingDialog(ModalScreen[SpellingChoice | None]):
+class SpellingDialog(DialogScreen[SpellingChoice | None]):
     """Suggestions for one misspelled word, and adding the word to a word list."""
 
     DEFAULT_CSS = """
-    SpellingDialog {
-        align: center middle;
-        background: $background 60%;
-    }
-    SpellingDialog > #spelling {
-        width: 60;
-        max-width: 95%;
-        height: auto;
-        border: thick $primary;
-        background: $surface;
-        padding: 1 2;
-    }
-    SpellingDialog #spelling-title {
-        text-style: bold;
-        margin-bottom: 1;
-    }
-    SpellingDialog #spelling-message {
-        margin-bottom: 1;
-    }
     SpellingDialog Button {
         width: 100%;
         margin-bottom: 0;
@@ -82,7 +63,7 @@ class SpellingDialog(ModalScreen[SpellingChoice | None]):
     ]
 
     def __init__(self, word: str, suggestions: tuple[str, ...]) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.word = word
         self.suggestions = suggestions[:3]
 

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Label, RadioButton, RadioSet, TextArea
+from textual.widgets import RadioButton, RadioSet, Static, TextArea
 
 from drafter.model import AspectChoice, AspectEntry, AspectsContent
 from drafter.text import printable
@@ -52,7 +52,7 @@ class AspectsEditor(SectionEditor):
         for aspect in self.section.aspects:
             entry = content.aspects.get(aspect.id) or AspectEntry()
             with Vertical(classes="aspect", id=f"aspekt-{aspect.id}"):
-                yield Label(
+                yield Static(
                     printable(aspect.label[:1].upper() + aspect.label[1:]),
                     classes="aspect-label",
                     markup=False,
@@ -75,7 +75,7 @@ class AspectsEditor(SectionEditor):
                 )
                 area.display = entry.assessment == "beskriv"
                 yield area
-        yield Label(
+        yield Static(
             "Gemensam text (valfri; aspekter som nämns här räknas som behandlade)",
             classes="field-label",
         )

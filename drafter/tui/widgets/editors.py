@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Label, TextArea
+from textual.widgets import Static, TextArea
 
 from drafter.model import (
     DecisionContent,
@@ -60,7 +60,7 @@ class StepEditor(VerticalScroll):
         """
         for area in self.query(TextArea):
             area.read_only = True
-        for widget in self.query("Input, RadioSet, Button"):
+        for widget in self.query("Input, RadioSet, Button, AddRowButton"):
             widget.disabled = True
 
     def focus_field(self, field: str | None) -> None:
@@ -105,7 +105,7 @@ class HeaderEditor(StepEditor):
         for fld in self.session.template.fields:
             mark = " *" if fld.required else ""
             with Vertical(classes="field"):
-                yield Label(printable(f"{fld.label}{mark}"), classes="field-label", markup=False)
+                yield Static(printable(f"{fld.label}{mark}"), classes="field-label", markup=False)
                 yield Field(
                     printable(self.session.arende.field_value(fld.id)),
                     field=fld.id,
@@ -184,15 +184,15 @@ class DecisionEditor(SectionEditor):
     def compose(self) -> ComposeResult:
         content = self.session.arende.content(self.section)
         assert isinstance(content, DecisionContent)
-        yield Label("Inledning (vem föreslår, vem beslutar)", classes="field-label")
+        yield Static("Inledning (vem föreslår, vem beslutar)", classes="field-label")
         yield Field(
             printable(content.lead_in),
             field="inledning",
             id="inledning",
             classes="field-input",
         )
-        yield Label("Beslutspunkter (en åtgärd per punkt)", classes="field-label")
-        yield Label(ROW_KEYS, classes="row-keys")
+        yield Static("Beslutspunkter (en åtgärd per punkt)", classes="field-label")
+        yield Static(ROW_KEYS, classes="row-keys")
         yield RowList(
             [[printable(p)] for p in content.points],
             ["Skriv beslutet i presens: ”Region … avslutar …”"],
@@ -256,8 +256,8 @@ class ListEditor(SectionEditor):
     def compose(self) -> ComposeResult:
         content = self.session.arende.content(self.section)
         assert isinstance(content, ListContent)
-        yield Label("En post per rad", classes="field-label")
-        yield Label(ROW_KEYS, classes="row-keys")
+        yield Static("En post per rad", classes="field-label")
+        yield Static(ROW_KEYS, classes="row-keys")
         yield RowList(
             [[printable(p)] for p in content.items],
             [printable(f"{self.section.heading}: en post per rad")],
@@ -287,8 +287,8 @@ class SignaturesEditor(SectionEditor):
     def compose(self) -> ComposeResult:
         content = self.session.arende.content(self.section)
         assert isinstance(content, SignaturesContent)
-        yield Label("Namn och befattning, en person per rad", classes="field-label")
-        yield Label(ROW_KEYS, classes="row-keys")
+        yield Static("Namn och befattning, en person per rad", classes="field-label")
+        yield Static(ROW_KEYS, classes="row-keys")
         yield RowList(
             [[printable(p.name), printable(p.title)] for p in content.people],
             ["Namn", "Befattning"],

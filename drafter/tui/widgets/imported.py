@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import Label, TextArea
+from textual.widgets import Static, TextArea
 
 from drafter.text import printable
 from drafter.tui.session import IMPORTED_STEP, IMPORTED_TITLE, Session
@@ -28,9 +28,9 @@ class ImportedEditor(StepEditor):
 
     def compose(self) -> ComposeResult:
         texts = self.session.arende.imported_texts()
-        yield Label("Ctrl+X: klipp ut · Ctrl+V: klistra in i rätt steg", classes="row-keys")
+        yield Static("Ctrl+X: klipp ut · Ctrl+V: klistra in i rätt steg", classes="row-keys")
         for i, heading in enumerate(self._headings):
-            yield Label(printable(heading), classes="field-label", markup=False)
+            yield Static(printable(heading), classes="field-label", markup=False)
             yield TextArea(
                 printable(texts.get(heading, "")),
                 soft_wrap=True,

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Label, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.findings import Finding, Severity
@@ -51,7 +51,7 @@ class StepList(Vertical):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="progress", markup=False)
+        yield Static("", id="progress", markup=False)
         yield OptionList(id="steps")
 
     def on_mount(self) -> None:
@@ -85,7 +85,7 @@ class StepList(Vertical):
             lines.append(f"✗ {count_sv(len(with_errors), 'steg')} med fel")
         if with_warnings:
             lines.append(f"! {count_sv(len(with_warnings), 'steg')} med varningar")
-        self.query_one("#progress", Label).update("\n".join(lines))
+        self.query_one("#progress", Static).update("\n".join(lines))
 
     def select(self, step_id: str) -> None:
         option_list = self.query_one("#steps", OptionList)
@@ -173,6 +173,25 @@ def _place(finding: Finding) -> Place | None:
 
 class ReviewPanel(Vertical):
     """The last step: every finding grouped by section, and export."""
+
+    # Its own CSS (not app.tcss): parsed when the review is first opened.
+    DEFAULT_CSS = """
+    ReviewPanel #review-summary {
+        margin-bottom: 1;
+    }
+    ReviewPanel #review-findings {
+        height: 1fr;
+        border: round $foreground 30%;
+        background: transparent;
+    }
+    ReviewPanel #review-buttons {
+        height: auto;
+        margin-top: 1;
+    }
+    ReviewPanel #review-buttons Button {
+        margin-right: 2;
+    }
+    """
 
     def __init__(self, session: Session) -> None:
         super().__init__(id="ed-review", classes="step-editor")

@@ -1,0 +1,74 @@
+"""The collector pause of start-up (drafter.startup) ends with start-up, on every path."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from drafter import cli, cli_check
+from drafter.startup import pause_gc, resume_gc
+from drafter.tui import prepare_session
+from drafter.tui.app import DrafterApp
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
+
+
+@pytest.fixture(autouse=True)
+def _collector_on() -> Iterator[None]:
+    assert gc.isenabled()
+    yield
+    resume_gc()
+    gc.enable()
+
+
+def test_check_of_a_batch_runs_the_collector_from_the_second_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = []
+    for name in ("a.toml", "b.toml", "c.toml"):
+        shutil.copy(EXAMPLE, tmp_path / name)
+        files.append(str(tmp_path / name))
+    seen: list[bool] = []
+    check_one = cli_check._check_one
+
+    def spy(task: cli_check._CheckTask) -> cli_check._CheckResult:
+        seen.append(gc.isenabled())
+        return check_one(task)
+
+    monkeypatch.setattr(cli_check, "_check_one", spy)
+    code = cli.main(["check", "--utan-stavning", "--processer", "1", *files])
+    assert code in (0, 1)
+    out = capsys.readouterr().out
+    assert all(f"{name}: " in out for name in files)  # each file reported
+    assert seen == [False, True, True]
+    assert gc.isenabled()
+
+
+def test_collector_is_back_on_after_a_failed_start(tmp_path: Path) -> None:
+    broken = tmp_path / "trasig.toml"
+    broken.write_text("rubrik = \n", encoding="utf-8")
+    assert cli.main(["check", str(broken)]) == 2
+    assert cli.main([str(broken)]) == 2  # the writing program's start, stopped by the error
+    assert gc.isenabled()
+
+
+def test_other_commands_keep_the_collector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen: list[bool] = []
+    monkeypatch.setattr(cli, "_out", lambda text: seen.append(gc.isenabled()))
+    assert cli.main(["new", str(tmp_path / "nytt.toml")]) == 0
+    assert seen and all(seen)
+
+
+async def test_the_writing_program_runs_the_collector_from_its_first_frame() -> None:
+    pause_gc()  # as `drafter FILE` does before it loads the file
+    session, _, _ = prepare_session(EXAMPLE, None, check=False)
+    app = DrafterApp(session)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
