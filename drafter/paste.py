@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.importer.blocks import clean_line, join_wrapped
-from drafter.importer.layout import join_hyphens
+from drafter.wrapping import clean_line, join_hyphens, join_wrapped
 
 LIST_MARKER = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s")
 """A line that starts a list item ("- x", "• x", "1. x", "2) x"); up to three digits, so a

@@ -12,11 +12,12 @@ from hypothesis import strategies as st
 
 from drafter.checks import run_checks
 from drafter.importer import import_file, import_text
-from drafter.importer.layout import join_hyphens, read_layout, split_columns
+from drafter.importer.layout import read_layout, split_columns
 from drafter.model import Arende, DecisionContent, ProseContent, SignaturesContent
 from drafter.render import render_markdown
 from drafter.templates import Template, find_template
 from drafter.text import LeadIn, parse_lead_in
+from drafter.wrapping import join_hyphens
 
 REAL = Path(__file__).parent / "data" / "real"
 

@@ -539,7 +539,7 @@ async def test_save_error_is_shown_and_nothing_is_lost(
     def full_disk(path: Path, text: str, mode: int | None = None) -> None:
         raise DrafterError("kan inte spara: disken är full; frigör utrymme och spara igen", path)
 
-    monkeypatch.setattr("drafter.tui.session.atomic_write_text", full_disk)
+    monkeypatch.setattr("drafter.tui.saving.atomic_write_text", full_disk)
     app, _ = example_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -140,7 +140,7 @@ async def test_failing_save_of_odd_file_name_keeps_the_text(
     def full_disk(path: Path, text: str, mode: int | None = None) -> None:
         raise DrafterError("kan inte spara: disken är full", path)
 
-    monkeypatch.setattr("drafter.tui.session.atomic_write_text", full_disk)
+    monkeypatch.setattr("drafter.tui.saving.atomic_write_text", full_disk)
     app = app_for(odd)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

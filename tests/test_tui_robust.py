@@ -594,7 +594,7 @@ async def test_keys_typed_right_before_save_are_saved(example: Path) -> None:
 def slow_disk(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[Path]]:
     """Saves wait for the returned event before writing (a slow network share)."""
     from drafter.storage import atomic_write_text as real
-    from drafter.tui import session as session_module
+    from drafter.tui import saving
 
     gate = threading.Event()
     written: list[Path] = []
@@ -604,7 +604,7 @@ def slow_disk(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[Pa
         real(path, text, *args, **kwargs)  # type: ignore[arg-type]
         written.append(path)
 
-    monkeypatch.setattr(session_module, "atomic_write_text", slow)
+    monkeypatch.setattr(saving, "atomic_write_text", slow)
     return gate, written
 
 
@@ -705,3 +705,24 @@ async def test_a_save_asked_for_during_a_save_writes_the_newest_text_after_it(
         assert not screen.session.dirty and "ändrat" not in header_line(app)
     saved = example.read_text(encoding="utf-8")
     assert 'titel = "Avsluta medlemskap i Vanguard A B"' in saved
+
+
+async def test_quit_right_after_a_save_waits_for_it_instead_of_asking(
+    example: Path, slow_disk: tuple[threading.Event, list[Path]]
+) -> None:
+    gate, written = slow_disk
+    app = app_for(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await edit_title(app, pilot, " A")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # the disk is still busy with the save
+        await pilot.pause()
+        assert not isinstance(app.screen, QuitScreen)  # nothing is unsaved once it is done
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 0
+    assert example in written
+    assert ' A"' in example.read_text(encoding="utf-8")  # the title as it was saved

@@ -91,7 +91,7 @@ def test_save_as_into_another_folder_keeps_the_template_found(
     monkeypatch.chdir(tmp_path)
     session, _, _ = prepare_session(Path("sub/nytt.toml"), "sub/mallar/k.toml")
     session.arende.header["titel"] = "Flyttad"
-    from drafter.tui.session import write_snapshot
+    from drafter.tui.saving import write_snapshot
 
     write_snapshot(session.snapshot(Path("annan/kopia.toml")))
     saved = tomllib.loads((tmp_path / "annan" / "kopia.toml").read_text(encoding="utf-8"))

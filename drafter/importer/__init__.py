@@ -32,7 +32,7 @@ from drafter.importer.assemble import (
     NoSectionsError,
     assemble,
 )
-from drafter.importer.blocks import Block, join_wrapped, markdown_blocks, plain_blocks
+from drafter.importer.blocks import Block, markdown_blocks, plain_blocks
 from drafter.importer.layout import read_layout
 from drafter.importer.reading import ImportInputError, decode_document
 from drafter.importer.sources import docx_blocks, pdf_text, sniff_kind
@@ -46,6 +46,7 @@ from drafter.templates import (
     find_template,
 )
 from drafter.text import count_sv, printable
+from drafter.wrapping import join_wrapped
 
 __all__ = [
     "BEFORE_FIRST_HEADING",

@@ -24,7 +24,7 @@ __all__ = [
 
 import re
 
-from drafter.importer.blocks import Block, join_wrapped
+from drafter.importer.blocks import Block
 from drafter.importer.common import (
     BEFORE_FIRST_HEADING,
     KNOWN_DOC_TYPES,
@@ -56,6 +56,7 @@ from drafter.model import (
     Arende,
 )
 from drafter.templates import Template
+from drafter.wrapping import join_wrapped
 
 
 def assemble(blocks: list[Block], template: Template, mall: str) -> Assembly:

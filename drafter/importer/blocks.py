@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from drafter.wrapping import clean_line, join_wrapped
+
 BlockKind = Literal["heading", "para", "list"]
 
 
@@ -51,32 +53,7 @@ class Block:
 
 # ------------------------------------------------------------------ whitespace helpers
 
-_SPACES = re.compile(r"[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?:]$")
-
-
-def clean_line(raw: str) -> str:
-    """Strip a line (every kind of space at the ends) and collapse inner runs of spaces.
-
-    Non-breaking spaces inside the line are kept: they hold amounts like "1 250 000 kronor"
-    together.
-    """
-    return _SPACES.sub(" ", raw.replace("\ufeff", "").strip())
-
-
-def join_wrapped(lines: Sequence[str]) -> str:
-    """Join hard-wrapped lines into one paragraph; a soft hyphen at a line end joins tight."""
-    parts: list[str] = []  # joined once at the end: linear in the total length
-    for line in lines:
-        if not parts:
-            parts.append(line)
-        elif parts[-1].endswith("\u00ad"):
-            parts[-1] = parts[-1][:-1]
-            parts.append(line)
-        else:
-            parts.append(" ")
-            parts.append(line)
-    return "".join(parts)
 
 
 def collapse(text: str) -> str:

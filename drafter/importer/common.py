@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafter.importer.blocks import Block, collapse, join_wrapped
+from drafter.importer.blocks import Block, collapse
 from drafter.model import (
     Arende,
     Signature,
 )
 from drafter.templates import AspectDef, SectionDef, Template
+from drafter.wrapping import join_wrapped
 
 #: Heading under which text before the first section heading is kept.
 BEFORE_FIRST_HEADING = "Text före första rubriken"

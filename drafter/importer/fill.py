@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from drafter.importer.blocks import Block, collapse, join_wrapped
+from drafter.importer.blocks import Block, collapse
 from drafter.importer.common import (
     Assembly,
     _aspect_blocks,
@@ -28,6 +28,7 @@ from drafter.model import (
 )
 from drafter.templates import SectionDef
 from drafter.text import default_lead_in, join_list_sv, parse_lead_in
+from drafter.wrapping import join_wrapped
 
 
 def _fill_section(bucket: _Bucket, sec: SectionDef, result: Assembly) -> None:

@@ -25,6 +25,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from drafter.wrapping import join_hyphens
+
 HeadingTest = Callable[[str], bool]
 
 _TOKEN = re.compile(r"\S+")
@@ -39,7 +41,6 @@ _SCAN = 12
 _LETTERHEAD_WORDS = 6
 _MAX_HEADING_WORDS = 7
 _LONG_LINE_WORDS = 25
-_JOINING_WORDS = frozenset(["och", "eller", "samt", "till", "som", "resp", "respektive"])
 
 
 @dataclass
@@ -187,30 +188,6 @@ def drop_furniture(lines: list[str], is_heading: HeadingTest) -> tuple[list[str]
 
 
 # ------------------------------------------------------------------ hyphens
-
-
-def join_hyphens(lines: list[str]) -> tuple[list[str], int]:
-    """Move the rest of a word split by a hyphen at a line end up to the line."""
-    out = list(lines)
-    joined = 0
-    for i in range(len(out) - 1):
-        line = out[i].rstrip()
-        if len(line) < 3 or not line.endswith("-") or not line[-2].isalpha():
-            continue
-        nxt = out[i + 1].lstrip()
-        if not nxt[:1].islower():
-            continue
-        head, _, rest = nxt.partition(" ")
-        word = head.rstrip(".,;:!?)")
-        if word.casefold() in _JOINING_WORDS:
-            continue  # "Kultur-" / "och fritidsnämnden": a real hyphen
-        if line[-2].isupper() or line[-2].isdigit():
-            out[i] = line + head  # "EU-" / "kommissionen" keeps its hyphen
-        else:
-            out[i] = line[:-1] + head
-        out[i + 1] = rest
-        joined += 1
-    return out, joined
 
 
 # ------------------------------------------------------------------ glued headings

@@ -17,8 +17,9 @@ import zipfile
 from pathlib import Path
 from typing import Any, Literal
 
-from drafter.importer.blocks import Block, clean_line
+from drafter.importer.blocks import Block
 from drafter.importer.reading import ImportInputError, normalise_line_ends
+from drafter.wrapping import clean_line
 
 SourceKind = Literal["text", "markdown", "docx", "pdf"]
 

@@ -7,6 +7,7 @@ in the field's whole text, as in ``Finding.span``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -14,6 +15,11 @@ from textual.widgets.input import Selection as InputSelection
 from textual.widgets.text_area import Selection
 
 from drafter.spelling.edit import location
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from drafter.tui.widgets.editors import StepEditor
 
 
 @dataclass(frozen=True)
@@ -58,3 +64,37 @@ def cursor_offset(widget: Widget | None) -> int | None:
     if isinstance(widget, Input):
         return widget.cursor_position
     return None
+
+
+def focus_at(
+    screen: Screen[None], editor: StepEditor, field_name: str | None, place: Place | None
+) -> None:
+    """Focus a field of a shown editor and, with ``place``, select that part of its text
+    once the field has the focus (the text must still hold ``place.text`` there)."""
+    editor.focus_field(field_name)
+    if place is None:
+        return
+
+    def attempt(tries: int) -> None:
+        focused = screen.focused
+        if focused is not None and editor in focused.ancestors and _holds(focused, place):
+            focused.call_later(select_span, focused, place.start, place.end)
+        elif focused is not None and editor in focused.ancestors and focused.parent:
+            # a row of several fields (name, title): the editor chose the other one
+            other = [w for w in focused.parent.children if w is not focused and _holds(w, place)]
+            if other:
+                other[0].focus()
+                screen.app.call_later(attempt, 0)
+        elif tries:
+            screen.app.call_later(attempt, tries - 1)
+
+    # Focusing is queued on the app (Widget.focus): this runs after it, and the selection
+    # is queued on the field after its Focus event.
+    screen.app.call_later(attempt, 5)
+
+
+def _holds(widget: Widget, place: Place) -> bool:
+    text = field_text(widget)
+    if text is None:
+        return False
+    return place.text is None or text[place.start : place.end].casefold() == place.text.casefold()

@@ -12,6 +12,7 @@ import uuid
 from dataclasses import InitVar, dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.checks import run_checks
 from drafter.checks.lix import MIN_WORDS, PROSE_KINDS, LixResult, document_lix, section_lix
@@ -23,6 +24,9 @@ from drafter.storage import FileStamp as FileStamp  # re-exported for the TUI
 from drafter.storage import atomic_write_text, changed_on_disk, dumps_arende
 from drafter.storage import file_stamp as file_stamp
 from drafter.templates import LoadedTemplate, Template
+
+if TYPE_CHECKING:
+    from drafter.tui.saving import SaveResult, SaveSnapshot
 
 #: Step id of the header fields ("Uppgifter om ärendet").
 HEADER_STEP = "__uppgifter"
@@ -62,49 +66,6 @@ class Step:
 def markdown_path_for(path: Path) -> Path:
     """Where ``save`` writes the Markdown beside the TOML (same name, ``.md``)."""
     return path.with_suffix(".md")
-
-
-@dataclass(frozen=True)
-class SaveSnapshot:
-    """A copy of the ärende to save, taken on the UI thread (see :meth:`Session.snapshot`)."""
-
-    arende: Arende
-    template: Template
-    target: Path
-    md_path: Path
-    edits: int
-    errors: int | None
-    """Errors in the document, ``None`` when the findings were not current."""
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    """What :func:`write_snapshot` wrote."""
-
-    target: Path
-    md_path: Path
-    stamp: FileStamp | None
-    edits: int
-    errors: int
-    """Errors in the saved document."""
-
-
-def write_snapshot(snapshot: SaveSnapshot) -> SaveResult:
-    """Write the TOML and the Markdown of a snapshot (safe off the UI thread).
-
-    Raises :class:`~drafter.errors.DrafterError`; the TOML is written first, so a
-    failure leaves either the old or the new file, never half of one.
-    """
-    toml_text = dumps_arende(snapshot.arende, snapshot.template)
-    markdown = render_markdown(snapshot.arende, snapshot.template)
-    atomic_write_text(snapshot.target, toml_text)
-    atomic_write_text(snapshot.md_path, markdown)
-    stamp = file_stamp(snapshot.target)
-    errors = snapshot.errors
-    if errors is None:  # checked after writing: the text is safe first
-        findings = run_checks(snapshot.arende, snapshot.template)
-        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    return SaveResult(snapshot.target, snapshot.md_path, stamp, snapshot.edits, errors)
 
 
 @dataclass(frozen=True)
@@ -357,6 +318,8 @@ class Session:
         if self.loaded_template.origin == "fil":
             # a template file is named relative to the folder the ärende is saved in
             arende.template_ref = stored_template_path(self.loaded_template.path, target)
+        from drafter.tui.saving import SaveSnapshot
+
         return SaveSnapshot(
             arende=arende,
             template=self.template,

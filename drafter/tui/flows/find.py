@@ -1,10 +1,11 @@
 """Find (Ctrl+F, Ctrl+G), replace all (Ctrl+H), quick fixes (F5) and their undo (Ctrl+Z).
 
-The actions are mixed into the main screen (:class:`FindActions`); the work is done by the
-core (:mod:`drafter.replace`, :mod:`drafter.history`). Changes made here go through the
-same path as a spelling correction: the model is changed, the step's editor is rebuilt
-from it, the session is marked changed and ``SectionChanged`` runs checks, preview and
-the recovery draft.
+The keys and actions are mixed into the main screen
+(:class:`~drafter.tui.screens.find_actions.FindActions`), which loads this module when one
+of them is first used; the work is done by the core (:mod:`drafter.replace`,
+:mod:`drafter.history`). Changes made here go through the same path as a spelling
+correction: the model is changed, the step's editor is rebuilt from it, the session is
+marked changed and ``SectionChanged`` runs checks, preview and the recovery draft.
 
 Undo: a field's own Ctrl+Z comes first, except right after a replace or quick fix (the
 session's edit counter has not moved since): then Ctrl+Z undoes that. A field whose own
@@ -14,12 +15,7 @@ history is empty posts ``UndoUnavailable``, which reaches this history too.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, cast
-
-from textual.actions import SkipAction
-from textual.binding import Binding, BindingType
-from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from typing import TYPE_CHECKING
 
 from drafter.findings import Finding
 from drafter.history import Applied, History
@@ -34,7 +30,7 @@ from drafter.replace import (
 )
 from drafter.text import printable
 from drafter.tui.keys import input_settled
-from drafter.tui.messages import SectionChanged, UndoUnavailable
+from drafter.tui.messages import SectionChanged
 from drafter.tui.screens.find_dialog import FindDialog, ReplaceDialog
 from drafter.tui.selection import Place, cursor_offset, field_text, select_span
 from drafter.tui.session import HEADER_STEP
@@ -44,43 +40,12 @@ from drafter.tui.widgets.rows import RowInput
 
 if TYPE_CHECKING:
     from drafter.tui.screens.main import MainScreen
-    from drafter.tui.widgets.editors import StepEditor
 
 READ_ONLY = "Filen är öppen skrivskyddad: texten kan inte ändras."
 NO_FIX = (
     "Välj en anmärkning med ett förslag i listan (t.ex. ”skall” → ”ska”), eller ställ "
     "markören i det anmärkta ordet, och tryck F5."
 )
-
-BINDINGS: list[BindingType] = [
-    Binding(
-        "ctrl+f", "find", "Sök", key_display="Ctrl+F", show=False, priority=True,
-        id="fält.sok", tooltip="Sök i hela ärendet: alla steg och fält",
-    ),
-    Binding(
-        "ctrl+g", "find_next", "Nästa träff", key_display="Ctrl+G", show=False,
-        priority=True, id="fält.sok_nasta", tooltip="Gå till nästa träff för det du sökte",
-    ),
-    Binding(
-        "ctrl+h,ctrl+r", "replace", "Sök och ersätt", key_display="Ctrl+H", show=False,
-        priority=True, id="fält.ersatt",
-        tooltip="Ersätt ett ord i hela ärendet (Ctrl+R i terminaler där Ctrl+H raderar)",
-    ),
-    Binding(  # not priority: the findings list shows it for a finding with a replacement
-        "f5", "quick_fix", "Byt ordet", key_display="F5", show=False, id="fält.byt_ordet",
-        tooltip="Byt det anmärkta ordet mot förslaget (”skall” → ”ska”); Ctrl+Z ångrar",
-    ),
-    Binding(
-        "ctrl+z", "undo", "Ångra", key_display="Ctrl+Z", show=False, priority=True,
-        id="fält.angra_andring",
-        tooltip="Ångra det senaste (texten i fältet, en ersättning eller en åtgärd)",
-    ),
-    Binding(
-        "ctrl+y", "redo", "Gör om", key_display="Ctrl+Y", show=False, priority=True,
-        id="fält.gor_om_andring", tooltip="Gör om det du ångrade",
-    ),
-]  # fmt: skip
-"""The main screen's keys for find, replace, quick fixes and undo."""
 
 
 @dataclass
@@ -122,40 +87,6 @@ def focused_field(screen: MainScreen) -> tuple[str | None, str] | None:
     if isinstance(focused, MarkedTextArea):
         return section, focused.field
     return None
-
-
-def focus_at(
-    screen: MainScreen, editor: StepEditor, field_name: str | None, place: Place | None
-) -> None:
-    """Focus a field of a shown editor and, with ``place``, select that part of its text
-    once the field has the focus (the text must still hold ``place.text`` there)."""
-    editor.focus_field(field_name)
-    if place is None:
-        return
-
-    def attempt(tries: int) -> None:
-        focused = screen.focused
-        if focused is not None and editor in focused.ancestors and _holds(focused, place):
-            focused.call_later(select_span, focused, place.start, place.end)
-        elif focused is not None and editor in focused.ancestors and focused.parent:
-            # a row of several fields (name, title): the editor chose the other one
-            other = [w for w in focused.parent.children if w is not focused and _holds(w, place)]
-            if other:
-                other[0].focus()
-                screen.app.call_later(attempt, 0)
-        elif tries:
-            screen.app.call_later(attempt, tries - 1)
-
-    # Focusing is queued on the app (Widget.focus): this runs after it, and the selection
-    # is queued on the field after its Focus event.
-    screen.app.call_later(attempt, 5)
-
-
-def _holds(widget: Widget, place: Place) -> bool:
-    text = field_text(widget)
-    if text is None:
-        return False
-    return place.text is None or text[place.start : place.end].casefold() == place.text.casefold()
 
 
 # --------------------------------------------------------------------------- find
@@ -377,49 +308,3 @@ def _undo_message(applied: Applied, redo: bool) -> str:
     if applied.skipped:
         text += f" {applied.skipped} fält har ändrats sedan och lämnades som de är."
     return text
-
-
-class FindActions:
-    """The main screen's actions for this module (see :data:`BINDINGS`)."""
-
-    _find_state: FindState | None = None
-
-    @property
-    def find_state(self) -> FindState:
-        if self._find_state is None:
-            self._find_state = FindState()
-        return self._find_state
-
-    @property
-    def _main(self) -> MainScreen:
-        return cast("MainScreen", self)
-
-    def action_find(self) -> None:
-        self._main.start(find(self._main), "sök")
-
-    def action_find_next(self) -> None:
-        self._main.start(find(self._main, ask=False), "sök nästa")
-
-    def action_replace(self) -> None:
-        self._main.start(replace(self._main), "ersätt")
-
-    async def action_quick_fix(self) -> None:
-        await apply_fix(self._main)
-
-    async def action_undo(self) -> None:
-        await self._undo(redo=False)
-
-    async def action_redo(self) -> None:
-        await self._undo(redo=True)
-
-    async def _undo(self, *, redo: bool) -> None:
-        screen = self._main
-        await screen_settled(screen)
-        in_field = isinstance(screen.focused, Input | TextArea)
-        if not await undo(screen, redo=redo, when_synced=in_field):
-            raise SkipAction  # the focused field's own undo (or nothing)
-
-    async def on_undo_unavailable(self, message: UndoUnavailable) -> None:
-        """A field had nothing left to undo (redo): this history's turn."""
-        message.stop()
-        await undo(self._main, redo=message.redo, when_synced=False)

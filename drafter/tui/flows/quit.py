@@ -1,4 +1,5 @@
-"""Quitting: asks first when there are unsaved changes (save, discard or cancel)."""
+"""Quitting: a save under way finishes first; then it asks when there are unsaved changes
+(save, discard or cancel)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ if TYPE_CHECKING:
 
 async def request_quit(screen: MainScreen) -> None:
     session = screen.session
+    async with screen.save_state.busy:
+        pass  # a save under way (F2 just before) is written first: what it saves is saved
     if session.dirty:
         choice = await screen.app.push_screen_wait(QuitScreen())
         if choice == "save":

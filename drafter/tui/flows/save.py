@@ -10,7 +10,6 @@ as it is then).
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,8 +17,8 @@ from typing import TYPE_CHECKING
 from drafter.errors import DrafterError
 from drafter.text import printable
 from drafter.tui.flows import lock, recovery
+from drafter.tui.saving import SaveResult, write_snapshot
 from drafter.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PathScreen
-from drafter.tui.session import SaveResult, write_snapshot
 
 if TYPE_CHECKING:
     from drafter.tui.screens.main import MainScreen
@@ -37,18 +36,6 @@ CONFLICT = (
     "Skriv över ersätter ändringarna på disken med det du ser här. Spara som … "
     "sparar din version under ett annat namn så att du kan jämföra."
 )
-
-
-@dataclass
-class SaveState:
-    """What the save flow remembers between saves of one screen."""
-
-    comments_ok: bool = False
-    """The user accepted once that saving drops the file's comments."""
-    last_save: tuple[str, str] | None = None
-    """The time of the last save (HH:MM) and its confirmation, shown in the header."""
-    busy: asyncio.Lock = field(default_factory=asyncio.Lock)
-    """Held while a save asks its questions and writes: one save at a time."""
 
 
 async def save(screen: MainScreen, *, ask_path: bool = False) -> bool:

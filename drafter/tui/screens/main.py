@@ -3,7 +3,9 @@
 Editors write into the model and post :class:`SectionChanged`; this screen runs the checks
 and the preview debounced and pushes the results down to the sidebar, the findings list,
 the review step and the preview pane. The multi-step flows (lock, drafts, save, export,
-quit) live in :mod:`drafter.tui.flows`; the screen starts them as workers.
+quit) live in :mod:`drafter.tui.flows`; the screen starts them as workers. A flow (with its
+dialogs and core modules) is imported where it is first used, not with the screen: opening
+an ärende needs none of them before its first frame.
 """
 
 from __future__ import annotations
@@ -25,17 +27,15 @@ from drafter.spelling import Mode, set_mode
 from drafter.text import printable
 from drafter.tui.checking import BackgroundChecks
 from drafter.tui.debounce import AfterPause
-from drafter.tui.flows import find as find_flow
-from drafter.tui.flows import quit as quit_flow
-from drafter.tui.flows import recovery, save, startup
 from drafter.tui.flows import spelling as spelling_flow
-from drafter.tui.flows.save import SaveState
+from drafter.tui.flows import startup
+from drafter.tui.flows.save_state import SaveState
 from drafter.tui.help import HelpLine, step_help
 from drafter.tui.keys import input_settled
 from drafter.tui.messages import OpenStep, SectionChanged
-from drafter.tui.screens.dialogs import HelpScreen
+from drafter.tui.screens.find_actions import FindActions
 from drafter.tui.screens.main_bindings import MAIN_BINDINGS
-from drafter.tui.selection import Place
+from drafter.tui.selection import Place, focus_at
 from drafter.tui.session import HEADER_STEP, REVIEW_STEP, Session
 from drafter.tui.widgets.editors import StepEditor
 from drafter.tui.widgets.header import TitleHeader
@@ -53,7 +53,7 @@ WIDE = 120
 """Terminal width from which the preview is shown at start."""
 
 
-class MainScreen(find_flow.FindActions, Screen[None]):
+class MainScreen(FindActions, Screen[None]):
     """Walks the user through the ärende step by step."""
 
     AUTO_FOCUS = ".step-editor TextArea"
@@ -272,7 +272,7 @@ class MainScreen(find_flow.FindActions, Screen[None]):
             focused = self.focused
             inside = focused is not None and editor in focused.ancestors
             self._show_help(editor, focused if inside else None)
-            self.call_after_refresh(find_flow.focus_at, self, editor, field, place)
+            self.call_after_refresh(focus_at, self, editor, field, place)
 
     def _step_offset(self, delta: int) -> str:
         steps = [s.id for s in self.session.steps]
@@ -316,6 +316,8 @@ class MainScreen(find_flow.FindActions, Screen[None]):
         """F1: the focused field's help, what to fix in this step, and the keys."""
         found = step_help(self)
         if found is not None:
+            from drafter.tui.screens.dialogs import HelpScreen
+
             self.app.push_screen(HelpScreen(*found))
 
     # ------------------------------------------------------------------ files
@@ -326,16 +328,20 @@ class MainScreen(find_flow.FindActions, Screen[None]):
 
     async def action_save(self) -> None:
         await self._settled()
+        from drafter.tui.flows import save
+
         self.start(save.save(self), "save")
 
     async def action_save_as(self) -> None:
         await self._settled()
+        from drafter.tui.flows import save
+
         self.start(save.save(self, ask_path=True), "save as")
 
     async def action_export(self) -> None:
         await self._settled()
         self.after_pause.cancel("checks")  # the export checks now
-        from drafter.tui.flows import export  # (its dialog: imported when first used)
+        from drafter.tui.flows import export
 
         self.start(export.export(self), "export")
 
@@ -363,6 +369,8 @@ class MainScreen(find_flow.FindActions, Screen[None]):
 
     async def action_request_quit(self) -> None:
         await self._settled()
+        from drafter.tui.flows import quit as quit_flow
+
         self.start(quit_flow.request_quit(self), "quit")
 
     # ------------------------------------------------------------------ live updates
@@ -379,7 +387,12 @@ class MainScreen(find_flow.FindActions, Screen[None]):
             self._pending_preview.update(s.id for s in self.session.template.sections)
         self.after_pause.schedule("checks", CHECK_DELAY, self.checks.start)
         self.after_pause.schedule("preview", PREVIEW_DELAY, self._update_preview)
-        self.after_pause.schedule("autosave", AUTOSAVE_DELAY, lambda: recovery.autosave(self))
+        self.after_pause.schedule("autosave", AUTOSAVE_DELAY, self._autosave)
+
+    def _autosave(self) -> None:
+        from drafter.tui.flows import recovery
+
+        recovery.autosave(self)
 
     def run_pending(self) -> None:
         """Run now what waits for a pause in typing (checks, preview, recovery draft)."""
@@ -452,12 +465,16 @@ class MainScreen(find_flow.FindActions, Screen[None]):
         if reason == self.autosave_error:
             return
         if reason is not None and self.autosave_error is None:
+            from drafter.tui.flows import recovery
+
             recovery.tell_autosave_failed(self, reason)
         self.autosave_error = reason
         self.update_title()
 
     def restore(self, text: str) -> None:
         """Replace the ärende with a recovery draft's and rebuild the editors."""
+        from drafter.tui.flows import recovery
+
         if recovery.restore_into(self, text):
             self.call_later(self._rebuild)
 

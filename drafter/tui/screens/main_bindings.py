@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-from drafter.tui.flows import find as find_flow
+from drafter.tui.screens import find_actions
 
 MAIN_BINDINGS: list[BindingType] = [
     Binding(
@@ -68,5 +68,5 @@ MAIN_BINDINGS: list[BindingType] = [
         "shift+tab", "app.focus_previous", "Föregående fält", show=False,
         id="fält.foregaende", tooltip="Gå till föregående fält",
     ),
-    *find_flow.BINDINGS,
+    *find_actions.BINDINGS,
 ]  # fmt: skip

@@ -13,7 +13,6 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.findings import Finding, Severity
-from drafter.replace import quick_fix
 from drafter.text import count_sv, printable
 from drafter.tui.messages import OpenStep
 from drafter.tui.selection import Place
@@ -143,7 +142,11 @@ class FindingsList(OptionList):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quick_fix":  # shown and run here only for a finding that has one
             finding = self.highlighted_finding()
-            return finding is not None and quick_fix(finding) is not None
+            if finding is None:
+                return False
+            from drafter.replace import quick_fix  # (find and replace: loaded when used)
+
+            return quick_fix(finding) is not None
         return super().check_action(action, parameters)
 
     async def action_quick_fix(self) -> None:
