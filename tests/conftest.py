@@ -17,6 +17,13 @@ settings.register_profile("drafter", deadline=None)
 settings.load_profile("drafter")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` first: pytest-xdist hands tests out in collection order, and
+    a long test started last keeps the whole run waiting for one worker. (A stable sort:
+    the order is the same in every worker, as xdist requires.)"""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -397,6 +397,7 @@ def _check(args: list[str]) -> tuple[int, str, str]:
     return done.returncode, done.stdout, done.stderr
 
 
+@pytest.mark.slow
 def test_a_batch_checked_in_several_processes_reports_exactly_as_one(
     template: Template, tmp_path: Path
 ) -> None:

@@ -247,6 +247,7 @@ def arenden(draw: st.DrawFn) -> tuple[Arende, Arende]:
     return real, safe
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(arenden())
 def test_user_text_cannot_change_the_document_structure(pair: tuple[Arende, Arende]) -> None:

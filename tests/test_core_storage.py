@@ -172,6 +172,7 @@ def arenden(draw: st.DrawFn) -> Arende:
     return arende
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(arenden())
 def test_save_load_save_is_byte_identical(arende: Arende) -> None:

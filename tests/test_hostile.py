@@ -395,6 +395,7 @@ def _big_arende(path: Path, megabytes: float) -> None:
     path.write_text(tomli_w.dumps(data, multiline_strings=True), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_five_megabyte_arende_loads_checks_and_exports(tmp_path: Path) -> None:
     """How long this takes is measured in benchmarks/; here: it works and keeps the text."""
     path = tmp_path / "stort.toml"

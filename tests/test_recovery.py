@@ -267,6 +267,7 @@ class _Terminal:
         os.close(self.master)
 
 
+@pytest.mark.slow
 def test_sigkill_after_typing_then_restore_keeps_every_character(
     tmp_path: Path, state_dir: Path
 ) -> None:

@@ -71,6 +71,7 @@ async def settle(pilot: Pilot[int]) -> None:
 # --------------------------------------------------------------------------- whole ärende
 
 
+@pytest.mark.slow
 async def test_fill_whole_arende_with_keys_save_and_export(tmp_path: Path) -> None:
     target = tmp_path / "ny.toml"
     app = new_app(target)
@@ -357,6 +358,7 @@ async def test_typing_does_not_wait_for_checks(
         assert screen.checks_current
 
 
+@pytest.mark.slow
 async def test_steps_are_built_when_first_opened_and_keep_what_was_typed(
     tmp_path: Path,
 ) -> None:
@@ -820,3 +822,33 @@ async def test_the_footer_shows_the_keys_once_started(tmp_path: Path) -> None:
         shown = " ".join(str(key.render()) for key in footer.query("FooterKey"))
         assert "Spara" in shown and "Avsluta" in shown
         assert not app.screen.query("#footer-room")
+
+
+async def test_the_footer_follows_the_focus_and_is_rebuilt_only_when_its_keys_change(
+    tmp_path: Path,
+) -> None:
+    from drafter.tui.widgets.footer import shown_keys
+
+    def keys_shown() -> list[str]:
+        return [str(key.render()) for key in app.screen.query_one(Footer).query("FooterKey")]
+
+    def keys_expected() -> list[str]:
+        return [shown[2] for shown in shown_keys(app.screen)]
+
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.open_step("__uppgifter", "titel")
+        await pilot.pause()
+        await pilot.pause()
+        before = list(app.screen.query_one(Footer).query("FooterKey"))
+        assert before and all(d in " ".join(keys_shown()) for d in keys_expected())
+        await pilot.press("enter")  # the next header field: the same keys, not rebuilt
+        await pilot.pause()
+        assert list(app.screen.query_one(Footer).query("FooterKey")) == before
+        screen.query_one("#findings", OptionList).focus()  # other keys: rebuilt
+        await pilot.pause()
+        await pilot.pause()
+        shown = " ".join(keys_shown())
+        assert all(d in shown for d in keys_expected())
+        assert list(app.screen.query_one(Footer).query("FooterKey")) != before

@@ -13,6 +13,7 @@ import asyncio
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.widget import Widget
@@ -97,6 +98,7 @@ async def open_and_look(path: Path, texts: dict[str, str]) -> None:
         no_control_characters(seen)
 
 
+@pytest.mark.slow
 @settings(
     max_examples=6,  # each example starts the app and opens four steps (~1 s)
     deadline=None,

@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
 from keyboard import type_text
 from textual.app import App
 from textual.command import CommandList, CommandPalette
@@ -164,6 +165,7 @@ async def test_save_as_names_a_missing_folder_in_full_at_80x24(tmp_path: Path) -
     app.release_lock()
 
 
+@pytest.mark.slow
 async def test_export_names_a_missing_folder_in_full_at_80x24(tmp_path: Path) -> None:
     app = app_for(clean_example(tmp_path))
     async with app.run_test(size=SMALL) as pilot:

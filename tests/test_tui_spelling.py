@@ -128,6 +128,7 @@ async def test_f9_on_a_spelling_finding_replaces_the_word_and_saves(tmp_path: Pa
     assert saved["sammanfattning"]["text"].endswith("Vi avslutar medlemskap.")
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("dictionary", "mode_back")
 async def test_f9_with_the_cursor_in_the_word_adds_it_to_the_arendes_list(
     tmp_path: Path,

@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
 
 USED_LATER = (
@@ -87,6 +89,7 @@ def test_opening_an_arende_imports_no_flow_and_not_the_importer(tmp_path: Path) 
     assert not [m for m in modules if m.startswith("drafter.importer.")]
 
 
+@pytest.mark.slow
 def test_after_start_the_flows_the_user_has_not_used_are_not_loaded(tmp_path: Path) -> None:
     path = tmp_path / "vanguard.toml"
     shutil.copy(EXAMPLE, path)

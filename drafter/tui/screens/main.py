@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from drafter.spelling import Mode, set_mode
 from drafter.text import printable
@@ -38,6 +38,7 @@ from drafter.tui.screens.main_bindings import MAIN_BINDINGS
 from drafter.tui.selection import Place, focus_at
 from drafter.tui.session import HEADER_STEP, REVIEW_STEP, Session
 from drafter.tui.widgets.editors import StepEditor
+from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.header import TitleHeader
 from drafter.tui.widgets.panels import FindingsList, StepList
 from drafter.tui.widgets.preview import PreviewPane
@@ -113,7 +114,7 @@ class MainScreen(FindActions, Screen[None]):
                 yield FindingsList(id="findings")
             yield preview
         if self._footer_mounted:  # composed again (a recovery draft restored)
-            yield Footer(compact=True)
+            yield KeyFooter(compact=True)
         else:  # the footer's row, in its colour, until the first frame is painted
             yield Static("", id="footer-room")
 
@@ -159,7 +160,7 @@ class MainScreen(FindActions, Screen[None]):
             return
         self._footer_mounted = True
         with self.app.batch_update():
-            await self.mount(Footer(compact=True))
+            await self.mount(KeyFooter(compact=True))
             await room.remove()
         self.refresh_bindings()  # the Footer builds its keys
 
