@@ -250,8 +250,8 @@ class MainScreen(FindActions, Screen[None]):
             )
         else:
             self._show_findings()
-            if self.preview.display:
-                self.preview.scroll_to_step(step_id)
+        if self.preview.display:
+            self.preview.scroll_to_step(step_id)  # the review: the document's start
         self.switcher.show_step(step_id, lambda: self._show_step(step_id, field, place))
 
     def _show_step(self, step_id: str, field: str | None, place: Place | None = None) -> None:

@@ -199,7 +199,8 @@ class PreviewPane(VerticalScroll):
             if self.display:
                 self.build()  # scrolls when the parts are mounted
             return
-        if step_id not in self._shown:
+        if step_id not in self._shown:  # the review: the whole document, from its start
+            self.scroll_home(animate=False)
             return
         widget = self.query_one(f"#pv-{step_id}")
         if widget.display:
