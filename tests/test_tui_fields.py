@@ -19,9 +19,10 @@ from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
 from drafter.tui.messages import UndoUnavailable
 from drafter.tui.screens.main import MainScreen
+from drafter.tui.widgets.add_row import AddRowButton
 from drafter.tui.widgets.field import Field
 from drafter.tui.widgets.marked import MarkedTextArea
-from drafter.tui.widgets.rows import AddRowButton, RowInput
+from drafter.tui.widgets.rows import RowInput
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
 DECISION = "forslag_till_beslut"
