@@ -12,8 +12,8 @@ import pytest
 from keyboard import type_text
 from textual.binding import Binding
 from textual.pilot import Pilot
-from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, TextArea
+from tui_helpers import focused, main_screen, toasts
 
 from drafter.checks import run_checks
 from drafter.findings import Severity
@@ -43,21 +43,6 @@ def example_app(tmp_path: Path) -> tuple[DrafterApp, Path]:
     shutil.copy(EXAMPLE, path)
     session, _, _ = prepare_session(path, None)
     return DrafterApp(session), path
-
-
-def focused(app: DrafterApp) -> Widget | None:
-    """The focused widget (a call: mypy must not keep an earlier isinstance narrowing)."""
-    return app.focused
-
-
-def toasts(app: DrafterApp) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
-def main_screen(app: DrafterApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 async def settle(pilot: Pilot[int]) -> None:

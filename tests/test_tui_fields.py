@@ -12,13 +12,12 @@ from keyboard import type_text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
-from textual.widget import Widget
+from tui_helpers import focused, main_screen
 
 from drafter.paste import join_pasted
 from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
 from drafter.tui.messages import UndoUnavailable
-from drafter.tui.screens.main import MainScreen
 from drafter.tui.widgets.add_row import AddRowButton
 from drafter.tui.widgets.field import Field
 from drafter.tui.widgets.marked import MarkedTextArea
@@ -42,17 +41,6 @@ def example(tmp_path: Path) -> Path:
     path = tmp_path / "vanguard.toml"
     shutil.copy(EXAMPLE, path)
     return path
-
-
-def main_screen(app: DrafterApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-def focused(app: DrafterApp) -> Widget | None:
-    """The focused widget (a call: mypy must not keep an earlier isinstance narrowing)."""
-    return app.focused
 
 
 def points(app: DrafterApp) -> list[str]:

@@ -9,8 +9,8 @@ from typing import Any
 
 from keyboard import type_text
 from textual.pilot import Pilot
-from textual.widget import Widget
 from textual.widgets import Input, TextArea
+from tui_helpers import focused, main_screen, toasts
 
 from drafter.replace import find_all, get_text
 from drafter.storage import load_arende
@@ -25,20 +25,6 @@ from drafter.tui.widgets.panels import FindingsList
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
 SIZE = (100, 32)
-
-
-def main_screen(app: DrafterApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-def focused(app: DrafterApp) -> Widget | None:
-    return app.focused
-
-
-def toasts(app: DrafterApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def settle(pilot: Pilot[Any]) -> None:

@@ -11,6 +11,7 @@ import pytest
 from keyboard import type_text
 from textual.pilot import Pilot
 from textual.widgets import TextArea
+from tui_helpers import main_screen
 
 from drafter import spelling
 from drafter.spelling import lists
@@ -44,12 +45,6 @@ def spelling_app(tmp_path: Path) -> tuple[DrafterApp, Path]:
     shutil.copy(EXAMPLE, path)
     session, _, _ = prepare_session(path, None)
     return DrafterApp(session, spelling=True), path
-
-
-def main_screen(app: DrafterApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 async def settle(app: DrafterApp, pilot: Pilot[int]) -> None:
