@@ -37,9 +37,11 @@ AFTER_FIRST_FRAME = (
     "drafter.tui.flows.lock",
     "drafter.tui.flows.recovery",
     "drafter.tui.screens.dialogs",
+    "drafter.tui.widgets.footer",
+    "textual.widgets._footer",
 )
-"""Loaded by the start-up flow (the lock, recovery drafts), which runs after the first
-frame."""
+"""Loaded by the start-up flow (the lock, recovery drafts) and with the key bar, both after
+the first frame."""
 
 OPEN = """
 import sys

@@ -38,7 +38,6 @@ from drafter.tui.screens.main_bindings import MAIN_BINDINGS
 from drafter.tui.selection import Place, focus_at
 from drafter.tui.session import HEADER_STEP, REVIEW_STEP, Session
 from drafter.tui.widgets.editors import StepEditor
-from drafter.tui.widgets.footer import KeyFooter
 from drafter.tui.widgets.header import TitleHeader
 from drafter.tui.widgets.panels import FindingsList, StepList
 from drafter.tui.widgets.preview import PreviewPane
@@ -114,6 +113,8 @@ class MainScreen(FindActions, Screen[None]):
                 yield FindingsList(id="findings")
             yield preview
         if self._footer_mounted:  # composed again (a recovery draft restored)
+            from drafter.tui.widgets.footer import KeyFooter
+
             yield KeyFooter(compact=True)
         else:  # the footer's row, in its colour, until the first frame is painted
             yield Static("", id="footer-room")
@@ -154,7 +155,10 @@ class MainScreen(FindActions, Screen[None]):
         """Put the Footer in its row once the first frame is painted: its 1.3 KB of CSS
         (parsed when the first Footer mounts) and its keys then cost the first frame
         nothing. (A Footer shows no keys in the first frame anyway: it builds them when
-        the screen's bindings are first published.)"""
+        the screen's bindings are first published.) Its module, with Textual's Footer,
+        loads here too."""
+        from drafter.tui.widgets.footer import KeyFooter
+
         room = self.query_one_optional("#footer-room")
         if room is None or not self.is_attached:
             return
