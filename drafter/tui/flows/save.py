@@ -62,7 +62,9 @@ async def save(screen: MainScreen, *, ask_path: bool = False) -> bool:
             if same and session.has_comments and not screen.save_state.comments_ok:
                 answer = await _ask(screen, "Kommentarer försvinner", COMMENTS, "save")
                 screen.save_state.comments_ok = answer == "save"
-            if answer == "save" and same and session.changed_on_disk():
+            # The file is read and hashed to compare: in a thread, so typing goes on
+            # (the busy lock keeps any other save from touching the stamp meanwhile).
+            if answer == "save" and same and await asyncio.to_thread(session.changed_on_disk):
                 answer = await _ask(screen, "Filen har ändrats", CONFLICT, "overwrite")
                 answer = "save" if answer == "overwrite" else answer
             if answer == "save":
