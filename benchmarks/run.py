@@ -1,8 +1,8 @@
-"""drafter benchmarks: start-up, batch checks, save/load, memory (and typing/preview).
+"""drafter benchmarks: start-up, batch checks, save/load, export, memory (and typing/preview).
 
 Run from the project root with ``python benchmarks/run.py`` (``--quick`` for a smoke run on
 tiny sizes, as the test suite does). ``--only PART`` runs one part: ``save``, ``batch``,
-``import``, ``startup``, ``memory`` or ``typing`` (repeatable; ``--only typing`` takes
+``import``, ``startup``, ``export``, ``memory`` or ``typing`` (repeatable; ``--only typing`` takes
 about 80 s instead of several minutes); ``--peers`` adds the first frame of peer Textual
 apps (frogmouth, toolong), each installed once in its own virtualenv. Every figure is a
 median over repeated runs with its spread (min–max); the things compared are measured
@@ -220,13 +220,15 @@ def bench_startup(work: Path, runs: int, rows: list[Row]) -> None:
     )
 
     check_cmd = [PYTHON, "-m", "drafter", "check", "--utan-stavning", str(example)]
+    spelled_cmd = [PYTHON, "-m", "drafter", "check", str(example)]
     pyd_cmd = [PYTHON, "-c", "import pydantic"]
     model_cmd = [PYTHON, "-c", PYDANTIC_MODEL]
-    c, p, f = alternate(
+    c, p, f, s = alternate(
         runs,
         lambda: timed_process(check_cmd),
         lambda: timed_process(pyd_cmd),
         lambda: timed_process(model_cmd),
+        lambda: timed_process(spelled_cmd),
     )
     rows.append(Row("python -c 'import pydantic'", p))
     # `import pydantic` is lazy; using it (BaseModel, one model) costs about twice that.
@@ -241,6 +243,52 @@ def bench_startup(work: Path, runs: int, rows: list[Row]) -> None:
             ok=ratio <= 1.3,
         )
     )
+    # Spelling's issue: the dictionary (loaded once per process) and STAV-1 cost a check at
+    # most 0.4 s more than the same check without spelling.
+    extra = statistics.median(s) - statistics.median(c)
+    rows.append(
+        Row(
+            f"drafter check, one file, with spelling (+{extra:.2f} s)",
+            s,
+            budget="≤ +0.4 s over --utan-stavning",
+            ok=extra <= 0.4,
+        )
+    )
+
+
+EXAMPLE = HERE.parent / "examples" / "vanguard.toml"
+
+
+def bench_export(work: Path, runs: int, rows: list[Row]) -> None:
+    """``drafter export`` of the shipped example to DOCX and to PDF/A, as a user runs it:
+    a whole process (Python, drafter, python-docx or typst), formats alternating.
+
+    Per-format figures for larger ärenden, in process: ``benchmarks/export_bench.py``.
+    """
+
+    def exporting(fmt: str) -> Callable[[], float]:
+        out = work / f"export.{fmt}"
+        cmd = [PYTHON, "-m", "drafter", "export", str(EXAMPLE), "--format", fmt, "-o", str(out)]
+
+        def run() -> float:
+            out.unlink(missing_ok=True)
+            seconds = timed_process(cmd)
+            if not out.is_file():  # a failed export must not pass as a fast one
+                raise RuntimeError(f"drafter export --format {fmt} wrote no file")
+            return seconds
+
+        return run
+
+    docx, pdf = alternate(runs, exporting("docx"), exporting("pdf"))
+    for fmt, samples in (("DOCX", docx), ("PDF/A", pdf)):
+        rows.append(
+            Row(
+                f"drafter export, the example to {fmt} (whole process)",
+                samples,
+                budget="≤ 1 s",
+                ok=statistics.median(samples) <= 1.0,
+            )
+        )
 
 
 def bench_import(work: Path, quick: bool, runs: int, rows: list[Row]) -> None:
@@ -476,7 +524,7 @@ def compile_drafter() -> None:
     compileall.compile_dir(Path(drafter.__file__).parent, quiet=1)
 
 
-PARTS = ("save", "batch", "import", "startup", "memory", "typing")
+PARTS = ("save", "batch", "import", "startup", "export", "memory", "typing")
 """The parts ``--only`` can pick, in the order they run."""
 
 
@@ -512,6 +560,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_import(work, quick, 2 if quick else 5, rows)
         if "startup" in parts:
             bench_startup(work, runs, rows)
+        if "export" in parts:
+            bench_export(work, 2 if quick else 5, rows)
         if args.peers:
             bench_peers(work, runs, rows)
         if "memory" in parts:

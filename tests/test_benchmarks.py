@@ -34,7 +34,12 @@ EXPECTED_ROWS = {
         "start-up: drafter, first frame",
         "python -c 'import pydantic'",
         "drafter check, one file",
+        "drafter check, one file, with spelling",
         "start-up: drafter --utan-stavning",
+    ],
+    ("export",): [
+        "drafter export, the example to DOCX (whole process)",
+        "drafter export, the example to PDF/A (whole process)",
     ],
     ("memory",): ["memory: TUI + spelling helper peak RSS, 5 KB ärende"],
     ("typing",): [
