@@ -23,6 +23,7 @@ from drafter.model import (
 from drafter.render import escape_line, render_markdown
 from drafter.storage import load_arende
 from drafter.templates import Template, find_template
+from drafter.text import printable
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "vanguard.toml"
@@ -268,3 +269,46 @@ def test_escaped_text_is_only_paragraphs(text: str) -> None:
 
     kinds = {t.type for t in MD.parse(escape_text(text))}
     assert kinds <= {"paragraph_open", "paragraph_close", "inline"}
+
+
+def _escape_line_simply(line: str) -> str:
+    """escape_line written the simple way: every pattern tried on every line."""
+    from drafter import render
+
+    line = render._INLINE_SPECIAL.sub(r"\\\1", printable(line).strip())
+    line = render._ENTITY.sub(r"\\&", line)
+    if render._RULE_LINE.match(line):
+        return "".join("\\" + c if not c.isspace() else c for c in line)
+    match = render._BLOCK_START.match(line)
+    if match:
+        marker = match.group(2)
+        if marker[0].isdigit():
+            line = line[: match.start(2)] + marker[:-1] + "\\" + marker[-1] + line[match.end(2) :]
+        else:
+            line = line[: match.start(2)] + "\\" + line[match.start(2) :]
+    return line
+
+
+def _escape_text_line_by_line(text: str) -> str:
+    """What escape_text does, written the simple way: each line on its own."""
+    blocks = [b for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
+    return "\n\n".join(
+        "  \n".join(_escape_line_simply(line) for line in block.splitlines() if line.strip())
+        for block in blocks
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        USER_TEXT,
+        # lines that start blocks, digits of other scripts, controls that split lines
+        st.text(alphabet=st.sampled_from(list("#>+-=~*_`|&;1.)٣ \t\n\x0b\x0c\x1c\x85\u2028ab"))),
+    )
+)
+def test_escaping_a_text_at_once_equals_escaping_each_line(text: str) -> None:
+    from drafter.render import escape_text
+
+    assert escape_text(text) == _escape_text_line_by_line(text)
+    for line in text.splitlines():
+        assert escape_line(line) == _escape_line_simply(line)
