@@ -753,6 +753,28 @@ async def test_preview_updates_only_the_changed_section(
         assert not screen.preview.display
 
 
+async def test_an_empty_step_scrolls_the_preview_to_where_its_text_will_appear(
+    tmp_path: Path,
+) -> None:
+    """Beslutsunderlag is empty in the example, so it has no part in the preview: opening it
+    shows the part after it (Expedieras till), not what the step before left in view."""
+    from textual.widgets import Markdown
+
+    app, _ = example_app(tmp_path)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        preview = screen.preview
+        assert not screen.query_one("#pv-beslutsunderlag").display
+        screen.open_step("sammanfattning", "text")
+        await settle(pilot)
+        top = preview.scroll_y
+        screen.open_step("beslutsunderlag")
+        await settle(pilot)
+        after = screen.query_one("#pv-expedieras_till", Markdown).virtual_region.y
+        assert preview.scroll_y == min(after, preview.max_scroll_y) > top
+
+
 # --------------------------------------------------------------------------- recovery hook
 
 

@@ -202,6 +202,12 @@ class PreviewPane(VerticalScroll):
         if step_id not in self._shown:  # the review: the whole document, from its start
             self.scroll_home(animate=False)
             return
-        widget = self.query_one(f"#pv-{step_id}")
-        if widget.display:
-            self.scroll_to_widget(widget, top=True, animate=False)
+        # An empty step has no part to show: the pane goes to where its text will appear,
+        # the next part that is shown (or the end), not where the last step left it.
+        parts = list(self.children)
+        index = parts.index(self.query_one(f"#pv-{step_id}"))
+        shown = next((part for part in parts[index:] if part.display), None)
+        if shown is None:
+            self.scroll_end(animate=False)
+        else:
+            self.scroll_to_widget(shown, top=True, animate=False)
