@@ -13,11 +13,14 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from drafter import tomlparse
 from drafter.errors import ArendeFileError, DrafterError
+
+if TYPE_CHECKING:
+    import tomllib
 
 #: Files larger than this are refused instead of risking a hang (20 MB).
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -184,8 +187,8 @@ def loads_toml(
     ``what`` starts the message of a syntax error ("inte giltig TOML, rad 3 …").
     """
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = tomlparse.loads(text)
+    except tomlparse.TOMLDecodeError as exc:
         raise error(f"{what}{describe_toml_error(exc)}", path) from exc
     except RecursionError as exc:  # the parser recurses per level of nesting
         raise error(_TOO_DEEP, path) from exc
