@@ -103,8 +103,10 @@ def read_file_bytes(
         os.close(fd)
 
 
-_TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_TOML_END = re.compile(r"\s*\(at end of document\)$")
+# Sources, not compiled patterns: they are needed only for a file with a syntax error
+# (``re`` compiles and caches them then).
+_TOML_POS = r"\s*\(at line (\d+), column (\d+)\)$"
+_TOML_END = r"\s*\(at end of document\)$"
 _TOML_MESSAGES = {
     "Invalid value": "ogiltigt värde (glömt citattecken runt text?)",
     "Invalid statement": "ogiltig rad (förväntade nyckel = värde eller [tabell])",
@@ -144,10 +146,10 @@ def describe_toml_error(exc: tomllib.TOMLDecodeError) -> str:
     """A Swedish description of a TOML syntax error with line and column."""
     text = str(exc)
     where = ""
-    if match := _TOML_POS.search(text):
+    if match := re.search(_TOML_POS, text):
         where = f"rad {match.group(1)}, kolumn {match.group(2)}"
         text = text[: match.start()]
-    elif match := _TOML_END.search(text):
+    elif match := re.search(_TOML_END, text):
         where = "i slutet av filen"
         text = text[: match.start()]
     explanation = next(
