@@ -13,11 +13,14 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from drafter import tomlparse
 from drafter.errors import ArendeFileError, DrafterError
+
+if TYPE_CHECKING:
+    import tomllib
 
 #: Files larger than this are refused instead of risking a hang (20 MB).
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -100,8 +103,10 @@ def read_file_bytes(
         os.close(fd)
 
 
-_TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_TOML_END = re.compile(r"\s*\(at end of document\)$")
+# Sources, not compiled patterns: they are needed only for a file with a syntax error
+# (``re`` compiles and caches them then).
+_TOML_POS = r"\s*\(at line (\d+), column (\d+)\)$"
+_TOML_END = r"\s*\(at end of document\)$"
 _TOML_MESSAGES = {
     "Invalid value": "ogiltigt värde (glömt citattecken runt text?)",
     "Invalid statement": "ogiltig rad (förväntade nyckel = värde eller [tabell])",
@@ -141,10 +146,10 @@ def describe_toml_error(exc: tomllib.TOMLDecodeError) -> str:
     """A Swedish description of a TOML syntax error with line and column."""
     text = str(exc)
     where = ""
-    if match := _TOML_POS.search(text):
+    if match := re.search(_TOML_POS, text):
         where = f"rad {match.group(1)}, kolumn {match.group(2)}"
         text = text[: match.start()]
-    elif match := _TOML_END.search(text):
+    elif match := re.search(_TOML_END, text):
         where = "i slutet av filen"
         text = text[: match.start()]
     explanation = next(
@@ -184,8 +189,8 @@ def loads_toml(
     ``what`` starts the message of a syntax error ("inte giltig TOML, rad 3 …").
     """
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = tomlparse.loads(text)
+    except tomlparse.TOMLDecodeError as exc:
         raise error(f"{what}{describe_toml_error(exc)}", path) from exc
     except RecursionError as exc:  # the parser recurses per level of nesting
         raise error(_TOO_DEEP, path) from exc

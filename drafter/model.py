@@ -36,6 +36,7 @@ class _Content(BaseModel):
         validate_by_name=True,
         validate_by_alias=True,
         serialize_by_alias=True,
+        defer_build=True,
     )
 
     if not TYPE_CHECKING:  # (hidden from mypy, which would then allow any attribute)
@@ -151,7 +152,7 @@ class Arende(BaseModel):
     """
 
     model_config = ConfigDict(
-        validate_assignment=False, validate_by_name=True, validate_by_alias=True
+        validate_assignment=False, validate_by_name=True, validate_by_alias=True, defer_build=True
     )
 
     format: int = FORMAT_VERSION

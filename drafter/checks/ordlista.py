@@ -7,13 +7,13 @@ The shipped list is ``drafter/data/ordlista.toml``; a template adds words with t
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from drafter import tomlparse as tomllib  # tomli's compiled parser when installed
 from drafter.checks.lazyre import lazy_compile
 from drafter.errors import DrafterError, describe_validation_error
 
