@@ -309,6 +309,8 @@ def analyse(text: str) -> TextStats:
             _normal_block_parts(normal, parts)
         else:
             _block_parts(block, parts)
+    if not parts:
+        return TextStats((), (), 0)
     counts, n_long = _word_counts(parts)
     found = tuple(part for part, count in zip(parts, counts, strict=True) if count)
     return TextStats(found, tuple(count for count in counts if count), n_long)
