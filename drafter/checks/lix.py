@@ -140,6 +140,13 @@ def _pieces(text: str) -> list[str]:
     return text.replace("/", " ").split()
 
 
+@lru_cache(maxsize=64)
+def distinct_pieces(text: str) -> frozenset[str]:
+    """The distinct whitespace-separated pieces of ``text`` (cached: the word list and the
+    spelling check both start from them)."""
+    return frozenset(text.split())
+
+
 def word_tokens(text: str) -> list[str]:
     """The words of ``text`` as written (see the module docstring for what is a word)."""
     found: list[str] = []

@@ -176,7 +176,9 @@ def word_forms(text: str) -> frozenset[str]:
     know. A word never spans whitespace, so the text's words are those of its distinct
     pieces, and only pieces not seen before in this process are searched.
     """
-    pieces = set(text.split())
+    from drafter.checks.lix import distinct_pieces
+
+    pieces = distinct_pieces(text)
     known = _piece_words
     new = pieces.difference(known)
     if new:
