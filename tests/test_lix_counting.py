@@ -90,6 +90,8 @@ def _reference(text: str) -> TextStats:
         "Kostnaden\tär hög.\u00a0Nästa år blir den lägre. Det\u2009gäller t.ex.\tskolan.",
         "- Första punkten är klar.\n- Andra punkten väntar\n\n1. Ett beslut. 2) Två beslut.",
         "Slutet kommer nu...  Eller? Nej!! Kanske…",
+        "Vi väntade.. Sedan kom de. Det var a.. b och c. d. Klart. .. Slut..",  # only dots
+        "Beslut fattas av K. Andersson, ca. 10 personer m.fl. Nästa möte. Avd. 3",
         "En mening utan punkt\nsom fortsätter på nästa rad",
         "Org.nr. 212000-2411 och dnr. RS 2025/123 anges. Se s. 4 och sid. 12.",
         "   \n\n  ",
@@ -153,6 +155,9 @@ _TOKENS = [
     "långtråkigt",
     "ordning,",
     "3D-printingpiloten",
+    "a..",
+    "..",
+    "x.",
 ]
 _GAPS = [" ", " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\n- ", "\n1. ", " / "]
 

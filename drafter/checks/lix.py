@@ -252,6 +252,41 @@ def _normal_block_parts(block: str, parts: list[str]) -> None:
         parts.append(block[start:])
 
 
+#: Characters that only the regular expression handles: besides these, a normalised
+#: block's sentence ends are runs of full stops before a space or the end.
+_MARKS_BUT_DOT = ("!", "?", "…", '"', "”", "’", "'", "»", ")", "]")
+
+
+def _dotted_block_parts(block: str, parts: list[str]) -> None:
+    """:func:`_normal_block_parts` for a block with none of :data:`_MARKS_BUT_DOT`: the
+    terminators are found with ``str.find`` instead of a regular-expression scan."""
+    start = 0
+    size = len(block)
+    find = block.find
+    pos = find(". ")
+    while pos >= 0:
+        dot = pos
+        while dot > 0 and block[dot - 1] == ".":
+            dot -= 1  # the run of full stops starts here ("slut.. Nästa")
+        end = pos + 1
+        if dot == pos:
+            next_char = block[end + 1]
+            if next_char.islower():
+                pos = find(". ", end)
+                continue  # an abbreviation, known or not
+            piece = block.rfind(" ", 0, dot) + 1
+            if (dot - piece <= 7 or block[piece] in _STRIP_NO_DOT) and not _short_piece_ends(
+                block, piece, dot, next_char
+            ):
+                pos = find(". ", end)
+                continue
+        parts.append(block[start:end])
+        start = end + 1
+        pos = find(". ", start)
+    if start < size:
+        parts.append(block[start:])
+
+
 def _short_piece_ends(block: str, start: int, dot: int, next_char: str) -> bool:
     """Whether the full stop at ``dot`` after the piece from ``start`` ends a sentence."""
     token = block[start : dot + 1].lstrip(_STRIP_NO_DOT).lower()
@@ -313,7 +348,10 @@ def analyse(text: str) -> TextStats:
         normal = " ".join(pieces)
         # only " " and "\n" between the pieces: the normalised block splits the same way
         if len(block) - block.count(" ") - block.count("\n") == len(normal) - len(pieces) + 1:
-            _normal_block_parts(normal, parts)
+            if any(mark in normal for mark in _MARKS_BUT_DOT):
+                _normal_block_parts(normal, parts)
+            else:
+                _dotted_block_parts(normal, parts)
         else:
             _block_parts(block, parts)
     if not parts:
