@@ -92,6 +92,8 @@ def _reference(text: str) -> TextStats:
         "Slutet kommer nu...  Eller? Nej!! Kanske…",
         "Vi väntade.. Sedan kom de. Det var a.. b och c. d. Klart. .. Slut..",  # only dots
         "Beslut fattas av K. Andersson, ca. 10 personer m.fl. Nästa möte. Avd. 3",
+        " Ett stycke med mellanslag först. Och sist. \n\n1. \n\n- Punkt. Två. ",
+        "Ett\x85konstigt radslut. Och\x1fen\x0ckontrolltecken. Slut.",
         "En mening utan punkt\nsom fortsätter på nästa rad",
         "Org.nr. 212000-2411 och dnr. RS 2025/123 anges. Se s. 4 och sid. 12.",
         "   \n\n  ",

@@ -339,11 +339,32 @@ def _word_counts(parts: list[str]) -> tuple[list[int], int]:
     return counts, data.count(b" aaaaaaa")
 
 
+#: Latin-1 whitespace other than " " and "\n" (and NUL) become NUL.
+_ODD_SPACES = bytes.maketrans(b"\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0", b"\x00" * 10)
+
+
+def _only_spaces_and_newlines(text: str) -> bool:
+    """Whether the only whitespace in ``text`` is " " and "\n" (False when unsure)."""
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return b"\x00" not in data.translate(_ODD_SPACES)
+
+
 @lru_cache(maxsize=512)
 def analyse(text: str) -> TextStats:
     """Sentences and word counts of ``text`` (cached: the checks share one analysis)."""
     parts: list[str] = []
+    plain = _only_spaces_and_newlines(text)
     for block in _blocks(text):
+        if plain and "\n" not in block and "  " not in block:
+            normal = block.strip(" ")  # already normalised but for spaces at the ends
+            if any(mark in normal for mark in _MARKS_BUT_DOT):
+                _normal_block_parts(normal, parts)
+            else:
+                _dotted_block_parts(normal, parts)
+            continue
         pieces = block.split()
         normal = " ".join(pieces)
         # only " " and "\n" between the pieces: the normalised block splits the same way
