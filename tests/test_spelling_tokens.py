@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -156,6 +157,26 @@ def test_every_word_looked_at_is_among_the_forms_asked_about(text: str) -> None:
     for word, _, _, _ in flattened(text):
         assert word in forms
         assert looked_at(word)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_word_forms_are_every_word_of_the_text(text: str) -> None:
+    # word_forms works piece by piece with a per-process memory: still exactly the words
+    assert word_forms(text) == frozenset(_WORD.findall(text))
+
+
+def test_word_forms_memory_is_bounded_and_still_exact(monkeypatch: pytest.MonkeyPatch) -> None:
+    import drafter.spelling.words as words
+
+    monkeypatch.setattr(words, "_PIECE_WORDS_LIMIT", 5)
+    monkeypatch.setattr(words, "_piece_words", {})
+    first = "Regionen, kommunen och e-post: 12:e t.ex. www.x.se"
+    assert word_forms(first) == frozenset(_WORD.findall(first))
+    assert len(words._piece_words) <= len(set(first.split()))
+    second = "Nämnden beslutar. Regionen svarar"
+    assert word_forms(second) == {"Nämnden", "beslutar", "Regionen", "svarar"}
+    assert len(words._piece_words) <= 5
 
 
 @settings(max_examples=200, deadline=None)

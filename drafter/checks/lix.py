@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 from drafter.checks.lazyre import lazy_compile
@@ -139,6 +140,13 @@ def _pieces(text: str) -> list[str]:
     return text.replace("/", " ").split()
 
 
+@lru_cache(maxsize=64)
+def distinct_pieces(text: str) -> frozenset[str]:
+    """The distinct whitespace-separated pieces of ``text`` (cached: the word list and the
+    spelling check both start from them)."""
+    return frozenset(text.split())
+
+
 def word_tokens(text: str) -> list[str]:
     """The words of ``text`` as written (see the module docstring for what is a word)."""
     found: list[str] = []
@@ -152,30 +160,6 @@ def word_tokens(text: str) -> list[str]:
 def letter_count(word: str) -> int:
     """Letters in a word; digits, hyphens and dots are not counted."""
     return len(word) if word.isalpha() else sum(1 for ch in word if ch.isalpha())
-
-
-_SENTENCE_END = '.,:;!?)”"'
-
-
-def _count_pieces(pieces: list[str]) -> tuple[int, int]:
-    n_words = 0
-    n_long = 0
-    for piece in pieces:
-        if piece.isalpha():  # most words: no punctuation, no digits
-            letters = len(piece)
-        else:
-            # stripping punctuation never removes a letter: count the piece's letters
-            core = piece.rstrip(_SENTENCE_END)  # next most: a word ending a sentence
-            if core.isalpha():
-                letters = len(core)
-            else:
-                letters = sum(map(str.isalpha, piece))
-                if not letters:
-                    continue
-        n_words += 1
-        if letters > 6:
-            n_long += 1
-    return n_words, n_long
 
 
 def _blocks(text: str) -> list[str]:
@@ -229,28 +213,173 @@ class TextStats(NamedTuple):
         return sum(self.sentence_words)
 
 
+def _block_parts(block: str, parts: list[str]) -> None:
+    """Append ``block``'s sentences, whitespace-normalised, to ``parts`` (any block)."""
+    start = 0
+    for match in _TERMINATOR.finditer(block):
+        if _ends_sentence(block, match):
+            parts.append(" ".join(block[start : match.end()].split()))
+            start = match.end()
+    parts.append(" ".join(block[start:].split()))
+
+
+def _normal_block_parts(block: str, parts: list[str]) -> None:
+    """:func:`_block_parts` for a block whose only whitespace is single spaces.
+
+    The same decisions as :func:`_ends_sentence`, cheaper: the character after a
+    terminator is a space or the end, the next one the next word's first character, and a
+    piece starts after the last space.
+    """
+    start = 0
+    size = len(block)
+    for match in _TERMINATOR.compiled.finditer(block):
+        end = match.end()
+        if end < size:
+            marks = match.group()
+            if marks == "." or marks.rstrip(_CLOSERS) == ".":
+                next_char = block[end + 1]
+                if next_char.islower():
+                    continue  # an abbreviation, known or not
+                dot = match.start()
+                piece = block.rfind(" ", 0, dot) + 1
+                if (dot - piece <= 7 or block[piece] in _STRIP_NO_DOT) and not _short_piece_ends(
+                    block, piece, dot, next_char
+                ):
+                    continue
+        parts.append(block[start:end])
+        start = end + 1
+    if start < size:
+        parts.append(block[start:])
+
+
+#: Characters that only the regular expression handles: besides these, a normalised
+#: block's sentence ends are runs of full stops before a space or the end.
+_MARKS_BUT_DOT = ("!", "?", "…", '"', "”", "’", "'", "»", ")", "]")
+
+
+def _dotted_block_parts(block: str, parts: list[str]) -> None:
+    """:func:`_normal_block_parts` for a block with none of :data:`_MARKS_BUT_DOT`: the
+    terminators are found with ``str.find`` instead of a regular-expression scan."""
+    start = 0
+    size = len(block)
+    find = block.find
+    pos = find(". ")
+    while pos >= 0:
+        dot = pos
+        while dot > 0 and block[dot - 1] == ".":
+            dot -= 1  # the run of full stops starts here ("slut.. Nästa")
+        end = pos + 1
+        if dot == pos:
+            next_char = block[end + 1]
+            if next_char.islower():
+                pos = find(". ", end)
+                continue  # an abbreviation, known or not
+            piece = block.rfind(" ", 0, dot) + 1
+            if (dot - piece <= 7 or block[piece] in _STRIP_NO_DOT) and not _short_piece_ends(
+                block, piece, dot, next_char
+            ):
+                pos = find(". ", end)
+                continue
+        parts.append(block[start:end])
+        start = end + 1
+        pos = find(". ", start)
+    if start < size:
+        parts.append(block[start:])
+
+
+def _short_piece_ends(block: str, start: int, dot: int, next_char: str) -> bool:
+    """Whether the full stop at ``dot`` after the piece from ``start`` ends a sentence."""
+    token = block[start : dot + 1].lstrip(_STRIP_NO_DOT).lower()
+    if token in ABBREVIATIONS:
+        return False
+    if token in LIST_END_ABBREVIATIONS:
+        return next_char.isupper()
+    # an initial ("K. Vanhaverbeke") does not end a sentence
+    return not (len(token) == 2 and token[0].isalpha() and block[start].isupper())
+
+
+@lru_cache(maxsize=1)
+def _letter_table() -> tuple[bytes, bytes]:
+    """A bytes.translate table for Latin-1: a letter becomes "a", "/" a space, the
+    sentence separator "\\n" stays, and every other character is deleted."""
+    table = bytearray(range(256))
+    delete = bytearray()
+    for code in range(256):
+        char = chr(code)
+        if char.isalpha():
+            table[code] = ord("a")
+        elif char in " /":
+            table[code] = ord(" ")
+        elif char != "\n":
+            delete.append(code)
+    return bytes(table), bytes(delete)
+
+
+_NOT_LATIN1 = lazy_compile(r"[^\x00-\xff]+")
+
+
+def _word_counts(parts: list[str]) -> tuple[list[int], int]:
+    """Words in each of ``parts`` (whitespace-normalised) and long words in all of them.
+
+    Counted in bulk, without a Python loop per word: the parts are joined, one per line,
+    each after a space; as Latin-1 bytes, letters become "a" and what is neither a letter
+    nor a separator is deleted, so a word is " a" and a long word " aaaaaaa".
+    """
+    joined = " " + "\n ".join(parts)
+    try:
+        data = joined.encode("latin-1")
+    except UnicodeEncodeError:
+        for char in set("".join(_NOT_LATIN1.findall(joined))):
+            if char.isalpha():  # "ł", "ő", "α": a letter, whatever it becomes
+                joined = joined.replace(char, "a")
+        data = joined.encode("latin-1", "replace")  # the rest: "?", not a letter
+    table, delete = _letter_table()
+    data = data.translate(table, delete)
+    counts = list(map(bytes.count, data.split(b"\n"), repeat(b" a")))
+    return counts, data.count(b" aaaaaaa")
+
+
+#: Latin-1 whitespace other than " " and "\n" (and NUL) become NUL.
+_ODD_SPACES = bytes.maketrans(b"\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0", b"\x00" * 10)
+
+
+def _only_spaces_and_newlines(text: str) -> bool:
+    """Whether the only whitespace in ``text`` is " " and "\n" (False when unsure)."""
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return b"\x00" not in data.translate(_ODD_SPACES)
+
+
 @lru_cache(maxsize=512)
 def analyse(text: str) -> TextStats:
     """Sentences and word counts of ``text`` (cached: the checks share one analysis)."""
-    found: list[str] = []
-    counts: list[int] = []
-    n_long = 0
+    parts: list[str] = []
+    plain = _only_spaces_and_newlines(text)
     for block in _blocks(text):
-        parts: list[str] = []
-        start = 0
-        for match in _TERMINATOR.finditer(block):
-            if _ends_sentence(block, match):
-                parts.append(block[start : match.end()])
-                start = match.end()
-        parts.append(block[start:])
-        for part in parts:
-            spaced = part.split()  # one split for the counts and the sentence
-            n_words, long_words = _count_pieces(_pieces(part) if "/" in part else spaced)
-            if n_words:
-                found.append(" ".join(spaced))
-                counts.append(n_words)
-                n_long += long_words
-    return TextStats(tuple(found), tuple(counts), n_long)
+        if plain and "\n" not in block and "  " not in block:
+            normal = block.strip(" ")  # already normalised but for spaces at the ends
+            if any(mark in normal for mark in _MARKS_BUT_DOT):
+                _normal_block_parts(normal, parts)
+            else:
+                _dotted_block_parts(normal, parts)
+            continue
+        pieces = block.split()
+        normal = " ".join(pieces)
+        # only " " and "\n" between the pieces: the normalised block splits the same way
+        if len(block) - block.count(" ") - block.count("\n") == len(normal) - len(pieces) + 1:
+            if any(mark in normal for mark in _MARKS_BUT_DOT):
+                _normal_block_parts(normal, parts)
+            else:
+                _dotted_block_parts(normal, parts)
+        else:
+            _block_parts(block, parts)
+    if not parts:
+        return TextStats((), (), 0)
+    counts, n_long = _word_counts(parts)
+    found = tuple(part for part, count in zip(parts, counts, strict=True) if count)
+    return TextStats(found, tuple(count for count in counts if count), n_long)
 
 
 def sentences(text: str) -> list[str]:

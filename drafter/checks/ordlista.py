@@ -7,6 +7,7 @@ The shipped list is ``drafter/data/ordlista.toml``; a template adds words with t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -125,11 +126,10 @@ class WordMatcher:
         return _find_cached(self, text)
 
     def _find(self, text: str) -> tuple[WordHit, ...]:
-        lowered = text.lower()
-        present = {token.strip(_PUNCTUATION) for token in set(lowered.split())}
-        keys = self._keys & present
+        keys = self._keys.intersection(_words_present(text))
         if not keys:
             return ()
+        lowered = text.lower()
         same_length = len(lowered) == len(text)
         hits: list[WordHit] = []
         for key in keys:
@@ -150,6 +150,29 @@ class WordMatcher:
                 hits.append(WordHit(entry, found, start))
         hits.sort(key=lambda hit: hit.start)
         return tuple(hits)
+
+
+#: Each whitespace-separated piece seen in this process, lower-cased and stripped of
+#: punctuation (a batch's files share most pieces); cleared past :data:`_PIECE_LIMIT`.
+_piece_words: dict[str, str] = {}
+_PIECE_LIMIT = 20_000
+
+
+def _words_present(text: str) -> Iterator[str]:
+    """The lower-cased words of ``text`` with punctuation stripped (each distinct piece
+    once): what the list's key words are looked up in."""
+    from drafter.checks.lix import distinct_pieces
+
+    pieces = distinct_pieces(text)
+    known = _piece_words
+    new = pieces.difference(known)
+    if new:
+        if len(known) + len(new) > _PIECE_LIMIT:
+            known.clear()
+            new = pieces
+        for piece in new:
+            known[piece] = piece.lower().strip(_PUNCTUATION)
+    return map(known.__getitem__, pieces)
 
 
 @lru_cache(maxsize=1024)

@@ -28,6 +28,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from drafter.spelling.dictionary import MAX_WORD_CHARS
 
@@ -162,13 +163,31 @@ def looked_at(word: str) -> bool:
     return (verdict if verdict is not None else _verdict(word)) != _SKIP
 
 
+#: The words of whitespace-separated pieces seen in this process (a batch's files share
+#: most of their pieces); cleared when it grows past :data:`_PIECE_WORDS_LIMIT`.
+_piece_words: dict[str, tuple[str, ...]] = {}
+_PIECE_WORDS_LIMIT = 20_000
+
+
 def word_forms(text: str) -> frozenset[str]:
     """Every word in ``text``, skipped or not: the words of :func:`tokens` are among them.
 
-    One pass of one regular expression, without places: enough to ask the dictionary
-    whether the text has any word it does not know.
+    Without places: enough to ask the dictionary whether the text has any word it does not
+    know. A word never spans whitespace, so the text's words are those of its distinct
+    pieces, and only pieces not seen before in this process are searched.
     """
-    return frozenset(_WORD.findall(text))
+    from drafter.checks.lix import distinct_pieces
+
+    pieces = distinct_pieces(text)
+    known = _piece_words
+    new = pieces.difference(known)
+    if new:
+        if len(known) + len(new) > _PIECE_WORDS_LIMIT:
+            known.clear()
+            new = pieces
+        for piece in new:
+            known[piece] = (piece,) if piece.isalpha() else tuple(_WORD.findall(piece))
+    return frozenset(chain.from_iterable(map(known.__getitem__, pieces)))
 
 
 @lru_cache(maxsize=1024)
