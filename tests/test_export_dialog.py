@@ -17,6 +17,7 @@ from textual import work
 from textual.app import App
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
+from tui_helpers import wait_for_workers
 
 from drafter.export_memory import last_format, memory_dir, memory_file, remember_format
 from drafter.publish import FORMAT_NAMES, Format
@@ -497,7 +498,7 @@ async def test_the_flow_exports_the_chosen_format_and_remembers_it(here: Path) -
         app.export_flow()
         await pilot.pause()
         await pilot.press("down", "enter")  # Word
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
     document = docx.Document(str(here / "vanguard.docx"))
     assert any("Avsluta medlemskap i Vanguard" in p.text for p in document.paragraphs)
@@ -511,7 +512,7 @@ async def test_the_flow_exports_the_chosen_format_and_remembers_it(here: Path) -
         assert isinstance(app.screen, ExportDialog)
         assert name_field(app.screen).value == str(here / "vanguard.docx")
         await pilot.press("up", "enter")  # Markdown this time
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
     assert (here / "vanguard.md").read_text(encoding="utf-8").startswith("# Tjänsteskrivelse")
     assert last_format(path) == "md"

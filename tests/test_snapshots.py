@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
+from tui_helpers import wait_for_workers
 
 from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
@@ -48,7 +49,7 @@ def example_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 async def settle(pilot: Pilot[Any]) -> None:
     """Wait until the app is idle: messages handled, workers (checks, preview) done."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot.app)
     await pilot.pause()
 
 

@@ -13,7 +13,7 @@ from keyboard import type_text
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Footer, Input, OptionList, TextArea
-from tui_helpers import focused, main_screen, toasts
+from tui_helpers import focused, main_screen, toasts, wait_for_workers
 
 from drafter.checks import run_checks
 from drafter.findings import Severity
@@ -49,7 +49,7 @@ async def settle(pilot: Pilot[int]) -> None:
     """Do now what waits for a pause in typing (checks, preview), and wait for it."""
     await pilot.pause()
     main_screen(pilot.app).run_pending()  # type: ignore[arg-type]
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot.app)
     await pilot.pause()
 
 
@@ -141,7 +141,7 @@ async def test_fill_whole_arende_with_keys_save_and_export(tmp_path: Path) -> No
         assert "9 av 9 klara" in str(screen.query_one("#progress").render())
 
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         assert not screen.session.dirty
 
@@ -152,7 +152,7 @@ async def test_fill_whole_arende_with_keys_save_and_export(tmp_path: Path) -> No
         await pilot.press("tab")  # the file name (selected: typing replaces it)
         await type_text(pilot, str(tmp_path / "utskick.md"))
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         assert main_screen(app) is screen
         assert screen.preview.display == preview_shown  # F3 does not open the preview
@@ -209,7 +209,7 @@ async def test_export_to_word_with_keys_and_the_next_export_starts_on_word(
         await pilot.press("down", "tab")  # Word, then the file name
         await type_text(pilot, "till-namnden")  # the suffix follows the format
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert main_screen(app).preview.display == preview_shown
@@ -256,7 +256,7 @@ async def test_export_error_is_a_swedish_toast_shown_as_plain_text(
             await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         await pilot.press("down", "down", "enter")  # PDF/A
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)  # the app goes on
         errors = [n for n in app._notifications if n.severity == "error"]
@@ -684,7 +684,7 @@ async def test_command_palette_offers_actions_in_swedish(tmp_path: Path) -> None
         await pilot.press("ctrl+p")
         await pilot.pause()
         await type_text(pilot, "Gå till: Underskrifter")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
@@ -793,7 +793,7 @@ async def test_offers_to_restore_a_recovery_draft(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")  # Återställ
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         screen = main_screen(app)
         assert screen.session.arende.field_value("diarienummer") == "RS 2025/77"
@@ -803,7 +803,7 @@ async def test_offers_to_restore_a_recovery_draft(tmp_path: Path) -> None:
         await pilot.pause()
         assert screen.query_one("#falt-diarienummer", Field).value == "RS 2025/77"
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
     assert recovery.find_draft(path) is None  # saved: the draft is gone
     assert 'diarienummer = "RS 2025/77"' in path.read_text(encoding="utf-8")

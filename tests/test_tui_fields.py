@@ -12,7 +12,7 @@ from keyboard import type_text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
-from tui_helpers import focused, main_screen
+from tui_helpers import focused, main_screen, wait_for_workers
 
 from drafter.paste import join_pasted
 from drafter.tui import prepare_session
@@ -170,7 +170,7 @@ async def test_removed_point_comes_back_with_ctrl_z_and_is_saved(tmp_path: Path)
         assert points(app) == ["Andra punkten."]
         await pilot.press("ctrl+z", "ctrl+s")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         saved = tomllib.loads(path.read_text(encoding="utf-8"))
         assert saved[DECISION]["punkter"] == ["Första punkten.", "Andra punkten."]

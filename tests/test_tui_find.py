@@ -10,7 +10,7 @@ from typing import Any
 from keyboard import type_text
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
-from tui_helpers import focused, main_screen, toasts
+from tui_helpers import focused, main_screen, toasts, wait_for_workers
 
 from drafter.replace import find_all, get_text
 from drafter.storage import load_arende
@@ -32,7 +32,7 @@ async def settle(pilot: Pilot[Any]) -> None:
     screen = pilot.app.screen
     if isinstance(screen, MainScreen):
         screen.run_pending()
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot.app)
     await pilot.pause()
 
 

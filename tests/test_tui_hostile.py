@@ -16,6 +16,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
+from tui_helpers import wait_for_workers
 
 from drafter import recovery
 from drafter.paths import builtin_templates_dir
@@ -53,7 +54,7 @@ def shown_texts(widget: Widget) -> list[str]:
 async def finished(app: DrafterApp, pilot: Pilot[int]) -> None:
     await pilot.pause()
     app.main_screen.run_pending()
-    await app.workers.wait_for_complete()
+    await wait_for_workers(app)
     await pilot.pause()
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Static
+from tui_helpers import wait_for_workers
 
 from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
@@ -161,7 +162,7 @@ async def test_text_the_import_kept_aside_can_be_moved_into_a_section(tmp_path: 
         await pilot.pause()
         await pilot.press("ctrl+v")
         await pilot.press("f2")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         assert not screen.session.dirty
         screen.run_checks()

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from textual.widgets import Static, TextArea
+from tui_helpers import wait_for_workers
 
 from drafter.checks.lix import document_lix, section_lix
 from drafter.tui import prepare_session
@@ -108,7 +109,7 @@ async def test_lix_follows_the_text_after_typing_pauses(
         await pilot.press(".")  # one more keystroke; LIX waits for the pause
         assert calls == [] and lix_label(app) == "för kort för LIX"
         screen.run_pending()  # the pause in typing
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         assert len(calls) == 1  # once after the pause, not per keystroke
         assert lix_label(app) == "LIX 5 (mycket lättläst)"

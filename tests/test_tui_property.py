@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static, TextArea
+from tui_helpers import wait_for_workers
 
 from drafter.model import ListContent, ProseContent
 from drafter.storage import load_arende, save_arende
@@ -89,7 +90,7 @@ async def open_and_look(path: Path, texts: dict[str, str]) -> None:
             await pilot.pause()
             await pilot.pause()
             seen += shown_texts(screen)
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         seen += [str(getattr(w, "source", "")) for w in screen.preview.query(".preview-part")]
         assert app.is_running

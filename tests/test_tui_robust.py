@@ -16,6 +16,7 @@ import pytest
 from keyboard import type_text
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
+from tui_helpers import wait_for_workers
 
 from drafter import recovery
 from drafter.lock import lock_owner, lock_path
@@ -66,7 +67,7 @@ async def finished(app: DrafterApp, pilot: Pilot[int]) -> None:
     """Wait for what the last keys started (a save, the checks) to finish."""
     await pilot.pause()
     main_screen(app).run_pending()
-    await app.workers.wait_for_complete()
+    await wait_for_workers(app)
     await pilot.pause()
 
 
@@ -721,7 +722,7 @@ async def test_quit_right_after_a_save_waits_for_it_instead_of_asking(
         await pilot.pause()
         assert not isinstance(app.screen, QuitScreen)  # nothing is unsaved once it is done
         gate.set()
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
     assert app.return_code == 0
     assert example in written

@@ -17,6 +17,7 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, RadioButton, RadioSet, Static
+from tui_helpers import wait_for_workers
 
 from drafter.model import AspectEntry, AspectsContent, ListContent
 from drafter.storage import load_arende, save_arende
@@ -70,7 +71,7 @@ async def settle(pilot: Pilot[Any]) -> None:
     """Do now what waits for a pause in typing (checks, preview), and wait for it."""
     await pilot.pause()
     main_screen(pilot.app).run_pending()
-    await pilot.app.workers.wait_for_complete()
+    await wait_for_workers(pilot.app)
     await pilot.pause()
 
 
@@ -250,11 +251,11 @@ async def test_theme_list_is_swedish_and_the_choice_is_remembered(tmp_path: Path
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Byt tema")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         palette = app.screen
         assert isinstance(palette, CommandPalette)
@@ -266,7 +267,7 @@ async def test_theme_list_is_swedish_and_the_choice_is_remembered(tmp_path: Path
         assert "Mörkt (valt)" in shown and "Ljust" in shown
         assert "textual-light" not in shown and "Search" not in shown
         await pilot.press(*"Ljust")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()

@@ -11,7 +11,7 @@ import pytest
 from keyboard import type_text
 from textual.pilot import Pilot
 from textual.widgets import TextArea
-from tui_helpers import main_screen
+from tui_helpers import main_screen, wait_for_workers
 
 from drafter import spelling
 from drafter.spelling import lists
@@ -50,7 +50,7 @@ def spelling_app(tmp_path: Path) -> tuple[DrafterApp, Path]:
 async def settle(app: DrafterApp, pilot: Pilot[int]) -> None:
     await pilot.pause()
     main_screen(app).run_pending()
-    await app.workers.wait_for_complete()
+    await wait_for_workers(app)
     await pilot.pause()
 
 
@@ -116,7 +116,7 @@ async def test_f9_on_a_spelling_finding_replaces_the_word_and_saves(tmp_path: Pa
         assert "medlemskpa" not in spelling_words(app)
         assert isinstance(area, MarkedTextArea) and "medlemskpa" not in area.marked_words
         await pilot.press("f2")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
     app.release_lock()
     saved = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -144,7 +144,7 @@ async def test_f9_with_the_cursor_in_the_word_adds_it_to_the_arendes_list(
         assert isinstance(area, MarkedTextArea) and "Zorbulakis" not in area.marked_words
         assert main_screen(app).session.dirty
         await pilot.press("f2")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
     app.release_lock()
     saved = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tui_helpers import wait_for_workers
 
 from drafter.lock import lock_owner
 from drafter.tui import prepare_session
@@ -86,7 +87,7 @@ async def test_lock_is_taken_after_the_first_frame_and_released_at_quit(tmp_path
     app = DrafterApp(session)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         owner = lock_owner(path)
         assert owner is not None and owner.pid == os.getpid()
         await pilot.press("ctrl+q")

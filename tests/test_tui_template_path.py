@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from keyboard import type_text
+from tui_helpers import wait_for_workers
 
 from drafter.paths import builtin_templates_dir, stored_template_path
 from drafter.tui import prepare_session
@@ -45,7 +46,7 @@ async def test_new_arende_with_template_path_reopens_after_save(
         await pilot.pause()
         await type_text(pilot, "Mall i undermapp")
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
         assert not screen.session.dirty
         await pilot.press("ctrl+q")

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from typing import Any
+
+from textual.app import App
 from textual.widget import Widget
+from textual.worker import WorkerCancelled, WorkerState
 
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.main import MainScreen
@@ -23,3 +29,22 @@ def focused(app: DrafterApp) -> Widget | None:
 def toasts(app: DrafterApp) -> list[str]:
     """The notifications shown (Textual keeps them on the app)."""
     return [n.message for n in app._notifications]
+
+
+async def wait_for_workers(app: App[Any]) -> None:
+    """Wait until no worker runs, as ``app.workers.wait_for_complete()`` does, but a worker
+    cancelled on purpose is not an error: the checks run as an exclusive worker, so a newer
+    run (the dictionary arriving, a key typed) cancels the one being waited for, and
+    ``wait_for_complete`` then raises ``WorkerCancelled``. A worker that failed still raises.
+    """
+    for _ in range(100):  # each round waits for the workers running at its start
+        running = [w for w in app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
+        if not running:
+            return
+        started = [w for w in running if w.state is WorkerState.RUNNING]
+        if started:  # (an empty list would mean every worker, pending ones too)
+            # a cancelled one was replaced by a newer run, which the next round waits for
+            with contextlib.suppress(WorkerCancelled):
+                await app.workers.wait_for_complete(started)
+        await asyncio.sleep(0)  # let pending workers start
+    raise AssertionError("workers kept starting: the app never settled")
