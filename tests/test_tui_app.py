@@ -9,7 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from keyboard import type_text
+from keyboard import key_event, type_text
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Footer, Input, OptionList, TextArea
@@ -773,6 +773,35 @@ async def test_an_empty_step_scrolls_the_preview_to_where_its_text_will_appear(
         await settle(pilot)
         after = screen.query_one("#pv-expedieras_till", Markdown).virtual_region.y
         assert preview.scroll_y == min(after, preview.max_scroll_y) > top
+
+
+async def test_keys_typed_right_before_f2_are_saved_and_typing_goes_on(tmp_path: Path) -> None:
+    """A fast typist's keys and F2 arrive at once: what was typed before F2 is in the saved
+    file, the keys after it are typed on, and the header knows whether they were saved."""
+    from textual import events
+
+    app, path = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        screen.open_step("sammanfattning", "text")
+        await settle(pilot)
+        area = focused(app)
+        assert isinstance(area, TextArea)
+        area.move_cursor(area.document.end)
+        for character in " Före":
+            app.post_message(key_event(character))
+        app.post_message(events.Key("f2", None))
+        for character in " efter":
+            app.post_message(key_event(character))
+        await settle(pilot)
+        shown = area.text
+        assert shown.endswith(" Före efter")
+        saved = tomllib.loads(path.read_text(encoding="utf-8"))["sammanfattning"]["text"]
+        # the save's copy was taken once the keys before F2 were in; some after it may be too
+        assert shown.startswith(saved) and len(saved) >= len(shown) - len(" efter")
+        assert screen.session.dirty == (saved != shown)
+    app.release_lock()
 
 
 # --------------------------------------------------------------------------- recovery hook
