@@ -34,10 +34,10 @@ konsekvens aspect is its own text, so a point without a full stop is still one s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import repeat
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from drafter.checks.lazyre import lazy_compile
 from drafter.model import (
@@ -50,6 +50,8 @@ from drafter.model import (
     SectionContent,
 )
 from drafter.templates import SectionDef, SectionKind, Template
+
+T = TypeVar("T")
 
 #: Sections shorter than this are not given a LIX value: it is unstable on short texts.
 MIN_WORDS = 50
@@ -147,6 +149,21 @@ def distinct_pieces(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def per_piece(text: str, memo: dict[str, T], limit: int, make: Callable[[str], T]) -> Iterator[T]:
+    """``make(piece)`` for each distinct piece of ``text``, each worked out once per process
+    and kept in ``memo`` (a batch's files share most pieces); ``memo`` is emptied when it
+    would grow past ``limit``."""
+    pieces = distinct_pieces(text)
+    new = pieces.difference(memo)
+    if new:
+        if len(memo) + len(new) > limit:
+            memo.clear()
+            new = pieces
+        for piece in new:
+            memo[piece] = make(piece)
+    return map(memo.__getitem__, pieces)
+
+
 def word_tokens(text: str) -> list[str]:
     """The words of ``text`` as written (see the module docstring for what is a word)."""
     found: list[str] = []
@@ -189,13 +206,7 @@ def _ends_sentence(block: str, match: re.Match[str]) -> bool:
     start = max(block.rfind(" ", 0, dot), block.rfind("\n", 0, dot)) + 1
     if dot - start > 7 and block[start] not in _STRIP_NO_DOT:
         return True  # longer than any abbreviation and not an initial
-    token = block[start : dot + 1].lstrip(_STRIP_NO_DOT).lower()
-    if token in ABBREVIATIONS:
-        return False
-    if token in LIST_END_ABBREVIATIONS:
-        return next_char.isupper()
-    # an initial ("K. Vanhaverbeke") does not end a sentence
-    return not (len(token) == 2 and token[0].isalpha() and block[start].isupper())
+    return _short_piece_ends(block, start, dot, next_char)
 
 
 class TextStats(NamedTuple):

@@ -161,18 +161,13 @@ _PIECE_LIMIT = 20_000
 def _words_present(text: str) -> Iterator[str]:
     """The lower-cased words of ``text`` with punctuation stripped (each distinct piece
     once): what the list's key words are looked up in."""
-    from drafter.checks.lix import distinct_pieces
+    from drafter.checks.lix import per_piece
 
-    pieces = distinct_pieces(text)
-    known = _piece_words
-    new = pieces.difference(known)
-    if new:
-        if len(known) + len(new) > _PIECE_LIMIT:
-            known.clear()
-            new = pieces
-        for piece in new:
-            known[piece] = piece.lower().strip(_PUNCTUATION)
-    return map(known.__getitem__, pieces)
+    return per_piece(text, _piece_words, _PIECE_LIMIT, _stripped_lower)
+
+
+def _stripped_lower(piece: str) -> str:
+    return piece.lower().strip(_PUNCTUATION)
 
 
 @lru_cache(maxsize=1024)

@@ -25,7 +25,7 @@ Everything here is linear in the text: one pass of two simple regular expression
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -176,18 +176,15 @@ def word_forms(text: str) -> frozenset[str]:
     know. A word never spans whitespace, so the text's words are those of its distinct
     pieces, and only pieces not seen before in this process are searched.
     """
-    from drafter.checks.lix import distinct_pieces
+    from drafter.checks.lix import per_piece
 
-    pieces = distinct_pieces(text)
-    known = _piece_words
-    new = pieces.difference(known)
-    if new:
-        if len(known) + len(new) > _PIECE_WORDS_LIMIT:
-            known.clear()
-            new = pieces
-        for piece in new:
-            known[piece] = (piece,) if piece.isalpha() else tuple(_WORD.findall(piece))
-    return frozenset(chain.from_iterable(map(known.__getitem__, pieces)))
+    return frozenset(
+        chain.from_iterable(per_piece(text, _piece_words, _PIECE_WORDS_LIMIT, _words_of))
+    )
+
+
+def _words_of(piece: str) -> tuple[str, ...]:
+    return (piece,) if piece.isalpha() else tuple(_WORD.findall(piece))
 
 
 @lru_cache(maxsize=1024)
