@@ -178,9 +178,8 @@ def word_forms(text: str) -> frozenset[str]:
     """
     from drafter.checks.lix import per_piece
 
-    return frozenset(
-        chain.from_iterable(per_piece(text, _piece_words, _PIECE_WORDS_LIMIT, _words_of))
-    )
+    found: Iterator[tuple[str, ...]] = per_piece(text, _piece_words, _PIECE_WORDS_LIMIT, _words_of)
+    return frozenset(chain.from_iterable(found))
 
 
 def _words_of(piece: str) -> tuple[str, ...]:
