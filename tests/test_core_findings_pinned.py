@@ -26,7 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drafter.checks import check_header, check_section, run_checks
-from drafter.checks.lix import analyse
+from drafter.checks.textstats import analyse
 from drafter.findings import Finding
 from drafter.model import Arende, ProseContent, Signature
 from drafter.storage import dumps_arende, load_arende

@@ -12,9 +12,8 @@ from drafter.checks.lix import (
     lix,
     lix_band,
     section_lix,
-    sentences,
-    word_tokens,
 )
+from drafter.checks.textstats import sentences, word_tokens
 from drafter.model import Arende, DecisionContent, ListContent, ProseContent
 from drafter.templates import Template
 

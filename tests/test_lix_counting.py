@@ -1,6 +1,6 @@
 """LIX's bulk counting equals the documented tokenisation, counted word by word.
 
-:func:`drafter.checks.lix.analyse` counts without a Python loop per word (normalised
+:func:`drafter.checks.textstats.analyse` counts without a Python loop per word (normalised
 blocks, Latin-1 bytes). Here a plain reference, written from the module docstring one
 piece at a time, must give the same sentences and counts for hand-picked edge cases and
 for generated texts full of them.
@@ -14,12 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.checks.lix import (
+from drafter.checks.lix import lix
+from drafter.checks.textstats import (
     ABBREVIATIONS,
     LIST_END_ABBREVIATIONS,
     TextStats,
     analyse,
-    lix,
 )
 
 _TERMINATOR = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s|$)")

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.checks.lix import ABBREVIATIONS
+from drafter.checks.textstats import ABBREVIATIONS
 from drafter.spelling.dictionary import MAX_WORD_CHARS
 from drafter.spelling.words import (
     MAX_ABBREVIATION,

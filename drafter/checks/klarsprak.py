@@ -11,7 +11,7 @@ source.
 The text-wide kinds are document rules (``[[regler]]``) that look at every section of the
 right kind, or only those listed in ``sektioner``; their findings carry the section id and
 field, so they show up under the section they concern. Tokenisation is documented in
-:mod:`drafter.checks.lix`.
+:mod:`drafter.checks.lix` and :mod:`drafter.checks.textstats`.
 """
 
 from __future__ import annotations
@@ -30,13 +30,13 @@ from drafter.checks.lix import (
     MIN_WORDS,
     PROSE_KINDS,
     LixResult,
-    analyse,
     content_texts,
     document_lix,
     section_lix,
 )
 from drafter.checks.ordlista import WordEntry, WordHit, matcher_for
 from drafter.checks.registry import CheckContext, Params, check_kind
+from drafter.checks.textstats import analyse
 from drafter.findings import Finding, Severity
 from drafter.model import IMPORTED_KEY, DecisionContent, ProseContent
 from drafter.templates import SectionDef

@@ -161,7 +161,7 @@ _PIECE_LIMIT = 20_000
 def _words_present(text: str) -> Iterator[str]:
     """The lower-cased words of ``text`` with punctuation stripped (each distinct piece
     once): what the list's key words are looked up in."""
-    from drafter.checks.lix import per_piece
+    from drafter.checks.textstats import per_piece
 
     return per_piece(text, _piece_words, _PIECE_LIMIT, _stripped_lower)
 

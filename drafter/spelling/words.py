@@ -136,7 +136,7 @@ def _verdict(word: str) -> int:
     """Whether a word is looked at, from the word alone: :data:`_SKIP` (too short or long,
     an abbreviation in capitals, a digit, a dot or "_" in it), :data:`_KEEP_UNLESS_DOT`
     (a known abbreviation when a full stop follows: "dnr") or :data:`_KEEP`."""
-    from drafter.checks.lix import ABBREVIATIONS
+    from drafter.checks.textstats import ABBREVIATIONS
 
     size = len(word)
     if size > MAX_WORD_CHARS:
@@ -176,7 +176,7 @@ def word_forms(text: str) -> frozenset[str]:
     know. A word never spans whitespace, so the text's words are those of its distinct
     pieces, and only pieces not seen before in this process are searched.
     """
-    from drafter.checks.lix import per_piece
+    from drafter.checks.textstats import per_piece
 
     found: Iterator[tuple[str, ...]] = per_piece(text, _piece_words, _PIECE_WORDS_LIMIT, _words_of)
     return frozenset(chain.from_iterable(found))
