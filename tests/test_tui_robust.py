@@ -609,6 +609,14 @@ def slow_disk(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[Pa
     return gate, written
 
 
+async def start_saving_an_edit(app: DrafterApp, pilot: Pilot[int]) -> None:
+    """Type " A" at the end of the title and press Ctrl+S (a slow disk holds the write)."""
+    await pilot.pause()
+    await edit_title(app, pilot, " A")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
 async def saves_done(pilot: Pilot[int], screen: MainScreen, count: int, done: list[Path]) -> None:
     await finished(screen.app, pilot)  # type: ignore[arg-type]
     assert len(done) >= count
@@ -664,11 +672,8 @@ async def test_typing_goes_on_while_a_save_is_written(
     gate, written = slow_disk
     app = app_for(example)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await start_saving_an_edit(app, pilot)
         screen = main_screen(app)
-        await edit_title(app, pilot, " A")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
         await pilot.press(*" B")  # typed while the disk is busy: the UI is not blocked
         title = screen.query_one("#falt-titel", Field)
         assert title.value.endswith(" A B") and not written
@@ -693,11 +698,8 @@ async def test_a_save_asked_for_during_a_save_writes_the_newest_text_after_it(
     gate, written = slow_disk
     app = app_for(example)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await start_saving_an_edit(app, pilot)
         screen = main_screen(app)
-        await edit_title(app, pilot, " A")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
         await pilot.press(*" B", "ctrl+s")
         await pilot.pause()
         gate.set()
@@ -714,10 +716,7 @@ async def test_quit_right_after_a_save_waits_for_it_instead_of_asking(
     gate, written = slow_disk
     app = app_for(example)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await edit_title(app, pilot, " A")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await start_saving_an_edit(app, pilot)
         await pilot.press("ctrl+q")  # the disk is still busy with the save
         await pilot.pause()
         assert not isinstance(app.screen, QuitScreen)  # nothing is unsaved once it is done
