@@ -23,10 +23,12 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from run import PYDANTIC_MODEL, compile_drafter  # noqa: E402
+
 EXAMPLE = HERE.parent / "examples" / "vanguard.toml"
 PYTHON = sys.executable
-
-PYDANTIC_MODEL = "from pydantic import BaseModel\n\nclass M(BaseModel):\n    x: int = 0\n"
 
 MINIMAL_APP = """
 import os
@@ -78,8 +80,6 @@ def main() -> int:
     if shutil.which("valgrind") is None:
         print("valgrind is not installed: install it to count instructions.", file=sys.stderr)
         return 2
-    from run import compile_drafter
-
     compile_drafter()
     with tempfile.TemporaryDirectory(prefix="drafter-instructions-") as tmp:
         work = Path(tmp)
