@@ -492,6 +492,28 @@ async def test_review_lists_findings_grouped_and_export_with_errors_asks(tmp_pat
         assert not (tmp_path / "tom.md").exists()
 
 
+async def test_review_buttons_save_with_enter_and_export_with_a_click(tmp_path: Path) -> None:
+    app, path = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        screen.session.arende.header["titel"] = "Ändrad titel"
+        screen.session.mark_changed()
+        screen.open_step(REVIEW_STEP)
+        await pilot.pause()
+        await pilot.press("tab")  # from the findings to "Spara (F2)"
+        save = focused(app)
+        assert save is not None and save.id == "review-save"
+        await pilot.press("enter")
+        await wait_for_workers(app)
+        await pilot.pause()
+        assert 'titel = "Ändrad titel"' in path.read_text(encoding="utf-8")
+        assert save.has_class("-active")  # the press is shown
+        assert await pilot.click("#review-export")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+
+
 # --------------------------------------------------------------------------- files
 
 

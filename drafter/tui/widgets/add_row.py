@@ -2,102 +2,41 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.content import Content
-from textual.widget import Widget
+
+from drafter.tui.widgets.light_button import LightButton
 
 if TYPE_CHECKING:
     from drafter.tui.widgets.rows import RowInput, RowList
 
 
-class AddRowButton(Widget, can_focus=True):
+class AddRowButton(LightButton):
     """ "+ Lägg till rad": Enter or a click adds a row; so does typing, and what is typed
     goes into the new row (a sentence typed after Tab from the last row is not lost).
-
-    Looks and acts like a compact :class:`textual.widgets.Button` (the same colours, focus
-    and hover styles, a short flash when pressed) without being one: Button's 7 KB of CSS
-    cost ~7 ms to parse before the first frame of every step that has a row list.
-    """
-
-    DEFAULT_CSS = """
-    AddRowButton {
-        width: auto;
-        min-width: 16;
-        height: auto;
-        line-pad: 1;
-        text-align: center;
-        content-align: center middle;
-        pointer: pointer;
-        text-style: bold;
-        color: $button-foreground;
-        background: $surface;
-        &:focus {
-            text-style: $button-focus-text-style;
-            background-tint: $foreground 5%;
-        }
-        &:hover {
-            background: $surface-darken-1;
-        }
-        &.-active {
-            background: $surface;
-            tint: $background 30%;
-        }
-        &:disabled {
-            text-opacity: 0.6;
-            pointer: not-allowed;
-        }
-        &:ansi {
-            background: ansi_default;
-            &:hover {
-                background: $ansi-background;
-            }
-            &.-active {
-                background: $ansi-background;
-                tint: transparent;
-            }
-        }
-    }
+    A :class:`LightButton`: Button's CSS would cost ~7 ms before the first frame of every
+    step that has a row list.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "press", "Lägg till", show=False)]
 
-    ACTIVE_EFFECT = 0.2
-    """Seconds the button shows it was pressed (as Textual's Button)."""
-
     def __init__(self, label: str) -> None:
-        super().__init__(classes="add-row")
-        self.label = Content(label)
+        super().__init__(label, classes="add-row")
         self._target: RowInput | None = None
         """The row added by typing here; keys still on their way here go to it."""
-
-    @property
-    def allow_select(self) -> bool:
-        return False  # a click presses it (as a Button), never selects its text
-
-    def render(self) -> Content:
-        return self.label
 
     def _owner(self) -> RowList | None:
         from drafter.tui.widgets.rows import RowList  # the list this button belongs to
 
         return next((n for n in self.ancestors if isinstance(n, RowList)), None)
 
-    async def action_press(self) -> None:
+    async def pressed(self) -> None:
         """Add a row at the end of the list (Enter or a click)."""
         owner = self._owner()
-        if owner is None or self.disabled or self.has_class("-active"):
-            return
-        self.add_class("-active")
-        self.set_timer(self.ACTIVE_EFFECT, partial(self.remove_class, "-active"))
-        await owner.add_row()
-
-    async def on_click(self, event: events.Click) -> None:
-        event.stop()
-        await self.action_press()
+        if owner is not None:
+            await owner.add_row()
 
     def _on_focus(self, event: events.Focus) -> None:
         self._target = None

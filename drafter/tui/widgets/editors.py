@@ -60,7 +60,7 @@ class StepEditor(VerticalScroll):
         """
         for area in self.query(TextArea):
             area.read_only = True
-        for widget in self.query("Input, RadioSet, Button, AddRowButton"):
+        for widget in self.query("Input, RadioSet, Button, LightButton"):
             widget.disabled = True
 
     def focus_field(self, field: str | None) -> None:

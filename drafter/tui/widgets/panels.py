@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from drafter.findings import Finding, Severity
@@ -17,6 +17,7 @@ from drafter.text import count_sv, printable
 from drafter.tui.messages import OpenStep
 from drafter.tui.selection import Place
 from drafter.tui.session import Session, StepState, step_id_for
+from drafter.tui.widgets.light_button import LightButton
 
 STATE_ICONS: dict[StepState, tuple[str, str]] = {
     StepState.NOT_STARTED: ("○", "$text-muted"),
@@ -188,7 +189,7 @@ class ReviewPanel(Vertical):
         height: auto;
         margin-top: 1;
     }
-    ReviewPanel #review-buttons Button {
+    ReviewPanel #review-buttons LightButton {
         margin-right: 2;
     }
     """
@@ -201,8 +202,8 @@ class ReviewPanel(Vertical):
         yield Static("", id="review-summary", markup=False)
         yield FindingsList(id="review-findings", grouped=True)
         with Horizontal(id="review-buttons"):
-            yield Button("Spara (F2)", id="review-save", compact=True)
-            yield Button("Exportera … (F3)", id="review-export", compact=True, variant="primary")
+            yield LightButton("Spara (F2)", id="review-save")
+            yield LightButton("Exportera … (F3)", id="review-export", primary=True)
 
     def refresh_findings(self) -> None:
         findings = self.session.findings
@@ -243,12 +244,12 @@ class ReviewPanel(Vertical):
     def focus_first(self) -> None:
         self.query_one("#review-findings", FindingsList).focus()
 
-    @on(Button.Pressed, "#review-save")
-    def _save(self, event: Button.Pressed) -> None:
+    @on(LightButton.Pressed, "#review-save")
+    def _save(self, event: LightButton.Pressed) -> None:
         event.stop()
         self.app.call_later(self.screen.run_action, "save")
 
-    @on(Button.Pressed, "#review-export")
-    def _export(self, event: Button.Pressed) -> None:
+    @on(LightButton.Pressed, "#review-export")
+    def _export(self, event: LightButton.Pressed) -> None:
         event.stop()
         self.app.call_later(self.screen.run_action, "export")
