@@ -93,7 +93,7 @@ _text = st.text(alphabet="ab\nå ", max_size=40)
 
 @given(_text, _text)
 def test_minimal_edit_turns_the_old_text_into_the_new(old: str, new: str) -> None:
-    from drafter.tui.widgets.preview import common_prefix, common_suffix, location
+    from drafter.tui.widgets.plain_preview import common_prefix, common_suffix, location
 
     start = common_prefix(old, new)
     end = common_suffix(old, new, min(len(old), len(new)) - start)
@@ -110,7 +110,7 @@ def test_minimal_edit_turns_the_old_text_into_the_new(old: str, new: str) -> Non
 async def test_plain_preview_shows_exactly_the_latest_text(texts: list[str]) -> None:
     from textual.app import App, ComposeResult
 
-    from drafter.tui.widgets.preview import PlainPreview
+    from drafter.tui.widgets.plain_preview import PlainPreview
 
     class Host(App[None]):
         def compose(self) -> ComposeResult:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "vanguard.toml"
 
 USED_LATER = (
     "drafter.importer",
@@ -42,6 +43,17 @@ AFTER_FIRST_FRAME = (
 )
 """Loaded by the start-up flow (the lock, recovery drafts) and with the key bar, both after
 the first frame."""
+
+WITH_FIRST_EDITOR = (
+    "textual.widgets._text_area",
+    "drafter.tui.widgets.editors",
+    "drafter.tui.widgets.rows",
+    "drafter.tui.widgets.field",
+    "drafter.tui.widgets.marked",
+    "drafter.tui.widgets.plain_preview",
+)
+"""Loaded with the first step editor built: an ärende that opens on the review (every step
+done) paints its first frame without them."""
 
 OPEN = """
 import sys
@@ -86,9 +98,27 @@ def test_opening_an_arende_imports_no_flow_and_not_the_importer(tmp_path: Path) 
     shutil.copy(EXAMPLE, path)
     modules = loaded(OPEN, path)
     assert "drafter.tui.screens.main" in modules  # the first frame's screen is there
-    early = [m for m in (*USED_LATER, *AFTER_FIRST_FRAME) if m in modules]
+    early = [m for m in (*USED_LATER, *AFTER_FIRST_FRAME, *WITH_FIRST_EDITOR) if m in modules]
     assert not early, f"loaded before the first frame: {early}"
     assert not [m for m in modules if m.startswith("drafter.importer.")]
+
+
+@pytest.mark.slow
+def test_an_arende_that_opens_on_the_review_loads_no_editor(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from generate import write_arende  # a complete ärende
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    path = write_arende(tmp_path, "klar", 5 * 1024)
+    on_review = RUN.replace(
+        "screen.session.checked",
+        "screen.session.checked and screen.current == __import__('drafter.tui.session')"
+        ".tui.session.REVIEW_STEP",
+    )
+    modules = loaded(on_review, path)
+    early = [m for m in WITH_FIRST_EDITOR if m in modules]
+    assert not early, f"loaded without an editor shown: {early}"
 
 
 @pytest.mark.slow

@@ -17,7 +17,6 @@ from textual.screen import Screen
 from drafter.text import printable
 from drafter.tui.keys import described, group_of, keys_label
 from drafter.tui.screens.main import MainScreen
-from drafter.tui.widgets.rows import RowInput, RowList
 
 Command = tuple[str, str, Callable[[], object]]
 
@@ -29,6 +28,8 @@ class DrafterCommands(Provider):
         screen = self.screen
         if not isinstance(screen, MainScreen):
             return []
+        from drafter.tui.widgets.rows import RowInput, RowList  # (the editors' module)
+
         found: list[Command] = []
         for binding in described(type(screen), type(self.app), RowList, RowInput):
             if binding.id in ("fält.nasta", "fält.foregaende", "visa.kommandon"):
@@ -69,6 +70,8 @@ class DrafterCommands(Provider):
 
 def _row_action(screen: Screen[Any], action: str) -> None:
     # The palette has closed when this runs; the focused row is restored by then.
+    from drafter.tui.widgets.rows import RowList
+
     focused = screen.focused
     for node in focused.ancestors_with_self if focused is not None else []:
         if isinstance(node, RowList):

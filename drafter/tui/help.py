@@ -11,8 +11,6 @@ from textual.widgets import Static
 
 from drafter.tui.keys import key_help
 from drafter.tui.session import REVIEW_STEP, REVIEW_TITLE
-from drafter.tui.widgets.marked import MarkedTextArea
-from drafter.tui.widgets.rows import RowInput, RowList
 
 if TYPE_CHECKING:
     from drafter.tui.screens.main import MainScreen
@@ -42,6 +40,10 @@ def step_help(screen: MainScreen) -> tuple[str, str] | None:
             text += "\n\nAtt åtgärda här:\n" + "\n".join(
                 f"• {f.severity.label}: {f.message} [{f.rule}]" for f in findings
             )
+    # the editors' widgets, imported here, not with the screen (see drafter.tui.selection)
+    from drafter.tui.widgets.marked import MarkedTextArea
+    from drafter.tui.widgets.rows import RowInput, RowList
+
     return title, text + "\n\n" + key_help(type(screen), MarkedTextArea, RowList, RowInput)
 
 

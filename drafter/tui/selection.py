@@ -2,6 +2,9 @@
 
 Fields are ``Input``s or ``TextArea``s (or widgets built on them); offsets are characters
 in the field's whole text, as in ``Finding.span``.
+
+Textual's TextArea is imported by the functions that need it, not with this module: an
+ärende that opens on the review paints its first frame without it.
 """
 
 from __future__ import annotations
@@ -10,9 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 from textual.widgets.input import Selection as InputSelection
-from textual.widgets.text_area import Selection
 
 from drafter.spelling.edit import location
 
@@ -34,6 +36,8 @@ class Place:
 
 def field_text(widget: Widget | None) -> str | None:
     """The text a field widget holds (``None`` for a widget that is no text field)."""
+    from textual.widgets import TextArea
+
     if isinstance(widget, TextArea):
         return widget.text
     if isinstance(widget, Input):
@@ -47,6 +51,9 @@ def select_span(widget: Widget, start: int, end: int) -> bool:
     text = field_text(widget)
     if text is None or not 0 <= start <= end <= len(text):
         return False
+    from textual.widgets import TextArea
+    from textual.widgets.text_area import Selection
+
     if isinstance(widget, TextArea):
         widget.selection = Selection(location(text, start), location(text, end))
         widget.scroll_cursor_visible()
@@ -57,6 +64,8 @@ def select_span(widget: Widget, start: int, end: int) -> bool:
 
 def cursor_offset(widget: Widget | None) -> int | None:
     """Where the cursor stands in the field's text (a character offset)."""
+    from textual.widgets import TextArea
+
     if isinstance(widget, TextArea):
         row, column = widget.cursor_location
         lines = widget.text.split("\n")

@@ -20,7 +20,6 @@ from drafter.spelling import edit, lists
 from drafter.text import printable
 from drafter.tui.messages import SectionChanged
 from drafter.tui.session import HEADER_STEP, step_id_for
-from drafter.tui.widgets.marked import MarkedTextArea
 from drafter.tui.widgets.panels import FindingsList
 
 if TYPE_CHECKING:
@@ -47,6 +46,8 @@ def target(screen: MainScreen) -> Finding | None:
     if focused is None or editor is None or editor not in focused.ancestors:
         return None
     section = None if screen.current == HEADER_STEP else screen.current
+    from drafter.tui.widgets.marked import MarkedTextArea  # loaded with the first editor
+
     if isinstance(focused, MarkedTextArea):
         field, text = focused.field, focused.text
         row, column = focused.cursor_location
@@ -134,5 +135,7 @@ def mark_words(screen: MainScreen, step_id: str) -> None:
     section = None if step_id == HEADER_STEP else step_id
     # other word findings (ORD-1, FORM-5 …) have a place too, but are not misspelled
     findings = [f for f in screen.session.findings_for(step_id) if is_spelling(f)]
+    from drafter.tui.widgets.marked import MarkedTextArea  # loaded with the first editor
+
     for area in editor.query(MarkedTextArea):
         area.show_marks(findings, section)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from drafter.tui.keys import input_settled
 from drafter.tui.messages import UndoUnavailable
@@ -98,6 +98,8 @@ class FindActions:
     async def _undo(self, *, redo: bool) -> None:
         screen = self._main
         await input_settled(screen.app.focused, screen)  # keys typed before reach the model
+        from textual.widgets import TextArea  # loaded with the first editor
+
         in_field = isinstance(screen.focused, Input | TextArea)
         if not await self._undo_history(redo=redo, when_synced=in_field):
             raise SkipAction  # the focused field's own undo (or nothing)

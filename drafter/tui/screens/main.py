@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -37,11 +37,13 @@ from drafter.tui.screens.find_actions import FindActions
 from drafter.tui.screens.main_bindings import MAIN_BINDINGS
 from drafter.tui.selection import Place, focus_at
 from drafter.tui.session import HEADER_STEP, REVIEW_STEP, Session
-from drafter.tui.widgets.editors import StepEditor
 from drafter.tui.widgets.header import TitleHeader
 from drafter.tui.widgets.panels import FindingsList, StepList
 from drafter.tui.widgets.preview import PreviewPane
 from drafter.tui.widgets.step_switcher import StepSwitcher
+
+if TYPE_CHECKING:
+    from drafter.tui.widgets.editors import StepEditor
 
 CHECK_DELAY = 0.25
 """Seconds of quiet typing before the checks run."""

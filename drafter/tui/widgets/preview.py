@@ -7,7 +7,8 @@ first frame is not delayed by them.
 
 Textual's Markdown widget needs about 0.5 s for 50 KB and 12 s for 500 KB, so a step whose
 Markdown is longer than :data:`PLAIN_LIMIT` is shown as plain text in a read-only TextArea
-instead, updated by replacing only the characters that changed.
+instead (:mod:`drafter.tui.widgets.plain_preview`), updated by replacing only the characters
+that changed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import TextArea
 
 from drafter.text import printable
 from drafter.tui.session import Session
@@ -26,94 +26,10 @@ from drafter.tui.session import Session
 if TYPE_CHECKING:
     from textual.widgets import Markdown
 
+    from drafter.tui.widgets.plain_preview import PlainPreview
+
 PLAIN_LIMIT = 16 * 1024
 """Characters of Markdown above which a step is previewed as plain text."""
-
-
-def common_prefix(a: str, b: str) -> int:
-    """Length of the longest common prefix (binary search on slices: fast on long text)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def common_suffix(a: str, b: str, limit: int) -> int:
-    """Length of the longest common suffix, at most ``limit``."""
-    lo, hi = 0, min(len(a), len(b), limit)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid : len(a) - lo] == b[len(b) - mid : len(b) - lo]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def location(text: str, offset: int) -> tuple[int, int]:
-    """(row, column) of a character offset, as TextArea counts them."""
-    row = text.count("\n", 0, offset)
-    return row, offset - (text.rfind("\n", 0, offset) + 1)
-
-
-class PlainPreview(TextArea):
-    """A long step as plain text: read-only, wrapped, no cursor, not focusable."""
-
-    DEFAULT_CSS = """
-    PlainPreview {
-        height: auto;
-        overflow: hidden hidden;
-        border: none;
-        padding: 0 1;
-        background: transparent;
-    }
-    PlainPreview:focus {
-        border: none;
-    }
-    """
-
-    def __init__(self, text: str, *, id: str) -> None:  # noqa: A002
-        super().__init__(
-            text,
-            read_only=True,
-            show_cursor=False,
-            soft_wrap=True,
-            id=id,
-            classes="preview-part preview-plain",
-        )
-        self.can_focus = False
-        self._shown = text
-        self._wrapped_at: int | None = None
-
-    def on_resize(self, event: events.Resize) -> None:
-        # TextArea re-wraps the whole text on every resize, and this widget's height
-        # follows its text: re-wrap only when the width changed.
-        width = self.wrap_width
-        if width == self._wrapped_at:
-            event.prevent_default()
-        self._wrapped_at = width
-
-    def show_text(self, text: str) -> None:
-        """Show ``text``, editing only the part that differs from what is shown."""
-        old = self._shown
-        if text == old:
-            return
-        start = common_prefix(old, text)
-        end = common_suffix(old, text, min(len(old), len(text)) - start)
-        self.replace(
-            text[start : len(text) - end],
-            location(old, start),
-            location(old, len(old) - end),
-            maintain_selection_offset=False,
-        )
-        self._shown = text
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        event.stop()  # not an edit by the user
 
 
 class PreviewPane(VerticalScroll):
@@ -156,12 +72,14 @@ class PreviewPane(VerticalScroll):
 
     @staticmethod
     def _part(step_id: str, text: str) -> Widget:
-        from textual.widgets import Markdown  # 3 MB: imported only when the preview is shown
-
         widget: Widget
         if len(text) > PLAIN_LIMIT:
+            from drafter.tui.widgets.plain_preview import PlainPreview
+
             widget = PlainPreview(text, id=f"pv-{step_id}")
         else:
+            from textual.widgets import Markdown  # 3 MB: imported only when the preview is shown
+
             widget = Markdown(text, id=f"pv-{step_id}", classes="preview-part")
         widget.display = bool(text)
         return widget
@@ -175,14 +93,15 @@ class PreviewPane(VerticalScroll):
             return
         self._shown[step_id] = text
         widget = self.query_one(f"#pv-{step_id}")
-        if (len(text) > PLAIN_LIMIT) != isinstance(widget, PlainPreview):
+        plain = _is_plain(widget)
+        if (len(text) > PLAIN_LIMIT) != plain:
             # the step crossed the limit: replace the part, in the same place
             self.mount(self._part(step_id, text), after=widget)
             widget.remove()
             return
         widget.display = bool(text)
-        if isinstance(widget, PlainPreview):
-            widget.show_text(text)
+        if plain:
+            cast("PlainPreview", widget).show_text(text)
         else:
             cast("Markdown", widget).update(text)
 
@@ -211,3 +130,8 @@ class PreviewPane(VerticalScroll):
             self.scroll_end(animate=False)
         else:
             self.scroll_to_widget(shown, top=True, animate=False)
+
+
+def _is_plain(widget: Widget) -> bool:
+    """Whether a part of the preview is a :class:`PlainPreview` (not a Markdown widget)."""
+    return widget.has_class("preview-plain")
