@@ -16,6 +16,7 @@ from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
 from drafter.tui.screens.main import MainScreen
 from drafter.tui.session import REVIEW_STEP
+from drafter.tui.widgets.step_head import StepHead
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "vanguard.toml"
@@ -33,7 +34,7 @@ def example_app(tmp_path: Path) -> DrafterApp:
 
 
 def lix_label(app: DrafterApp) -> str:
-    return str(app.main_screen.query_one("#step-lix", Static).render())
+    return app.main_screen.query_one(StepHead).lix
 
 
 def screen_of(app: DrafterApp) -> MainScreen:
@@ -60,6 +61,19 @@ async def test_section_lix_is_shown_beside_the_heading(tmp_path: Path) -> None:
         screen.open_step("__uppgifter")
         await pilot.pause()
         assert lix_label(app) == ""
+
+
+async def test_a_long_title_gives_way_to_the_lix_at_80_columns(tmp_path: Path) -> None:
+    app = example_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen_of(app).open_step("arendet")
+        await pilot.pause()
+        head = screen_of(app).query_one(StepHead)
+        line = head.render().plain
+        assert len(line) == head.size.width
+        assert line.startswith("Ärendet   (steg 4 av 10")
+        assert line.endswith("…  LIX 57 (svår)")  # the title is cut, the LIX is whole
 
 
 async def test_document_lix_in_sidebar_and_review(tmp_path: Path) -> None:

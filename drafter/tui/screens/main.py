@@ -40,6 +40,7 @@ from drafter.tui.session import HEADER_STEP, REVIEW_STEP, Session
 from drafter.tui.widgets.header import TitleHeader
 from drafter.tui.widgets.panels import FindingsList, StepList
 from drafter.tui.widgets.preview import PreviewPane
+from drafter.tui.widgets.step_head import StepHead
 from drafter.tui.widgets.step_switcher import StepSwitcher
 
 if TYPE_CHECKING:
@@ -106,9 +107,7 @@ class MainScreen(FindActions, Screen[None]):
         with Horizontal(id="body"):
             yield StepList(self.session)
             with Vertical(id="main-pane"):
-                with Horizontal(id="step-head"):
-                    yield Static("", id="step-title", markup=False)
-                    yield Static("", id="step-lix", markup=False)
+                yield StepHead(id="step-head")
                 yield HelpLine(id="help")
                 with StepSwitcher(self.session, first) as switcher:
                     yield switcher.compose_first()
@@ -243,8 +242,8 @@ class MainScreen(FindActions, Screen[None]):
         steps = self.session.steps
         index = next(i for i, s in enumerate(steps) if s.id == step_id)
         step = steps[index]
-        self.query_one("#step-title", Static).update(
-            f"{printable(step.title)}   (steg {index + 1} av {len(steps)} · F1: mer hjälp)"
+        self.query_one(StepHead).show(
+            title=f"{step.title}   (steg {index + 1} av {len(steps)} · F1: mer hjälp)"
         )
         self._show_lix()
         findings_list = self.query_one("#findings", FindingsList)
@@ -428,7 +427,7 @@ class MainScreen(FindActions, Screen[None]):
     def _show_lix(self) -> None:
         """LIX of the current section beside its title (the review shows the document's)."""
         label = "" if self.current == REVIEW_STEP else self.session.lix_label(self.current)
-        self.query_one("#step-lix", Static).update(label)
+        self.query_one(StepHead).show(lix=label)
 
     def _show_findings(self) -> None:
         findings_list = self.query_one("#findings", FindingsList)
