@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.widgets import Static, TextArea
-from tui_helpers import wait_for_workers
+from tui_helpers import generated_arende, wait_for_workers
 
 from drafter.checks.lix import document_lix, section_lix
 from drafter.tui import prepare_session
@@ -133,12 +132,7 @@ async def test_lix_follows_the_text_after_typing_pauses(
 
 def test_lix_of_a_500_kb_arende_after_an_edit(tmp_path: Path) -> None:
     """LIX follows an edit of a long ärende (its speed is measured in benchmarks/)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from generate import write_arende
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    path = write_arende(tmp_path, "stor", 500 * 1024)
+    path = generated_arende(tmp_path, "stor", 500 * 1024)
     session, _, _ = prepare_session(path, None)
     section = session.template.section("arendet")
     before = session.lix["arendet"]

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tui_helpers import generated_arende
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "vanguard.toml"
@@ -105,12 +106,7 @@ def test_opening_an_arende_imports_no_flow_and_not_the_importer(tmp_path: Path) 
 
 @pytest.mark.slow
 def test_an_arende_that_opens_on_the_review_loads_no_editor(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from generate import write_arende  # a complete ärende
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    path = write_arende(tmp_path, "klar", 5 * 1024)
+    path = generated_arende(tmp_path, "klar", 5 * 1024)
     on_review = RUN.replace(
         "screen.session.checked",
         "screen.session.checked and screen.current == __import__('drafter.tui.session')"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sys
+from pathlib import Path
 from typing import Any
 
 from textual.app import App
@@ -48,3 +50,14 @@ async def wait_for_workers(app: App[Any]) -> None:
                 await app.workers.wait_for_complete(started)
         await asyncio.sleep(0)  # let pending workers start
     raise AssertionError("workers kept starting: the app never settled")
+
+
+def generated_arende(folder: Path, name: str, size: int) -> Path:
+    """A complete ärende of about ``size`` bytes, written by the benchmarks' generator."""
+    benchmarks = str(Path(__file__).resolve().parent.parent / "benchmarks")
+    sys.path.insert(0, benchmarks)
+    try:
+        from generate import write_arende
+    finally:
+        sys.path.remove(benchmarks)
+    return write_arende(folder, name, size)
