@@ -11,11 +11,10 @@ next choice rewrites the file (atomically; other keys in a readable file are kep
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
-from drafter import tomlwrite
+from drafter import tomlparse, tomlwrite
 from drafter.errors import DrafterError
 from drafter.files import read_file_bytes
 from drafter.paths import user_config_dir
@@ -34,8 +33,11 @@ def settings_path() -> Path:
 def _read(path: Path) -> dict[str, Any]:
     try:
         data = read_file_bytes(path, limit=MAX_SETTINGS_BYTES)
-        return tomllib.loads(data.decode("utf-8"))
-    except (DrafterError, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (DrafterError, OSError):  # most often: no settings saved yet
+        return {}
+    try:
+        return tomlparse.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomlparse.TOMLDecodeError):  # imports tomllib: rare
         return {}
 
 
