@@ -5,7 +5,9 @@ Called by ``run.py`` as ``bench_typing_and_preview(work, sizes, quick, rows)``.
 For each size, drafter (the Ärendet TextArea of a generated ärende, preview shown) and a
 bare Textual app (one TextArea and a trivial validator that updates a label on every
 change) are driven alternately, each in its own ``run_test()``, with the same text and the
-same keys. A keystroke is timed from posting the ``Key`` event until every message it
+same keys. drafter runs as ``run_tui`` runs it for users, with Python's thread switch
+interval at 1 ms (``drafter.tui.quick_thread_switches``); the bare app with Python's
+default. A keystroke is timed from posting the ``Key`` event until every message it
 caused has been handled (the TextArea, each ancestor up to the screen, and the app) and the
 screen has been painted (the compositor update is also rendered to terminal escape codes,
 which headless mode otherwise skips). ``pilot.press()`` is not used: it sleeps 40 ms or
@@ -279,6 +281,13 @@ async def _sleep_until(deadline: float) -> None:
 
 
 async def run_drafter(path: Path, section: str, spelling: bool = True) -> dict[str, float]:
+    from drafter.tui import quick_thread_switches
+
+    with quick_thread_switches():  # as run_tui runs the app for users
+        return await _run_drafter(path, section, spelling)
+
+
+async def _run_drafter(path: Path, section: str, spelling: bool) -> dict[str, float]:
     from textual.widgets import TextArea
 
     app = _drafter_app(path, spelling)
@@ -379,7 +388,9 @@ def bench_typing_and_preview(work: Path, sizes: list[int], quick: bool, rows: li
     from drafter import spelling
     from drafter.storage import load_arende
 
-    runs = 2 if quick else 5
+    # 7 runs: the keys during save and autosave are one sample per run, and a single key
+    # on this machine class varies by ±30 % (15–25 ms for the same work)
+    runs = 2 if quick else 7
     section = "arendet"
     # drafter as users run it, with spelling: the dictionary is loaded first (in the helper
     # process, as after the app's first frame), so every key meets the spelling check.

@@ -581,6 +581,31 @@ def test_run_tui_load_error_prints_swedish_message(
     assert "Traceback" not in err
 
 
+def test_run_tui_runs_the_app_with_quick_thread_switches_and_restores_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key pressed while a save runs in a thread waits at most ~1 ms for Python's lock;
+    after the app, the process's own interval is back."""
+    import sys
+
+    from drafter.tui import SWITCH_INTERVAL, run_tui
+
+    path = tmp_path / "arende.toml"
+    shutil.copy(EXAMPLE, path)
+    during: list[float] = []
+
+    def run(self: DrafterApp) -> int:
+        during.append(sys.getswitchinterval())
+        return 0
+
+    monkeypatch.setattr(DrafterApp, "run", run)
+    before = sys.getswitchinterval()
+    assert before != SWITCH_INTERVAL
+    assert run_tui(path, None, spelling=False) == 0
+    assert during == [SWITCH_INTERVAL]
+    assert sys.getswitchinterval() == before
+
+
 def test_importing_drafter_tui_does_not_import_textual() -> None:
     import subprocess
     import sys

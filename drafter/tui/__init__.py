@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,18 @@ default is 0.005). Textual writes each frame from its own thread: while the UI t
 works on (the checks run right after the first frame), the frame waited up to ~12 ms for
 the lock before it reached the terminal; with 1 ms, ~1.5 ms. The same goes for a key
 pressed while a save or the spelling runs in a thread."""
+
+
+@contextmanager
+def quick_thread_switches() -> Iterator[None]:
+    """Run the block with :data:`SWITCH_INTERVAL`, then restore the previous interval. The
+    app runs inside it (:func:`run_tui`; the typing benchmark does the same)."""
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(previous)
 
 
 def run_tui(path: Path | None, mall: str | None, *, spelling: bool = True) -> int:
@@ -38,12 +52,10 @@ def run_tui(path: Path | None, mall: str | None, *, spelling: bool = True) -> in
     app = DrafterApp(
         session, overwrite_prompt=overwrite_prompt, import_report=report, spelling=spelling
     )
-    previous_interval = sys.getswitchinterval()
-    sys.setswitchinterval(SWITCH_INTERVAL)
     try:
-        result = app.run()
+        with quick_thread_switches():
+            result = app.run()
     finally:
-        sys.setswitchinterval(previous_interval)
         app.release_lock()
     return int(result or 0)
 
