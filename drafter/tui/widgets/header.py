@@ -43,9 +43,12 @@ class TitleHeader(Widget):
         self.status_style = ""
 
     def show(self, name: str, status: str = "", style: str = "") -> None:
-        """Show the file name and a status after it (``style``: a Textual style string)."""
-        self.file, self.status, self.status_style = printable(name), status, style
-        self.refresh()
+        """Show the file name and a status after it (``style``: a Textual style string).
+        Called on every keystroke: the line is repainted only when it changes."""
+        shown = (printable(name), status, style)
+        if shown != (self.file, self.status, self.status_style):
+            self.file, self.status, self.status_style = shown
+            self.refresh()
 
     def show_session(
         self, session: Session, last_save: tuple[str, str] | None, autosave_error: str | None
