@@ -579,3 +579,19 @@ def test_a_command_parses_and_helps_as_in_the_parser_of_all_commands(
             _build_parser().parse_args(argv)
         assert (alone.value.code, own) == (full.value.code, capsys.readouterr())
         assert own.out or own.err
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "__all__"), ("egen", "egen")])
+def test_drafter_turns_pydantic_plugins_off_unless_the_user_chose(
+    given: str | None, expected: str
+) -> None:
+    """Looking for pydantic plugins read every installed package's entry points at each
+    start; drafter uses none. A setting of the user's own is left alone."""
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if given is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = given
+    code = "import os, drafter.cli; print(os.environ['PYDANTIC_DISABLE_PLUGINS'])"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip() == expected
