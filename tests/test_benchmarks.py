@@ -82,6 +82,24 @@ def test_quick_benchmark_prints_a_full_table_of_real_numbers(parts: tuple[str, .
         assert math.isfinite(value), f"{name}: no measurement:\n{result.stdout}"
 
 
+def test_a_run_whose_floor_ratios_are_off_is_called_not_quiet() -> None:
+    """The floor ratios are properties of the packages; far off them, other work slowed one
+    side of a comparison, and the run's verdicts do not count."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from run import Row, disturbed
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+
+    app = Row("start-up: minimal app + 1 pydantic model (×1.16)", [0.3], floor=(1.16, 1.35))
+    model = Row("python: BaseModel + 1 model (×2.38)", [0.15], floor=(2.38, 2.3))
+    other = Row("drafter check, one file (×1.90 floor)", [0.2], ok=False)
+    reasons = disturbed([app, model, other])
+    assert reasons == ["start-up: minimal app + 1 pydantic model: ×1.16, quiet ≈ ×1.35"]
+    app.floor = (1.42, 1.35)
+    assert disturbed([app, model, other]) == []
+
+
 # --------------------------------------------------------------------------- the fixes the
 # benchmark drove: a long section is previewed as plain text, updated by a minimal edit.
 
