@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tui_helpers import benchmark_module
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,11 +86,8 @@ def test_quick_benchmark_prints_a_full_table_of_real_numbers(parts: tuple[str, .
 def test_a_run_whose_floor_ratios_are_off_is_called_not_quiet() -> None:
     """The floor ratios are properties of the packages; far off them, other work slowed one
     side of a comparison, and the run's verdicts do not count."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from run import Row, disturbed
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    run = benchmark_module("run")
+    Row, disturbed = run.Row, run.disturbed
 
     app = Row("start-up: minimal app + 1 pydantic model (×1.16)", [0.3], floor=(1.16, 1.35))
     model = Row("python: BaseModel + 1 model (×2.38)", [0.15], floor=(2.38, 2.3))
@@ -111,7 +109,8 @@ _text = st.text(alphabet="ab\nå ", max_size=40)
 
 @given(_text, _text)
 def test_minimal_edit_turns_the_old_text_into_the_new(old: str, new: str) -> None:
-    from drafter.tui.widgets.plain_preview import common_prefix, common_suffix, location
+    from drafter.spelling.edit import location
+    from drafter.tui.widgets.plain_preview import common_prefix, common_suffix
 
     start = common_prefix(old, new)
     end = common_suffix(old, new, min(len(old), len(new)) - start)

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 from tui_helpers import generated_arende
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "vanguard.toml"
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
 
 USED_LATER = (
     "drafter.importer",

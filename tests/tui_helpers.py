@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from textual.app import App
@@ -52,12 +54,18 @@ async def wait_for_workers(app: App[Any]) -> None:
     raise AssertionError("workers kept starting: the app never settled")
 
 
-def generated_arende(folder: Path, name: str, size: int) -> Path:
-    """A complete ärende of about ``size`` bytes, written by the benchmarks' generator."""
+def benchmark_module(name: str) -> ModuleType:
+    """A module of ``benchmarks/`` (``generate``, ``run`` …), imported with that folder on
+    the path, as the benchmarks import each other."""
     benchmarks = str(Path(__file__).resolve().parent.parent / "benchmarks")
     sys.path.insert(0, benchmarks)
     try:
-        from generate import write_arende
+        return importlib.import_module(name)
     finally:
         sys.path.remove(benchmarks)
-    return write_arende(folder, name, size)
+
+
+def generated_arende(folder: Path, name: str, size: int) -> Path:
+    """A complete ärende of about ``size`` bytes, written by the benchmarks' generator."""
+    path: Path = benchmark_module("generate").write_arende(folder, name, size)
+    return path

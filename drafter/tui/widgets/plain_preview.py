@@ -7,6 +7,8 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import TextArea
 
+from drafter.spelling.edit import location
+
 
 def common_prefix(a: str, b: str) -> int:
     """Length of the longest common prefix (binary search on slices: fast on long text)."""
@@ -30,12 +32,6 @@ def common_suffix(a: str, b: str, limit: int) -> int:
         else:
             hi = mid - 1
     return lo
-
-
-def location(text: str, offset: int) -> tuple[int, int]:
-    """(row, column) of a character offset, as TextArea counts them."""
-    row = text.count("\n", 0, offset)
-    return row, offset - (text.rfind("\n", 0, offset) + 1)
 
 
 class PlainPreview(TextArea):
