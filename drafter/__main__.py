@@ -1,5 +1,3 @@
-import sys
+from drafter.cli import run
 
-from drafter.cli import main
-
-sys.exit(main())
+run()

@@ -17,7 +17,7 @@ from drafter import __version__
 from drafter.cli_check import PARALLEL_MIN_FILES, cmd_check, positive_int
 from drafter.cli_check import print_error as _error
 from drafter.errors import DrafterError
-from drafter.startup import pause_gc, resume_gc
+from drafter.startup import exit_process, pause_gc, resume_gc
 from drafter.text import printable
 
 if TYPE_CHECKING:
@@ -400,5 +400,10 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return int(run_tui(path, args.mall, spelling=not args.utan_stavning))
 
 
+def run() -> NoReturn:
+    """The ``drafter`` console script and ``python -m drafter``: :func:`main`, then exit."""
+    exit_process(main())
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

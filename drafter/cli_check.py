@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from drafter.errors import DrafterError
 from drafter.findings import Finding, Severity
-from drafter.startup import resume_gc
+from drafter.startup import end_startup
 from drafter.text import count_sv, printable
 
 
@@ -101,7 +101,7 @@ def _check_files(
     if jobs <= 1:
         for task in tasks:
             report(_check_one(task))
-            resume_gc()  # start-up is over with the first file (see drafter.startup)
+            end_startup()  # start-up is over with the first file (see drafter.startup)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -110,7 +110,7 @@ def _check_files(
     # The first file is checked here, so that the processes forked for the rest start
     # with the template, the check kinds and the word list already loaded.
     report(_check_one(tasks[0]))
-    resume_gc()
+    end_startup()
     rest = tasks[1:]
     chunk = max(1, min(32, len(rest) // (jobs * 8)))
     context = multiprocessing.get_context("fork")

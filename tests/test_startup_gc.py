@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,18 +27,19 @@ def _collector_on() -> Iterator[None]:
     gc.enable()
 
 
-def test_check_of_a_batch_runs_the_collector_from_the_second_file(
+def test_check_of_a_batch_runs_the_collector_from_the_second_file_past_the_frozen_startup(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     files = []
     for name in ("a.toml", "b.toml", "c.toml"):
         shutil.copy(EXAMPLE, tmp_path / name)
         files.append(str(tmp_path / name))
-    seen: list[bool] = []
+    seen: list[tuple[bool, bool]] = []
     check_one = cli_check._check_one
+    frozen_before = gc.get_freeze_count()
 
     def spy(task: cli_check._CheckTask) -> cli_check._CheckResult:
-        seen.append(gc.isenabled())
+        seen.append((gc.isenabled(), gc.get_freeze_count() > frozen_before))
         return check_one(task)
 
     monkeypatch.setattr(cli_check, "_check_one", spy)
@@ -44,8 +47,10 @@ def test_check_of_a_batch_runs_the_collector_from_the_second_file(
     assert code in (0, 1)
     out = capsys.readouterr().out
     assert all(f"{name}: " in out for name in files)  # each file reported
-    assert seen == [False, True, True]
+    # paused for the first file; then on, with the start-up's objects frozen
+    assert seen == [(False, False), (True, True), (True, True)]
     assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen_before  # thawed again when main returns
 
 
 def test_collector_is_back_on_after_a_failed_start(tmp_path: Path) -> None:
@@ -72,3 +77,29 @@ async def test_the_writing_program_runs_the_collector_from_its_first_frame() -> 
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         assert gc.isenabled()
+
+
+def test_the_command_exits_with_its_code_its_output_and_its_atexit_handlers(
+    tmp_path: Path,
+) -> None:
+    # exit_process leaves the live objects out of the shutdown's collection pass; the
+    # rest of an ordinary exit must stay: buffered output, atexit handlers, the code.
+    marker = tmp_path / "atexit-ran"
+    script = (
+        "import atexit, gc, sys\n"
+        "from drafter.startup import exit_process\n"
+        "def note(): open(sys.argv[1], 'w').write(str(gc.get_freeze_count() > 0))\n"
+        "atexit.register(note)\n"
+        "sys.stdout.write('utan radslut')\n"
+        "exit_process(3)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(marker)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 3
+    assert done.stdout == "utan radslut"
+    assert marker.read_text() == "True"
