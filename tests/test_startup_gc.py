@@ -71,12 +71,28 @@ def test_other_commands_keep_the_collector(
 
 
 async def test_the_writing_program_runs_the_collector_from_its_first_frame() -> None:
+    # The pause leaves every start-up object in the youngest generation: the first pass
+    # after it must find them frozen, or it walks them all right after the first frame.
+    frozen_at_each_pass: list[bool] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            frozen_at_each_pass.append(gc.get_freeze_count() > 0)
+
     pause_gc()  # as `drafter FILE` does before it loads the file
     session, _, _ = prepare_session(EXAMPLE, None, check=False)
     app = DrafterApp(session)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        assert gc.isenabled()
+    gc.callbacks.append(note)
+    try:
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            gc.collect(0)  # at least one pass to look at
+            gc.callbacks.remove(note)  # before the app thaws the objects as it ends
+    finally:
+        if note in gc.callbacks:
+            gc.callbacks.remove(note)
+    assert frozen_at_each_pass and all(frozen_at_each_pass)
 
 
 def test_the_command_exits_with_its_code_its_output_and_its_atexit_handlers(

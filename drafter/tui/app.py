@@ -96,14 +96,16 @@ class DrafterApp(App[int], inherit_bindings=False):
         # typing` at 500 KB: the longest UI stall while typing 135 ms without, 83 ms with.
         # No gc.collect() first: it took ~29 ms here and 70–470 ms in a test process (its
         # heap holds all the suite has loaded); the start-up's cyclic garbage (~2,700
-        # objects) is frozen with the rest until the app unmounts and unfreezes it.
+        # objects) is frozen with the rest until the app unmounts and unfreezes it. The
+        # freeze comes first: the pause left every start-up object in the youngest
+        # generation, and the collector's first pass would walk them all.
+        if not self._frozen:
+            gc.freeze()
+            self._frozen = True
         resume_gc()
         for screen in self.screen_stack:  # the checks wait for the first frame
             if isinstance(screen, MainScreen):
                 startup.after_first_frame(screen)
-        if not self._frozen:
-            gc.freeze()
-            self._frozen = True
 
     def on_unmount(self) -> None:
         if self._frozen:
