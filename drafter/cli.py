@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from drafter import __version__
 from drafter.cli_check import PARALLEL_MIN_FILES, cmd_check, positive_int
@@ -19,9 +19,6 @@ from drafter.cli_check import print_error as _error
 from drafter.errors import DrafterError
 from drafter.startup import exit_process, pause_gc, resume_gc
 from drafter.text import printable
-
-if TYPE_CHECKING:
-    pass
 
 COMMANDS = ("new", "check", "export", "mallar", "import", "utkast")
 
