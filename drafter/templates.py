@@ -25,6 +25,7 @@ from drafter.findings import Severity
 from drafter.paths import builtin_templates_dir, user_templates_dir
 from drafter.publish.layout import Layout
 from drafter.spelling.settings import SpellingSettings
+from drafter.template_memo import remember_valid, rules_known_valid
 
 #: The template used when none is named.
 DEFAULT_TEMPLATE = "tjansteskrivelse"
@@ -310,7 +311,9 @@ def _validate_rules(template: Template, path: Path) -> None:
 
 
 def parse_template(text: str, path: Path) -> Template:
-    """Parse and validate template TOML text; ``path`` is used in messages."""
+    """Parse and validate template TOML text; ``path`` is used in messages. The rules'
+    kinds and parameters are checked unless this text passed that check before
+    (:mod:`drafter.template_memo`)."""
     data = loads_toml(text, path, error=TemplateError, what="mallen är inte giltig TOML: ")
     data.setdefault("namn", path.stem)
     try:
@@ -325,7 +328,9 @@ def parse_template(text: str, path: Path) -> Template:
             "klarar bara format 1. Uppdatera drafter.",
             path,
         )
-    _validate_rules(template, path)
+    if not rules_known_valid(text):  # the same text passed before: drafter.template_memo
+        _validate_rules(template, path)
+        remember_valid(text)
     return template
 
 
