@@ -8,13 +8,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList, Static
 from tui_helpers import wait_for_workers
 
 from drafter.lock import lock_owner
 from drafter.tui import prepare_session
 from drafter.tui.app import DrafterApp
+from drafter.tui.flows import startup
 from drafter.tui.screens.main import MainScreen
-from drafter.tui.session import Session, StepState
+from drafter.tui.session import REVIEW_STEP, Session, StepState
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "vanguard.toml"
 SIZE = (100, 32)
@@ -94,3 +96,45 @@ async def test_lock_is_taken_after_the_first_frame_and_released_at_quit(tmp_path
         await pilot.pause()
     assert app.return_code == 0
     assert lock_owner(path) is None
+
+
+def _prompts(app: DrafterApp, selector: str) -> list[str]:
+    options = app.screen.query_one(selector, OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+@pytest.mark.parametrize("step", ["arendet", REVIEW_STEP])
+async def test_until_the_checks_have_run_no_step_is_called_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    """The first frame comes before the checks: it says they are running, and neither the
+    sidebar (✓, "9 av 9 klara") nor a findings list ("Inga anmärkningar", "klart att
+    exportera") claims what only the checks can tell."""
+    path = tmp_path / "vanguard.toml"
+    shutil.copy(EXAMPLE, path)
+    held: list[MainScreen] = []
+    run_checks_later = startup.after_first_frame
+    monkeypatch.setattr(startup, "after_first_frame", held.append)
+    session, _, _ = prepare_session(path, None, check=False)
+    app = DrafterApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = _main(app)
+        screen.open_step(step)
+        await pilot.pause()
+        findings = "#review-findings" if step == REVIEW_STEP else "#findings"
+        assert held and not _checked(session)
+        assert str(screen.query_one("#progress", Static).render()) == "Granskar …"
+        assert not any(p.startswith("✓") for p in _prompts(app, "#steps"))
+        assert _prompts(app, findings) == ["Granskar …"]
+        if step == REVIEW_STEP:
+            assert str(screen.query_one("#review-summary", Static).render()) == ""
+
+        run_checks_later(screen)
+        await pilot.pause()
+        assert _checked(session)
+        assert " av " in str(screen.query_one("#progress", Static).render())
+        assert any(p.startswith("✓") for p in _prompts(app, "#steps"))
+        assert "Granskar …" not in _prompts(app, findings)
+        if step == REVIEW_STEP:
+            assert "Läsbarhet" in str(screen.query_one("#review-summary", Static).render())

@@ -27,6 +27,12 @@ STATE_ICONS: dict[StepState, tuple[str, str]] = {
     StepState.ERRORS: ("✗", "$text-error"),
 }
 
+UNCHECKED_ICON = ("·", "$text-muted")
+"""A written step before the checks have run (right after the file opens): not yet ✓."""
+
+CHECKING = "Granskar …"
+"""What the sidebar and the findings lists say until the checks have run."""
+
 SEVERITY_STYLES = {
     Severity.ERROR: ("✗", "$text-error"),
     Severity.WARNING: ("!", "$text-warning"),
@@ -68,7 +74,9 @@ class StepList(Vertical):
                 errors = self.session.error_count
                 icon, style = ("▶", "$text-accent") if not errors else ("▶", "$text-error")
             else:
-                icon, style = STATE_ICONS[self.session.state(step.id)]
+                state = self.session.state(step.id)
+                unchecked = state is StepState.DONE and not self.session.checked
+                icon, style = UNCHECKED_ICON if unchecked else STATE_ICONS[state]
             prompt = Content.assemble((icon, f"bold {style}"), " ", printable(step.title))
             options.append(Option(prompt, id=step.id))
         option_list.set_options(options)
@@ -76,6 +84,9 @@ class StepList(Vertical):
             option_list.highlighted = option_list.get_option_index(current)
         elif highlighted is not None:
             option_list.highlighted = highlighted
+        if not self.session.checked:  # the checks run right after the first frame
+            self.query_one("#progress", Static).update(CHECKING)
+            return
         done, total = self.session.progress()
         lix = self.session.document_lix
         lix_text = f" · LIX {lix.rounded}" if lix is not None else ""
@@ -128,9 +139,12 @@ class FindingsList(OptionList):
             self._findings[key] = finding
             options.append(Option(finding_prompt(finding), id=key))
         if not findings:
-            options.append(
-                Option(Content.styled("Inga anmärkningar.", "$text-success"), disabled=True)
+            empty = (
+                Content.styled("Inga anmärkningar.", "$text-success")
+                if session.checked
+                else Content.styled(CHECKING, "$text-muted")
             )
+            options.append(Option(empty, disabled=True))
         self.set_options(options)
 
     def highlighted_finding(self) -> Finding | None:
@@ -208,18 +222,20 @@ class ReviewPanel(Vertical):
     def refresh_findings(self) -> None:
         findings = self.session.findings
         counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-        if not findings:
-            summary = "Inga anmärkningar. Dokumentet är klart att exportera."
+        if not self.session.checked:  # the checks run right after the first frame; until
+            text = ""  # then the list below says so
         else:
-            summary = (
-                f"{count_sv(counts[Severity.ERROR], 'fel')}, "
-                f"{count_sv(counts[Severity.WARNING], 'varning', 'varningar')}, "
-                f"{count_sv(counts[Severity.INFO], 'info')}. Välj en anmärkning och tryck "
-                "Enter för att gå till den."
-            )
-        self.query_one("#review-summary", Static).update(
-            printable(f"{summary}\n{self.lix_summary()}")
-        )
+            if not findings:
+                summary = "Inga anmärkningar. Dokumentet är klart att exportera."
+            else:
+                summary = (
+                    f"{count_sv(counts[Severity.ERROR], 'fel')}, "
+                    f"{count_sv(counts[Severity.WARNING], 'varning', 'varningar')}, "
+                    f"{count_sv(counts[Severity.INFO], 'info')}. Välj en anmärkning och "
+                    "tryck Enter för att gå till den."
+                )
+            text = f"{summary}\n{self.lix_summary()}"
+        self.query_one("#review-summary", Static).update(printable(text))
         self.query_one("#review-findings", FindingsList).show(findings, self.session)
 
     def lix_summary(self) -> str:
