@@ -92,7 +92,7 @@ def remember_valid(text: str) -> None:
     entries.append(key)
     path = _memo_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # as recovery/ and locks/
         atomic_write_text(path, "\n".join(entries) + "\n")
     except (OSError, DrafterError):
         pass
