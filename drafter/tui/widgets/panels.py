@@ -220,23 +220,26 @@ class ReviewPanel(Vertical):
             yield LightButton("Exportera … (F3)", id="review-export", primary=True)
 
     def refresh_findings(self) -> None:
+        self.query_one("#review-summary", Static).update(printable(self.summary()))
+        self.query_one("#review-findings", FindingsList).show(self.session.findings, self.session)
+
+    def summary(self) -> str:
+        """The lines above the list: the counts and LIX. Empty until the checks have run
+        (right after the first frame): the list says so then."""
         findings = self.session.findings
-        counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-        if not self.session.checked:  # the checks run right after the first frame; until
-            text = ""  # then the list below says so
+        if not self.session.checked:
+            return ""
+        if not findings:
+            counted = "Inga anmärkningar. Dokumentet är klart att exportera."
         else:
-            if not findings:
-                summary = "Inga anmärkningar. Dokumentet är klart att exportera."
-            else:
-                summary = (
-                    f"{count_sv(counts[Severity.ERROR], 'fel')}, "
-                    f"{count_sv(counts[Severity.WARNING], 'varning', 'varningar')}, "
-                    f"{count_sv(counts[Severity.INFO], 'info')}. Välj en anmärkning och "
-                    "tryck Enter för att gå till den."
-                )
-            text = f"{summary}\n{self.lix_summary()}"
-        self.query_one("#review-summary", Static).update(printable(text))
-        self.query_one("#review-findings", FindingsList).show(findings, self.session)
+            counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+            counted = (
+                f"{count_sv(counts[Severity.ERROR], 'fel')}, "
+                f"{count_sv(counts[Severity.WARNING], 'varning', 'varningar')}, "
+                f"{count_sv(counts[Severity.INFO], 'info')}. Välj en anmärkning och tryck "
+                "Enter för att gå till den."
+            )
+        return f"{counted}\n{self.lix_summary()}"
 
     def lix_summary(self) -> str:
         """LIX of the document and of each prose section, in one or two lines."""
